@@ -1,0 +1,449 @@
+//! A document: a file decoded, cleaned and segmented, ready to show.
+//!
+//! [`Document`] ties the pipeline together (bytes → [`decode`] → raw text →
+//! [`clean`] → clean text → [`segment`] paragraphs and sentences) and keeps
+//! every intermediate result, so the UI can show the clean text and still
+//! point back into the raw text. All positions are char offsets into the
+//! clean text; [`Document::slice`] turns them into `&str` through a sparse
+//! char→byte index instead of rescanning the text each time.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::clean::{self, Cleaned};
+use super::decode::{self, DecodeError};
+use super::segment;
+
+/// The sample article shipped inside the binary, shown on first start.
+pub const EMBEDDED_ARTICLE: &[u8] = include_bytes!("../../assets/article.txt");
+
+/// The name shown for [`EMBEDDED_ARTICLE`].
+pub const EMBEDDED_NAME: &str = "article.txt";
+
+/// Why a document could not be opened. The message says what happened,
+/// then what to do, and ends with the path so that it stays readable when a
+/// long path is cut off.
+#[derive(thiserror::Error, Debug)]
+pub enum ImportError {
+    /// The file could not be read at all.
+    #[error(
+        "cannot open the document: {}; {}: {}",
+        read_problem(source),
+        read_advice(source),
+        path.display()
+    )]
+    Read {
+        /// The path that was asked for.
+        path: PathBuf,
+        /// What the operating system reported.
+        source: io::Error,
+    },
+    /// The file was read but its bytes are not usable text.
+    #[error(
+        "cannot open the document: {source}; {}: {path}",
+        decode_advice(source)
+    )]
+    Decode {
+        /// The path for display (the document name when there is no path).
+        path: String,
+        /// Why decoding failed.
+        source: DecodeError,
+    },
+}
+
+/// The read failure in plain words.
+fn read_problem(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "the file does not exist".to_owned(),
+        io::ErrorKind::PermissionDenied => "permission to read the file was denied".to_owned(),
+        io::ErrorKind::IsADirectory => "this is a folder, not a file".to_owned(),
+        _ => format!("the file could not be read ({e})"),
+    }
+}
+
+/// What the user can do about a read failure.
+fn read_advice(e: &io::Error) -> &'static str {
+    match e.kind() {
+        io::ErrorKind::NotFound => "check the file name and folder",
+        io::ErrorKind::PermissionDenied => "check the file's permissions",
+        io::ErrorKind::IsADirectory => "choose a text file inside it",
+        _ => "check that the file is readable and try again",
+    }
+}
+
+/// What the user can do about a decode failure.
+fn decode_advice(e: &DecodeError) -> &'static str {
+    match e {
+        DecodeError::Empty => "choose a text file with content",
+        DecodeError::Binary { .. } => "choose a plain-text file",
+        DecodeError::Undecodable { .. } => "save the file as UTF-8 and open it again",
+    }
+}
+
+/// Chars between checkpoints of the char→byte index: small enough that a
+/// lookup scans little, large enough that the index stays ~1% of the text.
+const CHAR_INDEX_STRIDE: usize = 256;
+
+/// Byte offsets of every [`CHAR_INDEX_STRIDE`]-th char of a text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct CharIndex {
+    checkpoints: Vec<usize>,
+    char_len: usize,
+}
+
+impl CharIndex {
+    fn new(text: &str) -> Self {
+        let mut checkpoints = Vec::with_capacity(text.len() / CHAR_INDEX_STRIDE + 1);
+        let mut char_len = 0;
+        for (i, (byte, _)) in text.char_indices().enumerate() {
+            if i % CHAR_INDEX_STRIDE == 0 {
+                checkpoints.push(byte);
+            }
+            char_len = i + 1;
+        }
+        Self {
+            checkpoints,
+            char_len,
+        }
+    }
+
+    /// Byte offset of char offset `pos` in `text`, clamped to the end.
+    fn byte_offset(&self, text: &str, pos: usize) -> usize {
+        let pos = pos.min(self.char_len);
+        let k = pos / CHAR_INDEX_STRIDE;
+        let Some(&base) = self.checkpoints.get(k) else {
+            return text.len();
+        };
+        let rest = text.get(base..).unwrap_or_default();
+        match rest.char_indices().nth(pos - k * CHAR_INDEX_STRIDE) {
+            Some((b, _)) => base + b,
+            None => text.len(),
+        }
+    }
+}
+
+/// A decoded, cleaned and segmented text file.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Name to show, usually the file name.
+    pub name: String,
+    /// Where it was read from; `None` for the embedded article.
+    pub path: Option<PathBuf>,
+    /// Size of the file in bytes.
+    pub byte_len: usize,
+    /// The encoding it was decoded from, as in [`decode::Decoded::encoding`].
+    pub encoding: &'static str,
+    /// The decoded text with `\n` line endings, before cleaning.
+    pub raw: String,
+    /// The clean text, its map to [`raw`](Self::raw) and the removed readings.
+    pub cleaned: Cleaned,
+    /// Paragraphs of the clean text.
+    pub paragraphs: Vec<segment::Paragraph>,
+    /// Sentences of the clean text, in order.
+    pub sentences: Vec<segment::Sentence>,
+    /// Char→byte index of the clean text; private so it cannot drift from it.
+    char_index: CharIndex,
+}
+
+impl Document {
+    /// The article shipped in the binary.
+    ///
+    /// It is known-good UTF-8, but should decoding ever fail this falls
+    /// back to a lossy conversion rather than panicking at startup.
+    pub fn embedded() -> Self {
+        match Self::from_bytes(EMBEDDED_NAME, None, EMBEDDED_ARTICLE) {
+            Ok(doc) => doc,
+            Err(_) => {
+                let raw = String::from_utf8_lossy(EMBEDDED_ARTICLE)
+                    .replace("\r\n", "\n")
+                    .replace('\r', "\n");
+                Self::build(
+                    EMBEDDED_NAME.to_owned(),
+                    None,
+                    EMBEDDED_ARTICLE.len(),
+                    "UTF-8 (lossy)",
+                    raw,
+                )
+            }
+        }
+    }
+
+    /// Builds a document from a file's bytes. `path` is only recorded and
+    /// used in error messages; nothing is read from it.
+    ///
+    /// # Errors
+    ///
+    /// [`ImportError::Decode`] if the bytes are empty, binary or malformed.
+    pub fn from_bytes(
+        name: &str,
+        path: Option<PathBuf>,
+        bytes: &[u8],
+    ) -> Result<Self, ImportError> {
+        let decoded = decode::decode(bytes).map_err(|source| ImportError::Decode {
+            path: path
+                .as_deref()
+                .map_or_else(|| name.to_owned(), |p| p.display().to_string()),
+            source,
+        })?;
+        Ok(Self::build(
+            name.to_owned(),
+            path,
+            bytes.len(),
+            decoded.encoding,
+            decoded.text,
+        ))
+    }
+
+    /// Reads and builds a document from a file.
+    ///
+    /// # Errors
+    ///
+    /// [`ImportError::Read`] if the file cannot be read,
+    /// [`ImportError::Decode`] if its bytes are not usable text.
+    pub fn open(path: &Path) -> Result<Self, ImportError> {
+        let bytes = std::fs::read(path).map_err(|source| ImportError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        Self::from_bytes(&name, Some(path.to_path_buf()), &bytes)
+    }
+
+    /// Runs cleaning and segmentation on decoded text.
+    fn build(
+        name: String,
+        path: Option<PathBuf>,
+        byte_len: usize,
+        encoding: &'static str,
+        raw: String,
+    ) -> Self {
+        let cleaned = clean::clean(&raw);
+        let paragraphs = segment::paragraphs(&cleaned.text);
+        let sentences = segment::sentences(&cleaned.text, &paragraphs);
+        let char_index = CharIndex::new(&cleaned.text);
+        Self {
+            name,
+            path,
+            byte_len,
+            encoding,
+            raw,
+            cleaned,
+            paragraphs,
+            sentences,
+            char_index,
+        }
+    }
+
+    /// The clean text.
+    pub fn text(&self) -> &str {
+        &self.cleaned.text
+    }
+
+    /// Length of the clean text in chars.
+    pub fn char_len(&self) -> usize {
+        self.char_index.char_len
+    }
+
+    /// The clean text of chars `start..end`. Bounds past the end are
+    /// clamped; a reversed or empty range gives `""`.
+    pub fn slice(&self, start: usize, end: usize) -> &str {
+        if start >= end {
+            return "";
+        }
+        let text = self.text();
+        let from = self.char_index.byte_offset(text, start);
+        let to = self.char_index.byte_offset(text, end);
+        text.get(from..to).unwrap_or_default()
+    }
+
+    /// The text of paragraph `i`, or `""` if there is no such paragraph.
+    pub fn paragraph_text(&self, i: usize) -> &str {
+        self.paragraphs
+            .get(i)
+            .map_or("", |p| self.slice(p.start, p.end))
+    }
+
+    /// The text of sentence `i`, or `""` if there is no such sentence.
+    pub fn sentence_text(&self, i: usize) -> &str {
+        self.sentences
+            .get(i)
+            .map_or("", |s| self.slice(s.start, s.end))
+    }
+
+    /// The removed readings whose `clean_at` lies in `(start, end]`: those of
+    /// the characters inside the clean range `start..end`, since a reading
+    /// sits right after its character. Empty for a reversed range.
+    pub fn readings_in(&self, start: usize, end: usize) -> &[clean::RemovedReading] {
+        let removed = &self.cleaned.removed;
+        let from = removed.partition_point(|r| r.clean_at <= start);
+        let to = removed.partition_point(|r| r.clean_at <= end);
+        removed.get(from..to).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{SystemTime, UNIX_EPOCH};
+
+    /// A path in the temp folder that no other test run uses.
+    fn temp_path(tag: &str) -> PathBuf {
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        std::env::temp_dir().join(format!(
+            "pizhu-test-{}-{nanos}-{tag}.txt",
+            std::process::id()
+        ))
+    }
+
+    #[test]
+    fn embedded_article() {
+        let doc = Document::embedded();
+        assert_eq!(doc.name, "article.txt");
+        assert_eq!(doc.path, None);
+        assert_eq!(doc.encoding, "UTF-8");
+        assert_eq!(doc.byte_len, EMBEDDED_ARTICLE.len());
+        assert_eq!(doc.paragraphs.len(), 6);
+        assert_eq!(doc.sentences.len(), 21);
+        assert_eq!(doc.char_len(), 1354);
+        assert_eq!(doc.text().chars().count(), 1354);
+        assert_eq!(doc.cleaned.removed.len(), 227);
+        assert!(doc.raw.contains("濟(jì)寧"));
+        assert!(doc.paragraph_text(0).starts_with("12月11日下午,濟寧市政府"));
+        assert_eq!(
+            doc.paragraph_text(5),
+            "市直有關部門、單位的負責同志參加簽約儀式。"
+        );
+        assert_eq!(doc.paragraph_text(6), "");
+        assert_eq!(doc.paragraph_text(usize::MAX), "");
+        assert_eq!(doc.sentence_text(20), doc.paragraph_text(5));
+        assert_eq!(doc.sentence_text(21), "");
+    }
+
+    #[test]
+    fn slices_agree_with_chars() {
+        let doc = Document::embedded();
+        let chars: Vec<char> = doc.text().chars().collect();
+        assert_eq!(doc.slice(0, usize::MAX), doc.text());
+        for (start, end) in [(0, 1), (255, 257), (256, 512), (700, 1354), (1353, 1354)] {
+            let expected: String = chars[start..end].iter().collect();
+            assert_eq!(doc.slice(start, end), expected);
+        }
+        assert_eq!(doc.slice(5, 5), "");
+        assert_eq!(doc.slice(6, 5), "");
+        assert_eq!(doc.slice(2000, 3000), "");
+        for (i, p) in doc.paragraphs.iter().enumerate() {
+            let expected: String = chars[p.start..p.end].iter().collect();
+            assert_eq!(doc.paragraph_text(i), expected);
+        }
+    }
+
+    #[test]
+    fn readings_in_a_range() {
+        let doc = Document::embedded();
+        assert_eq!(doc.readings_in(0, doc.char_len()).len(), 227);
+        // "12月11日下午,濟寧": 濟 is char 9, its reading sits at 10.
+        let ji = doc.readings_in(9, 10);
+        assert_eq!(ji.len(), 1);
+        assert_eq!(ji[0].han, '濟');
+        assert_eq!(ji[0].pinyin, "jì");
+        assert!(doc.readings_in(10, 11).is_empty());
+        assert!(doc.readings_in(0, 9).is_empty());
+        assert!(doc.readings_in(10, 9).is_empty());
+        assert!(doc.readings_in(usize::MAX, usize::MAX).is_empty());
+        // Every reading of a paragraph is found from the paragraph's range.
+        let total: usize = doc
+            .paragraphs
+            .iter()
+            .map(|p| doc.readings_in(p.start, p.end).len())
+            .sum();
+        assert_eq!(total, 227);
+    }
+
+    #[test]
+    fn from_bytes_legacy_encoding() {
+        let (bytes, _, unmappable) = encoding_rs::GB18030.encode("濟(jì)寧市\r\n\r\n簽約。儀式！");
+        assert!(!unmappable);
+        let doc = Document::from_bytes("濟寧.txt", None, &bytes).unwrap();
+        assert_eq!(doc.encoding, "GB18030");
+        assert_eq!(doc.text(), "濟寧市\n\n簽約。儀式！");
+        assert_eq!(doc.paragraphs.len(), 2);
+        assert_eq!(doc.sentences.len(), 3);
+        assert_eq!(doc.byte_len, bytes.len());
+    }
+
+    #[test]
+    fn from_bytes_errors_name_the_document() {
+        let err = Document::from_bytes("空白.txt", None, b"").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "cannot open the document: the file is empty; choose a text file with content: 空白.txt"
+        );
+        let err = Document::from_bytes("x", Some(PathBuf::from("/tmp/圖片.png")), b"\x89PNG\0")
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "cannot open the document: the file looks binary: it has a NUL byte at byte 4; \
+             choose a plain-text file: /tmp/圖片.png"
+        );
+    }
+
+    #[test]
+    fn open_missing_file() {
+        let path = temp_path("不存在");
+        let err = Document::open(&path).unwrap_err();
+        assert!(matches!(err, ImportError::Read { .. }), "{err:?}");
+        let msg = err.to_string();
+        assert!(msg.starts_with("cannot open the document: the file does not exist"));
+        assert!(msg.ends_with(&path.display().to_string()), "{msg}");
+    }
+
+    #[test]
+    fn open_empty_file() {
+        let path = temp_path("empty");
+        std::fs::write(&path, b"").unwrap();
+        let result = Document::open(&path);
+        let _ = std::fs::remove_file(&path);
+        let err = result.unwrap_err();
+        assert!(matches!(
+            err,
+            ImportError::Decode {
+                source: DecodeError::Empty,
+                ..
+            }
+        ));
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "cannot open the document: the file is empty; choose a text file with content: {}",
+                path.display()
+            )
+        );
+    }
+
+    #[test]
+    fn open_a_real_file() {
+        let path = temp_path("ok");
+        std::fs::write(&path, "會(huì)議。\n").unwrap();
+        let result = Document::open(&path);
+        let _ = std::fs::remove_file(&path);
+        let doc = result.unwrap();
+        assert_eq!(doc.text(), "會議。\n");
+        assert_eq!(doc.path.as_deref(), Some(path.as_path()));
+        assert_eq!(doc.name, path.file_name().unwrap().to_string_lossy());
+        assert_eq!(doc.readings_in(0, 1)[0].pinyin, "huì");
+    }
+
+    #[test]
+    fn open_a_folder() {
+        let err = Document::open(&std::env::temp_dir()).unwrap_err();
+        assert!(
+            err.to_string()
+                .ends_with(&std::env::temp_dir().display().to_string())
+        );
+    }
+}

@@ -1,0 +1,12 @@
+//! Pizhu 批注: a desktop app for reviewing Chinese documents.
+//!
+//! The crate is split in two:
+//! - [`core`] knows nothing of egui: it turns file bytes into clean text with an
+//!   offset map back to the raw text, and splits it into paragraphs and sentences.
+//!   All positions in the core are Unicode scalar (char) offsets into the clean
+//!   text, never byte offsets; conversion happens at the edges.
+//! - [`ui`] is the egui shell and its views; [`cli`] the headless commands.
+
+pub mod cli;
+pub mod core;
+pub mod ui;

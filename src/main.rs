@@ -1,0 +1,45 @@
+//! Start-up only: parse the arguments, then run a CLI command or open the window.
+
+// No console window when a release build is double-clicked on Windows.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use pizhu::cli::{self, Invocation};
+
+fn main() -> ExitCode {
+    let started = Instant::now();
+    let invocation = match cli::parse(std::env::args_os().skip(1)) {
+        Ok(inv) => inv,
+        Err(err) => {
+            eprintln!("pizhu: {err}\n\n{}", cli::USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    let result = match invocation {
+        Invocation::Help => {
+            print!("{}", cli::USAGE);
+            Ok(())
+        }
+        Invocation::Version => {
+            println!("pizhu {}", env!("CARGO_PKG_VERSION"));
+            Ok(())
+        }
+        Invocation::Text { file } => cli::text(file.as_deref(), &mut std::io::stdout().lock()),
+        Invocation::Gui { file } => {
+            let doc = cli::load(file.as_deref()).map_err(|err| {
+                eprintln!("pizhu: {err:#}");
+                format!("{err:#}")
+            });
+            pizhu::ui::run(doc, started)
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("pizhu: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

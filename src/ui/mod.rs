@@ -1,0 +1,54 @@
+//! The egui shell: one module per panel, one theme module for colors and sizes.
+//! Only this part of the crate knows about egui.
+
+pub mod about;
+pub mod app;
+pub mod fonts;
+pub mod open;
+pub mod reader;
+pub mod status;
+pub mod theme;
+
+use std::time::Instant;
+
+use crate::core::document::Document;
+
+/// Open the main window on `doc` (or on the error that kept it from opening).
+///
+/// # Errors
+/// When no window can be created (no display, no OpenGL).
+pub fn run(doc: Result<Document, String>, started: Instant) -> anyhow::Result<()> {
+    let title = match &doc {
+        Ok(d) => format!("{} — Pizhu 批注", d.name),
+        Err(_) => "Pizhu 批注".to_owned(),
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(title)
+            .with_app_id("pizhu")
+            .with_inner_size([1100.0, 800.0])
+            .with_min_inner_size([480.0, 320.0]),
+        // Fallback to installed fonts is ours (fonts.rs), deliberate and after the
+        // embedded fonts; eframe's silent system fallback mixes baselines.
+        system_font_fallback: false,
+        ..eframe::NativeOptions::default()
+    };
+    let exit_after_first_frame = std::env::var_os("PIZHU_FIRST_FRAME").is_some();
+    eframe::run_native(
+        "pizhu",
+        options,
+        Box::new(move |cc| {
+            let settings = app::PizhuApp::load_settings(cc.storage);
+            app::PizhuApp::setup_context(&cc.egui_ctx, &settings);
+            let mut app = app::PizhuApp::new(doc, settings);
+            app.set_probe(started, exit_after_first_frame);
+            app.start_font_scan(&cc.egui_ctx);
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|err| {
+        anyhow::anyhow!(
+            "could not open a window: {err}; the CLI commands (pizhu text …) work without a display"
+        )
+    })
+}

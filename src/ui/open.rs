@@ -1,0 +1,80 @@
+//! The Open window: a path field that always works, plus "Browse…" through the
+//! native dialog (`rfd`), which on a machine with no desktop portal returns at once.
+
+use std::path::PathBuf;
+
+use egui::Context;
+
+/// State of the Open window.
+#[derive(Debug, Default)]
+pub struct OpenState {
+    open: bool,
+    path: String,
+    error: Option<String>,
+}
+
+impl OpenState {
+    /// Show the window, prefilled with the folder of `current`.
+    pub fn show(&mut self, current: Option<PathBuf>) {
+        self.open = true;
+        self.error = None;
+        if self.path.is_empty()
+            && let Some(dir) = current.as_deref().and_then(std::path::Path::parent)
+        {
+            self.path = format!("{}{}", dir.display(), std::path::MAIN_SEPARATOR);
+        }
+    }
+
+    /// Close the window (after a successful open).
+    pub fn close(&mut self) {
+        self.open = false;
+        self.error = None;
+    }
+
+    /// Show why opening failed; the window stays open so the user can fix the path.
+    pub fn set_error(&mut self, err: String) {
+        self.open = true;
+        self.error = Some(err);
+    }
+}
+
+/// Draw the Open window; returns the path the user chose to open.
+pub fn open_window_ui(ctx: &Context, state: &mut OpenState) -> Option<PathBuf> {
+    if !state.open {
+        return None;
+    }
+    let mut chosen = None;
+    let mut open = state.open;
+    egui::Window::new("Open a document")
+        .open(&mut open)
+        .collapsible(false)
+        .default_width(480.0)
+        .show(ctx, |ui| {
+            ui.label("Path of a text file (UTF-8, UTF-16, GB18030, Big5, …):");
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut state.path)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("/path/to/document.txt"),
+            );
+            field.widget_info(|| egui::WidgetInfo::text_edit(true, "", "Document path", ""));
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            ui.horizontal(|ui| {
+                if ui.button("Open").clicked() || enter {
+                    chosen = Some(PathBuf::from(state.path.trim()));
+                }
+                if ui.button("Browse…").clicked()
+                    && let Some(path) = rfd::FileDialog::new()
+                        .add_filter("Text", &["txt", "md", "text"])
+                        .pick_file()
+                {
+                    state.path = path.display().to_string();
+                    chosen = Some(path);
+                }
+            });
+            if let Some(err) = &state.error {
+                ui.colored_label(crate::ui::theme::palette(ui.visuals()).error, err);
+            }
+        });
+    state.open = open && state.open;
+    chosen.filter(|p| !p.as_os_str().is_empty())
+}

@@ -1,0 +1,77 @@
+//! The status bar: which document, in which encoding, how big.
+
+use egui::Ui;
+
+use crate::core::document::Document;
+
+/// One line of facts about the open document.
+#[must_use]
+pub fn status_text(doc: &Document) -> String {
+    format!(
+        "{name} · {encoding} · {bytes} · {chars} characters · {paras} paragraphs · {readings} pinyin readings removed",
+        name = doc.name,
+        encoding = doc.encoding,
+        bytes = human_bytes(doc.byte_len),
+        chars = doc.char_len(),
+        paras = doc.paragraphs.len(),
+        readings = doc.cleaned.removed.len(),
+    )
+}
+
+/// Draw the status bar contents.
+pub fn status_ui(ui: &mut Ui, doc: Option<&Document>) {
+    ui.horizontal(|ui| match doc {
+        Some(doc) => {
+            ui.label(status_text(doc));
+        }
+        None => {
+            ui.label("No document open");
+        }
+    });
+}
+
+/// "5,317 bytes", "1.2 MB": sizes a reader can take in at a glance.
+#[must_use]
+pub fn human_bytes(bytes: usize) -> String {
+    #[allow(clippy::cast_precision_loss, reason = "sizes are shown to one decimal")]
+    let b = bytes as f64;
+    if bytes < 10_000 {
+        format!("{} bytes", group_thousands(bytes))
+    } else if b < 1_000_000.0 {
+        format!("{:.1} kB", b / 1_000.0)
+    } else {
+        format!("{:.1} MB", b / 1_000_000.0)
+    }
+}
+
+fn group_thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_at_a_glance() {
+        assert_eq!(human_bytes(5317), "5,317 bytes");
+        assert_eq!(human_bytes(52_000), "52.0 kB");
+        assert_eq!(human_bytes(5_300_000), "5.3 MB");
+    }
+
+    #[test]
+    fn status_names_the_article_and_its_encoding() {
+        let doc = Document::embedded();
+        let s = status_text(&doc);
+        assert!(s.starts_with("article.txt · UTF-8 · 5,317 bytes"), "{s}");
+        assert!(s.contains("227 pinyin readings removed"), "{s}");
+    }
+}

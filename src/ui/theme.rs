@@ -1,0 +1,66 @@
+//! Design tokens: every color and size the views use, in one place.
+//!
+//! Views never hard-code a `Color32` or a pixel size; they ask this module, so
+//! that light and dark themes (and later, user settings) stay consistent.
+
+use egui::{Color32, Visuals};
+
+/// Reading text size in points at zoom 100 %.
+pub const READING_SIZE: f32 = 20.0;
+/// Smallest and largest reading sizes the zoom allows.
+pub const READING_SIZE_MIN: f32 = 10.0;
+/// See [`READING_SIZE_MIN`].
+pub const READING_SIZE_MAX: f32 = 48.0;
+/// One zoom step multiplies the reading size by this factor.
+pub const ZOOM_STEP: f32 = 1.1;
+/// Line height as a multiple of the reading size: CJK reads best with generous leading.
+pub const LINE_HEIGHT: f32 = 1.8;
+/// Extra line height, as a multiple of the reading size, that makes room for ruby above the text.
+pub const RUBY_EXTRA_LINE_HEIGHT: f32 = 0.55;
+/// Ruby (pinyin) size as a multiple of the reading size.
+pub const RUBY_SIZE: f32 = 0.45;
+/// The reading column is about this many CJK characters wide.
+pub const COLUMN_CHARS: f32 = 36.0;
+/// Space between paragraphs, as a multiple of the reading size.
+pub const PARAGRAPH_GAP: f32 = 0.9;
+/// Width of the paragraph-number gutter, as a multiple of the reading size.
+pub const GUTTER: f32 = 2.2;
+/// UI (chrome) text size in points.
+pub const UI_TEXT_SIZE: f32 = 14.0;
+
+/// Colors of one theme (light or dark).
+#[derive(Clone, Copy, Debug)]
+pub struct Palette {
+    /// Body text of the article.
+    pub text: Color32,
+    /// Paragraph numbers in the gutter.
+    pub gutter: Color32,
+    /// Ruby (pinyin) above the characters.
+    pub ruby: Color32,
+    /// Background of the reading page.
+    pub page: Color32,
+    /// Error text.
+    pub error: Color32,
+}
+
+/// The palette for the given visuals (light or dark).
+#[must_use]
+pub fn palette(visuals: &Visuals) -> Palette {
+    if visuals.dark_mode {
+        Palette {
+            text: Color32::from_rgb(0xE4, 0xE1, 0xDA),
+            gutter: Color32::from_rgb(0x80, 0x7C, 0x74),
+            ruby: Color32::from_rgb(0xD9, 0x9A, 0x6C),
+            page: Color32::from_rgb(0x1E, 0x1E, 0x1C),
+            error: Color32::from_rgb(0xFF, 0x8A, 0x80),
+        }
+    } else {
+        Palette {
+            text: Color32::from_rgb(0x22, 0x20, 0x1C),
+            gutter: Color32::from_rgb(0x9A, 0x94, 0x8A),
+            ruby: Color32::from_rgb(0xA3, 0x3B, 0x20),
+            page: Color32::from_rgb(0xFB, 0xF9, 0xF4),
+            error: Color32::from_rgb(0xB0, 0x1E, 0x1E),
+        }
+    }
+}

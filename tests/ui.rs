@@ -1,0 +1,120 @@
+//! UI tests: the real app in a headless egui context, driven like a user would,
+//! finding widgets by role and label through the AccessKit tree.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use pizhu::core::document::Document;
+use pizhu::ui::app::{PizhuApp, Settings};
+
+fn harness_with(settings: Settings) -> Harness<'static, PizhuApp> {
+    let setup = settings.clone();
+    let app = PizhuApp::new(Ok(Document::embedded()), settings);
+    let mut harness = Harness::builder()
+        .with_size([1100.0, 800.0])
+        .with_context_setup(move |ctx| PizhuApp::setup_context(ctx, &setup))
+        .build_ui_state(|ui, app: &mut PizhuApp| app.ui_root(ui), app);
+    harness.run();
+    harness
+}
+
+fn harness() -> Harness<'static, PizhuApp> {
+    harness_with(Settings::default())
+}
+
+#[test]
+fn window_shows_the_first_paragraph_in_clean_text() {
+    let harness = harness();
+    let para = harness.get_by_label_contains("12月11日下午,濟寧市政府與省人社廳簽署合作框架協議");
+    let label = para.accesskit_node().label().unwrap_or_default();
+    assert!(
+        !label.contains("(jì)"),
+        "pinyin must not be shown inline: {label}"
+    );
+    // The status bar names the document and its encoding.
+    harness.get_by_label_contains("article.txt · UTF-8");
+}
+
+#[test]
+fn pinyin_switch_turns_ruby_on_and_off() {
+    let mut harness = harness();
+    assert!(
+        harness.query_by_label("濟 jì").is_none(),
+        "ruby is off by default"
+    );
+
+    harness
+        .get_by_role_and_label(Role::Button, "Pinyin ruby")
+        .click();
+    harness.run();
+    assert!(harness.state().settings().show_ruby);
+    let ruby = harness.get_all_by_label("濟 jì").count();
+    assert!(
+        ruby > 10,
+        "濟 carries its reading many times in paragraph 1–2, saw {ruby}"
+    );
+    // Ruby sits above its character: above the top of the first paragraph's text line.
+    let first_ruby = harness.get_all_by_label("濟 jì").next().unwrap().rect();
+    assert!(first_ruby.height() < 16.0, "ruby is small: {first_ruby:?}");
+
+    harness
+        .get_by_role_and_label(Role::Button, "Pinyin ruby")
+        .click();
+    harness.run();
+    assert!(
+        harness.query_by_label("濟 jì").is_none(),
+        "ruby is off again"
+    );
+}
+
+#[test]
+fn zoom_changes_the_text_size() {
+    let mut harness = harness();
+    let first = "12月11日下午,濟寧市政府與省人社廳簽署合作框架協議";
+    let before = harness.get_by_label_contains(first).rect();
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Equals);
+    harness.run();
+    let bigger = harness.get_by_label_contains(first).rect();
+    assert!(harness.state().settings().reading_size > 20.0);
+    assert!(
+        bigger.height() > before.height(),
+        "{bigger:?} vs {before:?}"
+    );
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num0);
+    harness.run();
+    assert!((harness.state().settings().reading_size - 20.0).abs() < 0.01);
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Minus);
+    harness.run();
+    let smaller = harness.get_by_label_contains(first).rect();
+    assert!(
+        smaller.height() < before.height(),
+        "{smaller:?} vs {before:?}"
+    );
+}
+
+#[test]
+fn about_window_credits_the_fonts() {
+    let mut harness = harness();
+    harness.get_by_role_and_label(Role::Button, "Help").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "About Pizhu…")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("SIL Open Font License");
+}
+
+#[test]
+fn dark_theme_is_one_click_away() {
+    let mut harness = harness();
+    harness.get_by_role_and_label(Role::Button, "View").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::RadioButton, "Dark")
+        .click();
+    harness.run();
+    assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
+}

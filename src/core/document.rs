@@ -28,26 +28,24 @@ pub enum ImportError {
     /// The file could not be read at all.
     #[error(
         "cannot open the document: {}; {}: {}",
-        read_problem(source),
-        read_advice(source),
+        read_problem(cause),
+        read_advice(cause),
         path.display()
     )]
     Read {
         /// The path that was asked for.
         path: PathBuf,
-        /// What the operating system reported.
-        source: io::Error,
+        /// What the operating system reported. Not a `source`: the message
+        /// already says it in plain words, and error chains would repeat it.
+        cause: io::Error,
     },
     /// The file was read but its bytes are not usable text.
-    #[error(
-        "cannot open the document: {source}; {}: {path}",
-        decode_advice(source)
-    )]
+    #[error("cannot open the document: {cause}; {}: {path}", decode_advice(cause))]
     Decode {
         /// The path for display (the document name when there is no path).
         path: String,
-        /// Why decoding failed.
-        source: DecodeError,
+        /// Why decoding failed (in the message, not a `source`, as above).
+        cause: DecodeError,
     },
 }
 
@@ -179,11 +177,11 @@ impl Document {
         path: Option<PathBuf>,
         bytes: &[u8],
     ) -> Result<Self, ImportError> {
-        let decoded = decode::decode(bytes).map_err(|source| ImportError::Decode {
+        let decoded = decode::decode(bytes).map_err(|cause| ImportError::Decode {
             path: path
                 .as_deref()
                 .map_or_else(|| name.to_owned(), |p| p.display().to_string()),
-            source,
+            cause,
         })?;
         Ok(Self::build(
             name.to_owned(),
@@ -201,9 +199,9 @@ impl Document {
     /// [`ImportError::Read`] if the file cannot be read,
     /// [`ImportError::Decode`] if its bytes are not usable text.
     pub fn open(path: &Path) -> Result<Self, ImportError> {
-        let bytes = std::fs::read(path).map_err(|source| ImportError::Read {
+        let bytes = std::fs::read(path).map_err(|cause| ImportError::Read {
             path: path.to_path_buf(),
-            source,
+            cause,
         })?;
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
@@ -412,7 +410,7 @@ mod tests {
         assert!(matches!(
             err,
             ImportError::Decode {
-                source: DecodeError::Empty,
+                cause: DecodeError::Empty,
                 ..
             }
         ));

@@ -245,7 +245,7 @@ impl PizhuApp {
             if self.probe.frames == 1 {
                 // The first frame is painted after this pass; the next pass starts after it.
                 ctx.request_repaint();
-            } else {
+            } else if self.probe.frames == 2 {
                 println!("first frame after {:.1} ms", elapsed.as_secs_f64() * 1000.0);
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
@@ -260,6 +260,7 @@ impl PizhuApp {
         let zoom_out = KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus);
         let reset = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0);
         let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+        let ruby = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
         ctx.input_mut(|i| {
             if zoom_in.iter().any(|s| i.consume_shortcut(s)) {
                 self.commands.push(Command::ZoomIn);
@@ -269,6 +270,10 @@ impl PizhuApp {
             }
             if i.consume_shortcut(&reset) {
                 self.commands.push(Command::ZoomReset);
+            }
+            if i.consume_shortcut(&ruby) {
+                self.commands
+                    .push(Command::SetRuby(!self.settings.show_ruby));
             }
             if i.consume_shortcut(&open) {
                 self.commands.push(Command::ShowOpen);
@@ -296,7 +301,7 @@ impl PizhuApp {
             let mut ruby = self.settings.show_ruby;
             if ui
                 .toggle_value(&mut ruby, "Pinyin ruby")
-                .on_hover_text("Show the scraped pinyin small above its character")
+                .on_hover_text("Show the scraped pinyin small above its character (Ctrl+Shift+P)")
                 .changed()
             {
                 self.commands.push(Command::SetRuby(ruby));
@@ -306,7 +311,10 @@ impl PizhuApp {
 
     fn view_menu_ui(&mut self, ui: &mut Ui) {
         let mut ruby = self.settings.show_ruby;
-        if ui.checkbox(&mut ruby, "Show pinyin as ruby").changed() {
+        if ui
+            .checkbox(&mut ruby, "Show pinyin as ruby (Ctrl+Shift+P)")
+            .changed()
+        {
             self.commands.push(Command::SetRuby(ruby));
         }
         ui.separator();

@@ -129,7 +129,7 @@ fn ruby_ui(
         let Some(glyph) = glyphs.get(at) else {
             continue;
         };
-        let anchor = Pos2::new(glyph.rect.center().x, glyph.rect.top() + size * 0.02);
+        let anchor = Pos2::new(glyph.rect.center().x, glyph.rect.top() - size * 0.03);
         let painted = ui.painter().text(
             anchor,
             Align2::CENTER_BOTTOM,

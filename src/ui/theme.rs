@@ -16,9 +16,9 @@ pub const ZOOM_STEP: f32 = 1.1;
 /// Line height as a multiple of the reading size: CJK reads best with generous leading.
 pub const LINE_HEIGHT: f32 = 1.8;
 /// Extra line height, as a multiple of the reading size, that makes room for ruby above the text.
-pub const RUBY_EXTRA_LINE_HEIGHT: f32 = 0.55;
+pub const RUBY_EXTRA_LINE_HEIGHT: f32 = 0.7;
 /// Ruby (pinyin) size as a multiple of the reading size.
-pub const RUBY_SIZE: f32 = 0.45;
+pub const RUBY_SIZE: f32 = 0.5;
 /// The reading column is about this many CJK characters wide.
 pub const COLUMN_CHARS: f32 = 36.0;
 /// Space between paragraphs, as a multiple of the reading size.

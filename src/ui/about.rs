@@ -22,10 +22,14 @@ fn about_ui(ui: &mut Ui) {
     ui.separator();
     ui.strong("Fonts");
     ui.label(
-        "Noto Sans CJK TC and Noto Serif CJK TC (subsets embedded in the app), \
-         © 2014–2021 Adobe (http://www.adobe.com/), with Reserved Font Name 'Source'. \
-         Licensed under the SIL Open Font License, Version 1.1.",
+        "The reading and interface fonts are subsets of Noto Serif CJK TC and \
+         Noto Sans CJK TC, embedded in the app and licensed under the SIL Open \
+         Font License, Version 1.1.",
     );
+    // The copyright lines come from the license file itself, so they cannot drift.
+    for line in fonts::LICENSE.lines().take_while(|l| !l.trim().is_empty()) {
+        ui.label(line);
+    }
     egui::CollapsingHeader::new("Font license (SIL OFL 1.1)")
         .default_open(false)
         .show(ui, |ui| {

@@ -1,6 +1,13 @@
-//! The pure core: document import, cleaning, segmentation. No egui here.
+//! The pure core: document import, cleaning, segmentation, notes, anchoring,
+//! the review store and its file. No egui here.
 
+pub mod anchor;
 pub mod clean;
 pub mod decode;
 pub mod document;
+pub mod note;
+pub mod persist;
+pub mod review;
 pub mod segment;
+pub mod store;
+pub mod words;

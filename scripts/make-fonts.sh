@@ -108,6 +108,11 @@ RANGES = [
     (0x0300, 0x036F),  # combining diacritical marks
     (0x2000, 0x206F),  # general punctuation
     (0x2460, 0x24FF),  # enclosed alphanumerics
+    (0x2100, 0x214F),  # letterlike symbols (℃ №)
+    (0x2150, 0x218F),  # number forms (Ⅰ Ⅱ Ⅲ)
+    (0x2190, 0x21FF),  # arrows (the UI says "right-click → Add note")
+    (0x25A0, 0x25FF),  # geometric shapes (■ □ ● ○ ▲)
+    (0x2600, 0x26FF),  # miscellaneous symbols (★ ☆)
     (0x3000, 0x303F),  # CJK symbols and punctuation
     (0x3100, 0x312F),  # bopomofo
     (0x31A0, 0x31BF),  # bopomofo extended

@@ -16,6 +16,8 @@ pub enum Invocation {
     Gui {
         /// The document to open; `None` for the embedded article.
         file: Option<PathBuf>,
+        /// The review file (`--notes PATH`); `None` for the usual place.
+        notes: Option<PathBuf>,
     },
     /// `pizhu text [FILE]`: print the clean text.
     Text {
@@ -37,6 +39,8 @@ Usage:
   pizhu text [FILE]     print the clean text of FILE (pinyin artifacts removed) to stdout
 
 Options:
+  --notes PATH          the review file (notes) to use, created when missing;
+                        default: FILE.pizhu.json beside FILE, or the user data folder
   -h, --help            show this help
   -V, --version         show the version
 
@@ -52,8 +56,10 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, lex
     use lexopt::prelude::*;
     let mut parser = lexopt::Parser::from_args(args);
     let mut positional: Vec<OsString> = Vec::new();
+    let mut notes = None;
     while let Some(arg) = parser.next()? {
         match arg {
+            Long("notes") => notes = Some(PathBuf::from(parser.value()?)),
             Short('h') | Long("help") => return Ok(Invocation::Help),
             Short('V') | Long("version") => return Ok(Invocation::Version),
             Value(v) => positional.push(v),
@@ -68,8 +74,9 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, lex
         },
         Some(file) => Invocation::Gui {
             file: Some(PathBuf::from(file)),
+            notes,
         },
-        None => Invocation::Gui { file: None },
+        None => Invocation::Gui { file: None, notes },
     };
     if let Some(extra) = it.next() {
         return Err(lexopt::Error::UnexpectedArgument(extra));
@@ -110,7 +117,13 @@ mod tests {
 
     #[test]
     fn no_argument_opens_the_embedded_article() {
-        assert_eq!(parse(args(&[])).unwrap(), Invocation::Gui { file: None });
+        assert_eq!(
+            parse(args(&[])).unwrap(),
+            Invocation::Gui {
+                file: None,
+                notes: None
+            }
+        );
     }
 
     #[test]
@@ -118,7 +131,19 @@ mod tests {
         assert_eq!(
             parse(args(&["濟寧.txt"])).unwrap(),
             Invocation::Gui {
-                file: Some("濟寧.txt".into())
+                file: Some("濟寧.txt".into()),
+                notes: None
+            }
+        );
+    }
+
+    #[test]
+    fn notes_option_names_the_review_file() {
+        assert_eq!(
+            parse(args(&["--notes", "審閱.json", "a.txt"])).unwrap(),
+            Invocation::Gui {
+                file: Some("a.txt".into()),
+                notes: Some("審閱.json".into())
             }
         );
     }

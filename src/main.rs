@@ -27,12 +27,12 @@ fn main() -> ExitCode {
             Ok(())
         }
         Invocation::Text { file } => cli::text(file.as_deref(), &mut std::io::stdout().lock()),
-        Invocation::Gui { file } => {
+        Invocation::Gui { file, notes } => {
             let doc = cli::load(file.as_deref()).map_err(|err| {
                 eprintln!("pizhu: {err:#}");
                 format!("{err:#}")
             });
-            pizhu::ui::run(doc, started)
+            pizhu::ui::run(doc, notes, started)
         }
     };
     match result {

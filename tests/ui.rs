@@ -8,8 +8,24 @@ use pizhu::core::document::Document;
 use pizhu::ui::app::{PizhuApp, Settings};
 
 fn harness_with(settings: Settings) -> Harness<'static, PizhuApp> {
+    // Notes go to a file of the test's own, never into the user's data folder.
+    let notes = std::env::temp_dir().join(format!("pizhu-ui-{}.pizhu.json", uuid_like()));
+    harness_on(settings, notes)
+}
+
+fn uuid_like() -> String {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    format!(
+        "{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst)
+    )
+}
+
+fn harness_on(settings: Settings, notes: std::path::PathBuf) -> Harness<'static, PizhuApp> {
     let setup = settings.clone();
-    let app = PizhuApp::new(Ok(Document::embedded()), settings);
+    let app = PizhuApp::new(Ok(Document::embedded()), settings, Some(notes));
     let mut harness = Harness::builder()
         .with_size([1100.0, 800.0])
         .with_context_setup(move |ctx| PizhuApp::setup_context(ctx, &setup))

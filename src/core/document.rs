@@ -120,6 +120,20 @@ impl CharIndex {
     }
 }
 
+/// Lowercase hex SHA-256 of `bytes`: the form of every hash Pizhu stores.
+#[must_use]
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest as _;
+    use std::fmt::Write as _;
+    let digest = sha2::Sha256::digest(bytes);
+    let mut hex = String::with_capacity(64);
+    for b in digest {
+        // Writing to a String cannot fail.
+        let _ = write!(hex, "{b:02x}");
+    }
+    hex
+}
+
 /// A decoded, cleaned and segmented text file.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -129,6 +143,12 @@ pub struct Document {
     pub path: Option<PathBuf>,
     /// Size of the file in bytes.
     pub byte_len: usize,
+    /// Hex SHA-256 of the file's bytes as read: identifies the exact file,
+    /// so that notes find their document again after a move or rename.
+    pub raw_sha256: String,
+    /// Hex SHA-256 of the clean text's UTF-8: identifies the text shown, so
+    /// a re-encoded or re-scraped copy with the same text still matches.
+    pub clean_sha256: String,
     /// The encoding it was decoded from, as in [`decode::Decoded::encoding`].
     pub encoding: &'static str,
     /// The decoded text with `\n` line endings, before cleaning.
@@ -158,7 +178,7 @@ impl Document {
                 Self::build(
                     EMBEDDED_NAME.to_owned(),
                     None,
-                    EMBEDDED_ARTICLE.len(),
+                    EMBEDDED_ARTICLE,
                     "UTF-8 (lossy)",
                     raw,
                 )
@@ -186,7 +206,7 @@ impl Document {
         Ok(Self::build(
             name.to_owned(),
             path,
-            bytes.len(),
+            bytes,
             decoded.encoding,
             decoded.text,
         ))
@@ -210,22 +230,27 @@ impl Document {
         Self::from_bytes(&name, Some(path.to_path_buf()), &bytes)
     }
 
-    /// Runs cleaning and segmentation on decoded text.
+    /// Runs cleaning and segmentation on decoded text; `bytes` are the
+    /// file's bytes, kept only as their length and hash.
     fn build(
         name: String,
         path: Option<PathBuf>,
-        byte_len: usize,
+        bytes: &[u8],
         encoding: &'static str,
         raw: String,
     ) -> Self {
         let cleaned = clean::clean(&raw);
+        let raw_sha256 = sha256_hex(bytes);
+        let clean_sha256 = sha256_hex(cleaned.text.as_bytes());
         let paragraphs = segment::paragraphs(&cleaned.text);
         let sentences = segment::sentences(&cleaned.text, &paragraphs);
         let char_index = CharIndex::new(&cleaned.text);
         Self {
             name,
             path,
-            byte_len,
+            byte_len: bytes.len(),
+            raw_sha256,
+            clean_sha256,
             encoding,
             raw,
             cleaned,
@@ -323,6 +348,17 @@ mod tests {
     }
 
     #[test]
+    fn sha256_is_lowercase_hex() {
+        assert_eq!(
+            sha256_hex(b""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+        let doc = Document::embedded();
+        assert_eq!(doc.raw_sha256, sha256_hex(EMBEDDED_ARTICLE));
+        assert_eq!(doc.clean_sha256, sha256_hex(doc.text().as_bytes()));
+    }
+
+    #[test]
     fn slices_agree_with_chars() {
         let doc = Document::embedded();
         let chars: Vec<char> = doc.text().chars().collect();
@@ -372,6 +408,13 @@ mod tests {
         assert_eq!(doc.paragraphs.len(), 2);
         assert_eq!(doc.sentences.len(), 3);
         assert_eq!(doc.byte_len, bytes.len());
+        // The raw hash is of the GB18030 bytes, the clean hash of the UTF-8 text.
+        assert_eq!(doc.raw_sha256, sha256_hex(&bytes));
+        assert_eq!(
+            doc.clean_sha256,
+            sha256_hex("濟寧市\n\n簽約。儀式！".as_bytes())
+        );
+        assert_ne!(doc.raw_sha256, doc.clean_sha256);
     }
 
     #[test]

@@ -155,7 +155,12 @@ impl Target {
     #[must_use]
     pub fn paragraph(doc: &Document, index: usize) -> Option<Self> {
         let para = doc.paragraphs.get(index)?;
-        Some(Self::build(doc, TargetKind::Paragraph, para.start, para.end))
+        Some(Self::build(
+            doc,
+            TargetKind::Paragraph,
+            para.start,
+            para.end,
+        ))
     }
 
     fn build(doc: &Document, kind: TargetKind, start: usize, end: usize) -> Self {
@@ -167,7 +172,9 @@ impl Target {
             kind,
             quote: TextQuote {
                 exact: doc.slice(start, end).to_owned(),
-                prefix: doc.slice(start.saturating_sub(CONTEXT_CHARS), start).to_owned(),
+                prefix: doc
+                    .slice(start.saturating_sub(CONTEXT_CHARS), start)
+                    .to_owned(),
                 suffix: doc.slice(end, (end + CONTEXT_CHARS).min(len)).to_owned(),
             },
             position: TextPosition { start, end },
@@ -227,12 +234,12 @@ mod tests {
     #[test]
     fn range_target_quotes_the_clean_text_with_context() {
         let doc = Document::embedded();
-        let t = Target::range(&doc, 7, 11);
+        let t = Target::range(&doc, 9, 13);
         assert_eq!(t.quote.exact, "濟寧市政");
         assert_eq!(t.quote.prefix, "12月11日下午,");
         assert!(t.quote.suffix.starts_with("府與省人社廳"));
         assert_eq!(t.quote.suffix.chars().count(), CONTEXT_CHARS);
-        assert_eq!(t.position, TextPosition { start: 7, end: 11 });
+        assert_eq!(t.position, TextPosition { start: 9, end: 13 });
         // In the raw scrape, 濟 carries "(jì)": the raw range is 4 chars longer.
         assert_eq!(t.raw.len(), 8);
     }

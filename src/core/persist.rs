@@ -1,1 +1,1394 @@
-//! (in progress)
+//! Where review files live, and saving them without ever losing notes.
+//!
+//! **Location.** A document's notes go in a sidecar `NAME.pizhu.json` next
+//! to it (`NAME` is the document's file name with its extension) when that
+//! folder is writable, otherwise in the user data folder under `reviews/`,
+//! as `NAME-HASH.pizhu.json` with the start of the clean text's hash so
+//! that documents of the same name do not share notes. The embedded
+//! article's notes always live there. The data folder is the platform's
+//! (`directories`: `ProjectDirs::from("", "", "Pizhu")`), or the folder in
+//! the environment variable [`DATA_DIR_ENV`] (`PIZHU_DATA_DIR`) when set,
+//! which tests and CI use.
+//!
+//! **Finding notes again.** `reviews/index.json` in the data folder maps
+//! the SHA-256 of documents (of their raw bytes and of their clean text) to
+//! the review file last saved for them, sidecars included. A document that
+//! was moved or renamed away from its sidecar finds its notes through it;
+//! if the index is gone, the `reviews/` folder is searched by the hashes
+//! recorded in each file. The index is a cache: rebuilt as files are saved,
+//! and a broken one is simply replaced.
+//!
+//! **Saving.** Every save is atomic: the new text goes to a temporary file
+//! in the same folder, is flushed to disk, and is renamed over the old file;
+//! then the folder itself is flushed. Before that, the previous version is
+//! written the same way to `NAME.pizhu.json.bak`, so there is never a
+//! moment without a complete main file.
+//!
+//! **Bad files never cost data.** A review file that cannot be read puts
+//! the session in [`Mode::Broken`]: nothing is saved over it until the user
+//! chooses to start a new notes file, which moves the broken one aside
+//! under a new name. A file from a newer version is opened read-only. And
+//! before every save the file on disk is compared with what was last read
+//! or written: if another window or a sync tool changed it, the two are
+//! merged ([`review::merge`]) and the caller is told, never overwritten.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::core::document::{Document, sha256_hex};
+use crate::core::review::{self, Parsed, ReviewFile};
+
+/// The environment variable that overrides the data folder.
+pub const DATA_DIR_ENV: &str = "PIZHU_DATA_DIR";
+
+/// The ending of a review file's name.
+pub const REVIEW_SUFFIX: &str = ".pizhu.json";
+
+/// The ending added to a review file's name for its backup.
+pub const BACKUP_SUFFIX: &str = ".bak";
+
+/// The folder of the data folder that holds reviews and the index.
+const REVIEWS_DIR: &str = "reviews";
+
+/// The index file's name, in [`REVIEWS_DIR`].
+const INDEX_FILE: &str = "index.json";
+
+/// The `format` name of the index file.
+const INDEX_FORMAT: &str = "pizhu-review-index";
+
+/// Hex digits of the clean-text hash in a data-folder file name: enough
+/// to keep same-named documents apart, short enough to read.
+const NAME_HASH_DIGITS: usize = 12;
+
+/// What a session may do with its review file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Read and saved normally (the file may not exist yet).
+    ReadWrite,
+    /// Written by a newer Pizhu: shown, never saved.
+    ReadOnlyNewer {
+        /// The file's format version.
+        version: u32,
+    },
+    /// The file could not be read: autosave is off and the file is left
+    /// alone until [`start_new_notes_file`] moves it aside.
+    Broken {
+        /// Why, with what the user can do and the path, ready to show.
+        error: String,
+    },
+}
+
+/// The length and hash of a review file's bytes, to notice changes by others.
+#[derive(Clone, Debug, Eq)]
+struct Fingerprint {
+    len: usize,
+    sha256: String,
+}
+
+impl PartialEq for Fingerprint {
+    // Written out because derived impls do not count as reading the fields.
+    fn eq(&self, other: &Self) -> bool {
+        self.len == other.len && self.sha256 == other.sha256
+    }
+}
+
+impl Fingerprint {
+    fn of(bytes: &[u8]) -> Self {
+        Self {
+            len: bytes.len(),
+            sha256: sha256_hex(bytes),
+        }
+    }
+}
+
+/// An open review file: where it is, what may be done with it, and what it
+/// held when last read or written.
+#[derive(Clone, Debug)]
+pub struct ReviewSession {
+    /// The review file.
+    pub path: PathBuf,
+    /// Whether it is saved, read-only or broken.
+    pub mode: Mode,
+    /// The file as last read or written; `None` when there was no file.
+    seen: Option<Fingerprint>,
+    /// Its contents then, the common ancestor for merging; `None` when
+    /// unknown (no file, or not readable by this version).
+    base: Option<ReviewFile>,
+    /// The data folder, for the index.
+    data: PathBuf,
+    /// The opened document's raw and clean hashes, recorded in the index
+    /// beside the review's own so that an edited document finds it too.
+    doc_hashes: [String; 2],
+}
+
+impl ReviewSession {
+    /// True when changes are saved (not read-only, not broken).
+    #[must_use]
+    pub fn is_writable(&self) -> bool {
+        self.mode == Mode::ReadWrite
+    }
+
+    /// True when the file on disk is no longer what this session last read
+    /// or wrote: another window or a sync tool changed, made or deleted it.
+    /// [`save`] merges such changes by itself; this lets the UI notice them
+    /// sooner (for example when the window gets focus).
+    #[must_use]
+    pub fn changed_on_disk(&self) -> bool {
+        match fs::read(&self.path) {
+            Ok(bytes) => self.seen.as_ref() != Some(&Fingerprint::of(&bytes)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => self.seen.is_some(),
+            Err(_) => false,
+        }
+    }
+}
+
+/// What a successful [`save`] did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveOutcome {
+    /// The review was written.
+    Saved,
+    /// Nothing changed since the last read or write; nothing was written
+    /// (so the backup still holds the version before).
+    Unchanged,
+    /// The file had been changed by someone else; both were merged and the
+    /// merged review written. The caller should show the counts and take
+    /// `review` as its notes (e.g. `ReviewStore::replace_review`).
+    Merged(Box<review::Merge>),
+}
+
+/// Why saving or setting aside a review file failed. Every message says
+/// what happened and what the user can do, and ends with the path.
+#[derive(thiserror::Error, Debug)]
+pub enum PersistError {
+    /// Saving was refused: the file could not be read when opened.
+    #[error(
+        "the notes file could not be read, so Pizhu does not save over it; \
+         start a new notes file to save your notes (the unreadable file is kept under a new name): {}",
+        path.display()
+    )]
+    Broken {
+        /// The review file.
+        path: PathBuf,
+    },
+    /// Saving was refused: the file is from a newer version.
+    #[error(
+        "the notes file was written by a newer Pizhu (format version {version}) and is open \
+         read-only; update Pizhu to change it: {}",
+        path.display()
+    )]
+    ReadOnly {
+        /// The file's format version.
+        version: u32,
+        /// The review file.
+        path: PathBuf,
+    },
+    /// Another program changed the file into something unreadable; it was
+    /// left alone and the session is now [`Mode::Broken`].
+    #[error(
+        "another program changed the notes file and it can no longer be read ({reason}); \
+         Pizhu did not save over it: start a new notes file to save your notes \
+         (that file is kept under a new name): {}",
+        path.display()
+    )]
+    ChangedUnreadable {
+        /// Why it cannot be read.
+        reason: String,
+        /// The review file.
+        path: PathBuf,
+    },
+    /// A newer Pizhu saved the file meanwhile; it was left alone and the
+    /// session is now [`Mode::ReadOnlyNewer`].
+    #[error(
+        "a newer Pizhu saved the notes file meanwhile (format version {version}), so it is \
+         now read-only here and was not saved over; update Pizhu to merge your changes: {}",
+        path.display()
+    )]
+    ChangedNewer {
+        /// The file's new format version.
+        version: u32,
+        /// The review file.
+        path: PathBuf,
+    },
+    /// The file could not be read to check it before saving.
+    #[error(
+        "cannot save the notes: the notes file could not be read to check for changes \
+         ({}); {}; nothing was saved: {}",
+        io_problem(cause),
+        io_advice(cause),
+        path.display()
+    )]
+    Read {
+        /// The review file.
+        path: PathBuf,
+        /// What the system reported (in the message, not a `source`, so
+        /// error chains do not repeat it).
+        cause: io::Error,
+    },
+    /// Writing failed; the file on disk is as it was.
+    #[error(
+        "cannot save the notes: {}; {}; the notes file on disk is unchanged: {}",
+        io_problem(cause),
+        io_advice(cause),
+        path.display()
+    )]
+    Write {
+        /// The file that could not be written (the review or its backup).
+        path: PathBuf,
+        /// What the system reported.
+        cause: io::Error,
+    },
+    /// The notes could not be turned into JSON (not possible with the
+    /// current types; kept so that no empty file is ever written).
+    #[error(
+        "cannot save the notes: they could not be written as JSON ({message}); \
+         please report this; nothing was saved: {}",
+        path.display()
+    )]
+    Serialize {
+        /// serde_json's message.
+        message: String,
+        /// The review file.
+        path: PathBuf,
+    },
+    /// The broken file could not be moved aside.
+    #[error(
+        "cannot keep the unreadable notes file under a new name: {}; {}; nothing was changed: {}",
+        io_problem(cause),
+        io_advice(cause),
+        path.display()
+    )]
+    Move {
+        /// The broken file.
+        path: PathBuf,
+        /// What the system reported.
+        cause: io::Error,
+    },
+    /// [`start_new_notes_file`] on a file that is not broken.
+    #[error(
+        "the notes file is readable, so it was not set aside; keep using it as it is: {}",
+        path.display()
+    )]
+    NotBroken {
+        /// The review file.
+        path: PathBuf,
+    },
+}
+
+/// An I/O failure in plain words.
+fn io_problem(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::PermissionDenied => "permission was denied".to_owned(),
+        io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".to_owned(),
+        io::ErrorKind::StorageFull => "the disk is full".to_owned(),
+        io::ErrorKind::IsADirectory => "a folder is in the way of the file".to_owned(),
+        io::ErrorKind::NotFound => "the folder does not exist".to_owned(),
+        _ => format!("the system reported: {e}"),
+    }
+}
+
+/// What the user can do about an I/O failure.
+fn io_advice(e: &io::Error) -> &'static str {
+    match e.kind() {
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+            "check that the folder is writable, or choose another notes file"
+        }
+        io::ErrorKind::StorageFull => "free some disk space and save again",
+        io::ErrorKind::IsADirectory => "move the folder away or choose another notes file",
+        _ => "check the disk and the folder, then save again",
+    }
+}
+
+/// The data folder: `PIZHU_DATA_DIR` if set, else the platform's data
+/// folder for Pizhu; `None` when neither is known (no home folder).
+#[must_use]
+pub fn data_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "Pizhu").map(|d| d.data_dir().to_path_buf())
+}
+
+/// [`data_dir`], or a folder in the temp folder when there is no home
+/// folder at all: notes there may not outlive a restart, but they are
+/// saved somewhere rather than not at all.
+fn data_dir_or_temp() -> PathBuf {
+    data_dir().unwrap_or_else(|| std::env::temp_dir().join("Pizhu"))
+}
+
+/// Where a new review file for `doc` goes: its sidecar when the
+/// document's folder is writable, else the data folder. Existing notes are
+/// found with [`find_review`] first.
+#[must_use]
+pub fn review_path_for(doc: &Document) -> PathBuf {
+    review_path_in(doc, &data_dir_or_temp())
+}
+
+/// [`review_path_for`] with the data folder given.
+fn review_path_in(doc: &Document, data: &Path) -> PathBuf {
+    match sidecar_path(doc) {
+        Some(side) if folder_is_writable(parent_dir(&side)) => side,
+        _ => data_review_path(doc, data),
+    }
+}
+
+/// `NAME.pizhu.json` next to the document; `None` for the embedded article.
+fn sidecar_path(doc: &Document) -> Option<PathBuf> {
+    let path = doc.path.as_deref()?;
+    let name = path.file_name()?;
+    let mut side = name.to_os_string();
+    side.push(REVIEW_SUFFIX);
+    Some(path.with_file_name(side))
+}
+
+/// `reviews/NAME-HASH.pizhu.json` in the data folder.
+fn data_review_path(doc: &Document, data: &Path) -> PathBuf {
+    // The name is the document's, made safe as a single file name.
+    let safe: String = doc
+        .name
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                '_'
+            } else {
+                c
+            }
+        })
+        .take(80)
+        .collect();
+    let safe = safe.trim_start_matches('.');
+    let hash = doc
+        .clean_sha256
+        .get(..NAME_HASH_DIGITS)
+        .unwrap_or(&doc.clean_sha256);
+    data.join(REVIEWS_DIR)
+        .join(format!("{safe}-{hash}{REVIEW_SUFFIX}"))
+}
+
+/// The folder of a file path (`.` for a bare name).
+fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// Whether a file can be made in `dir`, found by making (and removing) one:
+/// the only test that agrees with ACLs, read-only mounts and sandboxes.
+fn folder_is_writable(dir: &Path) -> bool {
+    let probe = dir.join(format!(".pizhu-probe-{}", unique_suffix()));
+    match OpenOptions::new().write(true).create_new(true).open(&probe) {
+        Ok(file) => {
+            drop(file);
+            let _ = fs::remove_file(&probe);
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+/// A suffix no other temporary file of this or another process has.
+fn unique_suffix() -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    format!("{}-{n}-{nanos}", std::process::id())
+}
+
+/// The existing review file for `doc`, if any: its sidecar, else its file
+/// in the data folder, else one the index or a search of the data folder
+/// finds by the document's hashes (after a move or rename).
+#[must_use]
+pub fn find_review(doc: &Document) -> Option<PathBuf> {
+    find_review_in(doc, &data_dir_or_temp())
+}
+
+/// [`find_review`] with the data folder given.
+fn find_review_in(doc: &Document, data: &Path) -> Option<PathBuf> {
+    if let Some(side) = sidecar_path(doc).filter(|p| p.is_file()) {
+        return Some(side);
+    }
+    let own = data_review_path(doc, data);
+    if own.is_file() {
+        return Some(own);
+    }
+    let hashes = [doc.clean_sha256.as_str(), doc.raw_sha256.as_str()];
+    match load_index(data) {
+        // Every save records its file in the index, so a usable index that
+        // does not know the document means there are no notes for it; the
+        // folder is searched (reading every review) only without one.
+        Some(index) => hashes
+            .iter()
+            .filter_map(|h| index.reviews.get(*h))
+            .map(PathBuf::from)
+            .find(|p| p.is_file()),
+        None => search_reviews(data, &hashes),
+    }
+}
+
+/// Only the part of a review file needed to know its document.
+#[derive(Deserialize)]
+struct IdentityOnly {
+    format: String,
+    document: review::DocumentIdentity,
+}
+
+/// The newest `*.pizhu.json` in the data folder's `reviews/` made for a
+/// document with one of `hashes`.
+fn search_reviews(data: &Path, hashes: &[&str]) -> Option<PathBuf> {
+    let entries = fs::read_dir(data.join(REVIEWS_DIR)).ok()?;
+    let mut best: Option<(std::time::SystemTime, PathBuf)> = None;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let is_review = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.ends_with(REVIEW_SUFFIX));
+        if !is_review {
+            continue;
+        }
+        let Ok(bytes) = fs::read(&path) else { continue };
+        let Ok(id) = serde_json::from_slice::<IdentityOnly>(&bytes) else {
+            continue;
+        };
+        let matches = id.format == review::FORMAT
+            && hashes
+                .iter()
+                .any(|h| *h == id.document.clean_sha256 || *h == id.document.raw_sha256);
+        if !matches {
+            continue;
+        }
+        let modified = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .unwrap_or(std::time::UNIX_EPOCH);
+        if best.as_ref().is_none_or(|(t, _)| modified > *t) {
+            best = Some((modified, path));
+        }
+    }
+    best.map(|(_, p)| p)
+}
+
+/// The index file: document hash → review file last saved for it.
+#[derive(Serialize, Deserialize, Debug, Default, PartialEq)]
+struct ReviewIndex {
+    format: String,
+    version: u32,
+    /// Hex SHA-256 → absolute path of the review file.
+    #[serde(default)]
+    reviews: std::collections::BTreeMap<String, String>,
+    #[serde(flatten)]
+    extra: Map<String, Value>,
+}
+
+/// The index; `None` when it is missing or unreadable.
+fn load_index(data: &Path) -> Option<ReviewIndex> {
+    fs::read(data.join(REVIEWS_DIR).join(INDEX_FILE))
+        .ok()
+        .and_then(|b| serde_json::from_slice::<ReviewIndex>(&b).ok())
+        .filter(|i| i.format == INDEX_FORMAT)
+}
+
+/// Records `review_path` for every hash in `hashes`, dropping entries
+/// whose file is gone. Writes only when something changed.
+fn update_index(data: &Path, hashes: &[&str], review_path: &Path) -> io::Result<()> {
+    let absolute = std::path::absolute(review_path).unwrap_or_else(|_| review_path.to_path_buf());
+    // A path that is not valid Unicode cannot be stored in JSON text; such
+    // a file is still found as a sidecar, just not after a move.
+    let Some(target) = absolute.to_str() else {
+        return Ok(());
+    };
+    let mut index = load_index(data).unwrap_or_default();
+    if hashes
+        .iter()
+        .all(|h| index.reviews.get(*h).map(String::as_str) == Some(target))
+    {
+        return Ok(());
+    }
+    index.format = INDEX_FORMAT.to_owned();
+    index.version = 1;
+    index.reviews.retain(|_, p| Path::new(p).is_file());
+    for h in hashes {
+        index.reviews.insert((*h).to_owned(), target.to_owned());
+    }
+    let mut text = serde_json::to_string_pretty(&index).map_err(io::Error::other)?;
+    text.push('\n');
+    let dir = data.join(REVIEWS_DIR);
+    fs::create_dir_all(&dir)?;
+    write_atomic(&dir.join(INDEX_FILE), |f| f.write_all(text.as_bytes()))
+}
+
+/// Opens the review of `doc`: the file at `explicit` (the `--notes`
+/// option) if given, else the one [`find_review`] finds, else a new one at
+/// [`review_path_for`]. Never fails: a missing file gives an empty review
+/// (the file is created on first save), an unreadable one an empty review
+/// in [`Mode::Broken`], a newer one its notes in [`Mode::ReadOnlyNewer`].
+#[must_use]
+pub fn open_review(doc: &Document, explicit: Option<&Path>) -> (ReviewSession, ReviewFile) {
+    open_review_in(doc, explicit, data_dir_or_temp())
+}
+
+/// [`open_review`] with the data folder given.
+fn open_review_in(
+    doc: &Document,
+    explicit: Option<&Path>,
+    data: PathBuf,
+) -> (ReviewSession, ReviewFile) {
+    let path = match explicit {
+        Some(p) => p.to_path_buf(),
+        None => find_review_in(doc, &data).unwrap_or_else(|| review_path_in(doc, &data)),
+    };
+    let mut session = ReviewSession {
+        path,
+        mode: Mode::ReadWrite,
+        seen: None,
+        base: None,
+        data,
+        doc_hashes: [doc.raw_sha256.clone(), doc.clean_sha256.clone()],
+    };
+    let bytes = match fs::read(&session.path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return (session, ReviewFile::new(doc));
+        }
+        Err(cause) => {
+            session.mode = Mode::Broken {
+                error: format!(
+                    "cannot read the notes file: {}; {}: {}",
+                    io_problem(&cause),
+                    io_advice(&cause),
+                    session.path.display()
+                ),
+            };
+            return (session, ReviewFile::new(doc));
+        }
+    };
+    session.seen = Some(Fingerprint::of(&bytes));
+    match ReviewFile::parse(&bytes) {
+        Ok(Parsed::Current(review)) => {
+            session.base = Some(review.clone());
+            (session, review)
+        }
+        Ok(Parsed::Newer(review)) => {
+            session.mode = Mode::ReadOnlyNewer {
+                version: review.version,
+            };
+            (session, review)
+        }
+        Err(e) => {
+            session.mode = Mode::Broken {
+                error: e.with_path(&session.path).to_string(),
+            };
+            (session, ReviewFile::new(doc))
+        }
+    }
+}
+
+/// Saves `review` to the session's file, atomically, keeping the previous
+/// version as `NAME.pizhu.json.bak`.
+///
+/// If the file changed on disk since the session last read or wrote it,
+/// the two are merged first (see [`review::merge`]; notes deleted in this
+/// session stay deleted because the session remembers what it last read)
+/// and [`SaveOutcome::Merged`] returns the merged review for the caller to
+/// adopt. A file that became unreadable or newer is left alone and the
+/// session's mode changes accordingly.
+///
+/// There is a short window between checking the file and renaming the new
+/// one over it in which another program's write could be lost; the check
+/// makes it milliseconds instead of the length of a session.
+///
+/// # Errors
+///
+/// [`PersistError::Broken`] and [`PersistError::ReadOnly`] when the mode
+/// forbids saving; [`PersistError::ChangedUnreadable`] and
+/// [`PersistError::ChangedNewer`] when the file changed into something
+/// this version must not overwrite; [`PersistError::Read`],
+/// [`PersistError::Write`] and [`PersistError::Serialize`] when the disk
+/// fails. The file on disk is unchanged after any error.
+pub fn save(session: &mut ReviewSession, review: &ReviewFile) -> Result<SaveOutcome, PersistError> {
+    match &session.mode {
+        Mode::ReadWrite => {}
+        Mode::ReadOnlyNewer { version } => {
+            return Err(PersistError::ReadOnly {
+                version: *version,
+                path: session.path.clone(),
+            });
+        }
+        Mode::Broken { .. } => {
+            return Err(PersistError::Broken {
+                path: session.path.clone(),
+            });
+        }
+    }
+    let path = session.path.clone();
+    let disk = match fs::read(&path) {
+        Ok(bytes) => Some(bytes),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(cause) => return Err(PersistError::Read { path, cause }),
+    };
+    let disk_print = disk.as_deref().map(Fingerprint::of);
+    let unchanged_on_disk = disk_print == session.seen;
+
+    // Changed on disk: merge with it, unless it vanished (then there is
+    // nothing to lose by writing ours).
+    let mut merged = None;
+    if !unchanged_on_disk && let Some(bytes) = &disk {
+        match ReviewFile::parse(bytes) {
+            Ok(Parsed::Current(theirs)) => {
+                let m = review::merge(session.base.as_ref(), review, &theirs);
+                if m.review == theirs {
+                    // The disk already holds the merged notes (say, another
+                    // window made the same change): adopt it without a
+                    // write, so the backup keeps the truly previous version.
+                    session.seen = disk_print;
+                    session.base = Some(theirs);
+                    return Ok(SaveOutcome::Merged(Box::new(m)));
+                }
+                merged = Some(m);
+            }
+            Ok(Parsed::Newer(theirs)) => {
+                session.mode = Mode::ReadOnlyNewer {
+                    version: theirs.version,
+                };
+                return Err(PersistError::ChangedNewer {
+                    version: theirs.version,
+                    path,
+                });
+            }
+            Err(e) => {
+                session.mode = Mode::Broken {
+                    error: e.clone().with_path(&path).to_string(),
+                };
+                return Err(PersistError::ChangedUnreadable {
+                    reason: e.to_string(),
+                    path,
+                });
+            }
+        }
+    }
+    let to_write = merged.as_ref().map_or(review, |m| &m.review);
+    if unchanged_on_disk && disk.is_some() && session.base.as_ref() == Some(to_write) {
+        return Ok(SaveOutcome::Unchanged);
+    }
+
+    let text = to_write
+        .try_to_json()
+        .map_err(|e| PersistError::Serialize {
+            message: e.to_string(),
+            path: path.clone(),
+        })?;
+    write_review(&path, disk.as_deref(), text.as_bytes())?;
+
+    session.seen = Some(Fingerprint::of(text.as_bytes()));
+    session.base = Some(to_write.clone());
+    // The index only helps find notes after a move; a failure to update it
+    // must not turn a successful save into an error.
+    let mut hashes: Vec<&str> = vec![
+        &to_write.document.raw_sha256,
+        &to_write.document.clean_sha256,
+        &session.doc_hashes[0],
+        &session.doc_hashes[1],
+    ];
+    hashes.retain(|h| !h.is_empty());
+    hashes.sort_unstable();
+    hashes.dedup();
+    let _ = update_index(&session.data, &hashes, &path);
+
+    Ok(match merged {
+        Some(m) => SaveOutcome::Merged(Box::new(m)),
+        None => SaveOutcome::Saved,
+    })
+}
+
+/// Writes the backup of `previous` (when there was a file), then the new
+/// review, each atomically.
+fn write_review(path: &Path, previous: Option<&[u8]>, new: &[u8]) -> Result<(), PersistError> {
+    let fail = |p: &Path| {
+        let p = p.to_path_buf();
+        move |cause| PersistError::Write { path: p, cause }
+    };
+    fs::create_dir_all(parent_dir(path)).map_err(fail(path))?;
+    if let Some(old) = previous {
+        let bak = backup_path(path);
+        write_atomic(&bak, |f| f.write_all(old)).map_err(fail(&bak))?;
+    }
+    write_atomic(path, |f| f.write_all(new)).map_err(fail(path))
+}
+
+/// `NAME.pizhu.json.bak` for `NAME.pizhu.json`.
+#[must_use]
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(BACKUP_SUFFIX);
+    PathBuf::from(name)
+}
+
+/// Replaces `path` atomically with what `write` writes: through a fresh
+/// temporary file next to it, flushed, renamed over it, then the folder
+/// flushed. On failure `path` is untouched and the temporary file removed.
+fn write_atomic(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
+    let mut tmp = path.as_os_str().to_os_string();
+    tmp.push(format!(".{}.tmp", unique_suffix()));
+    write_atomic_via(path, Path::new(&tmp), write)
+}
+
+/// [`write_atomic`] through the temporary file `tmp`, which must not exist.
+fn write_atomic_via(
+    path: &Path,
+    tmp: &Path,
+    write: impl FnOnce(&mut File) -> io::Result<()>,
+) -> io::Result<()> {
+    // `create_new`: never write into a file someone else owns; and only a
+    // file made here is removed on failure.
+    let mut file = OpenOptions::new().write(true).create_new(true).open(tmp)?;
+    let result = write(&mut file)
+        .and_then(|()| file.sync_all())
+        .and_then(|()| {
+            drop(file);
+            fs::rename(tmp, path)
+        });
+    match result {
+        Ok(()) => {
+            sync_dir(parent_dir(path));
+            Ok(())
+        }
+        Err(e) => {
+            let _ = fs::remove_file(tmp);
+            Err(e)
+        }
+    }
+}
+
+/// Flushes a folder so that a rename in it survives a power cut. Best
+/// effort: some file systems refuse to sync folders, and by now the new
+/// file is complete either way.
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+/// Moves a broken review file aside as `NAME.pizhu.broken-YYYYMMDDTHHMMSSZ.json`
+/// and switches the session to [`Mode::ReadWrite`] with no file, so the
+/// next save starts a new one. Returns where the broken file went, or
+/// `None` when it was no longer there.
+///
+/// # Errors
+///
+/// [`PersistError::NotBroken`] if the session is not [`Mode::Broken`];
+/// [`PersistError::Move`] if the file cannot be renamed (nothing changes).
+pub fn start_new_notes_file(session: &mut ReviewSession) -> Result<Option<PathBuf>, PersistError> {
+    if !matches!(session.mode, Mode::Broken { .. }) {
+        return Err(PersistError::NotBroken {
+            path: session.path.clone(),
+        });
+    }
+    let stamp: String = crate::core::note::now_utc()
+        .chars()
+        .filter(|c| !matches!(c, '-' | ':'))
+        .collect();
+    let moved = match free_broken_name(&session.path, &stamp) {
+        Some(target) => match fs::rename(&session.path, &target) {
+            Ok(()) => {
+                sync_dir(parent_dir(&session.path));
+                Some(target)
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(cause) => {
+                return Err(PersistError::Move {
+                    path: session.path.clone(),
+                    cause,
+                });
+            }
+        },
+        None => {
+            return Err(PersistError::Move {
+                path: session.path.clone(),
+                cause: io::Error::new(io::ErrorKind::AlreadyExists, "every new name is taken"),
+            });
+        }
+    };
+    session.mode = Mode::ReadWrite;
+    session.seen = None;
+    session.base = None;
+    Ok(moved)
+}
+
+/// A name for the broken file that is not taken: `NAME.pizhu.broken-STAMP.json`
+/// (or `-2`, `-3`… after the stamp when several break within a second).
+fn free_broken_name(path: &Path, stamp: &str) -> Option<PathBuf> {
+    let name = path.file_name()?.to_string_lossy().into_owned();
+    let (stem, ext) = match name.strip_suffix(".json") {
+        Some(stem) => (stem.to_owned(), ".json"),
+        None => (name, ""),
+    };
+    (1..1000)
+        .map(|n| {
+            let tag = if n == 1 {
+                stamp.to_owned()
+            } else {
+                format!("{stamp}-{n}")
+            };
+            path.with_file_name(format!("{stem}.broken-{tag}{ext}"))
+        })
+        .find(|p| fs::symlink_metadata(p).is_err())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::note::{Note, Target};
+    use tempfile::TempDir;
+
+    /// A document file in a fresh folder, and a separate data folder.
+    struct Setup {
+        _dir: TempDir,
+        docs: PathBuf,
+        data: PathBuf,
+    }
+
+    fn setup() -> Setup {
+        let dir = tempfile::tempdir().unwrap();
+        let docs = dir.path().join("文件");
+        let data = dir.path().join("資料");
+        fs::create_dir_all(&docs).unwrap();
+        Setup {
+            _dir: dir,
+            docs,
+            data,
+        }
+    }
+
+    fn write_doc(dir: &Path, name: &str, text: &str) -> Document {
+        let path = dir.join(name);
+        fs::write(&path, text).unwrap();
+        Document::open(&path).unwrap()
+    }
+
+    const TEXT: &str = "濟寧市政府與省人社廳簽署合作框架協議。\n雙方將在人才引進方面加強合作。\n";
+
+    fn open(doc: &Document, explicit: Option<&Path>, data: &Path) -> (ReviewSession, ReviewFile) {
+        open_review_in(doc, explicit, data.to_path_buf())
+    }
+
+    fn note(doc: &Document, id: &str, body: &str, modified: &str) -> Note {
+        let mut n = Note::new(Target::range(doc, 0, 5), body.into(), "審稿人".into());
+        n.id = id.into();
+        n.modified = modified.into();
+        n
+    }
+
+    #[test]
+    fn sidecar_next_to_a_document_in_a_writable_folder() {
+        let s = setup();
+        let doc = write_doc(&s.docs, "文章.txt", TEXT);
+        assert_eq!(
+            review_path_in(&doc, &s.data),
+            s.docs.join("文章.txt.pizhu.json")
+        );
+        let (session, review) = open(&doc, None, &s.data);
+        assert_eq!(session.path, s.docs.join("文章.txt.pizhu.json"));
+        assert_eq!(session.mode, Mode::ReadWrite);
+        assert!(review.notes.is_empty());
+        assert!(!session.path.exists(), "created on first save only");
+    }
+
+    #[test]
+    fn data_folder_when_the_documents_folder_is_not_writable() {
+        let s = setup();
+        // A folder that does not exist is not writable, even for root.
+        let doc = Document::from_bytes(
+            "文章.txt",
+            Some(s.docs.join("沒有這個資料夾").join("文章.txt")),
+            TEXT.as_bytes(),
+        )
+        .unwrap();
+        let path = review_path_in(&doc, &s.data);
+        assert_eq!(path.parent(), Some(s.data.join("reviews").as_path()));
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        assert_eq!(
+            name,
+            format!("文章.txt-{}.pizhu.json", &doc.clean_sha256[..12])
+        );
+    }
+
+    #[test]
+    fn embedded_article_notes_live_in_the_data_folder() {
+        let s = setup();
+        let doc = Document::embedded();
+        let (mut session, mut review) = open(&doc, None, &s.data);
+        assert!(session.path.starts_with(s.data.join("reviews")));
+        review
+            .notes
+            .push(note(&doc, "甲", "日期", "2026-01-01T00:00:00Z"));
+        assert_eq!(save(&mut session, &review).unwrap(), SaveOutcome::Saved);
+        let (again, loaded) = open(&doc, None, &s.data);
+        assert_eq!(again.path, session.path);
+        assert_eq!(loaded, review);
+    }
+
+    #[test]
+    fn save_then_load_keeps_everything_including_unknown_fields() {
+        let s = setup();
+        let doc = write_doc(&s.docs, "文章.txt", TEXT);
+        let (mut session, mut review) = open(&doc, None, &s.data);
+        let mut n = note(
+            &doc,
+            "甲",
+            "「濟寧市」應為全稱\n第二行",
+            "2026-01-01T00:00:00Z",
+        );
+        n.tags = vec!["用詞".into(), "待查".into()];
+        n.extra.insert("x-優先".into(), Value::from(3));
+        n.target
+            .extra
+            .insert("x-選擇器".into(), serde_json::json!({"種類": "自訂"}));
+        review.notes.push(n);
+        review
+            .extra
+            .insert("x-工具".into(), Value::from("別的工具"));
+        review
+            .document
+            .extra
+            .insert("x-版本".into(), Value::from("初稿"));
+        assert_eq!(save(&mut session, &review).unwrap(), SaveOutcome::Saved);
+        let (session2, loaded) = open(&doc, None, &s.data);
+        assert_eq!(session2.mode, Mode::ReadWrite);
+        assert_eq!(loaded, review);
+        // Saving what was loaded writes the same bytes.
+        let before = fs::read(&session.path).unwrap();
+        let mut session2 = session2;
+        assert_eq!(
+            save(&mut session2, &loaded).unwrap(),
+            SaveOutcome::Unchanged
+        );
+        assert_eq!(fs::read(&session.path).unwrap(), before);
+    }
+
+    #[test]
+    fn ten_thousand_notes_round_trip() {
+        let s = setup();
+        let doc = Document::embedded();
+        let (mut session, mut review) = open(&doc, None, &s.data);
+        let len = doc.char_len();
+        for i in 0..10_000usize {
+            let start = (i * 7919) % len;
+            let end = (start + 1 + i % 40).min(len);
+            let mut n = Note::new(
+                Target::range(&doc, start, end),
+                format!("第{i}條批注"),
+                "審稿人".into(),
+            );
+            n.tags = vec![format!("標籤{}", i % 13)];
+            if i % 97 == 0 {
+                n.extra.insert("x-序號".into(), Value::from(i));
+            }
+            review.notes.push(n);
+        }
+        save(&mut session, &review).unwrap();
+        let (_, loaded) = open(&doc, None, &s.data);
+        assert_eq!(loaded.notes.len(), 10_000);
+        assert_eq!(loaded, review);
+    }
+
+    #[test]
+    fn backup_holds_the_previous_version() {
+        let s = setup();
+        let doc = write_doc(&s.docs, "文章.txt", TEXT);
+        let (mut session, mut review) = open(&doc, None, &s.data);
+        review
+            .notes
+            .push(note(&doc, "甲", "第一版", "2026-01-01T00:00:00Z"));
+        save(&mut session, &review).unwrap();
+        assert!(
+            !backup_path(&session.path).exists(),
+            "no previous version yet"
+        );
+        let first = fs::read(&session.path).unwrap();
+        review.notes[0].body = "第二版".into();
+        save(&mut session, &review).unwrap();
+        assert_eq!(fs::read(backup_path(&session.path)).unwrap(), first);
+        assert_eq!(
+            backup_path(&session.path),
+            s.docs.join("文章.txt.pizhu.json.bak")
+        );
+        // No temporary files are left behind.
+        let names: Vec<String> = fs::read_dir(&s.docs)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names.len(), 3, "{names:?}");
+    }
+
+    #[test]
+    fn a_half_written_temp_file_never_replaces_the_good_file() {
+        let s = setup();
+        let doc = write_doc(&s.docs, "文章.txt", TEXT);
+        let (mut session, mut review) = open(&doc, None, &s.data);
+        review
+            .notes
+            .push(note(&doc, "甲", "完好", "2026-01-01T00:00:00Z"));
+        save(&mut session, &review).unwrap();
+        // A crash mid-save leaves a partial temp file next to the good one.
+        let good = fs::read(&session.path).unwrap();
+        let mut partial = session.path.as_os_str().to_os_string();
+        partial.push(".999-0-0.tmp");
+        fs::write(&partial, &good[..good.len() / 2]).unwrap();
+        let (again, loaded) = open(&doc, None, &s.data);
+        assert_eq!(again.mode, Mode::ReadWrite);
+        assert_eq!(loaded, review);
+    }
+
+    #[test]
+    fn a_failing_write_leaves_the_old_file_unchanged() {
+        let s = setup();
+        let path = s.docs.join("批注.pizhu.json");
+        fs::write(&path, "舊內容").unwrap();
+        // The temp file cannot be made: a folder is in its way.
+        let tmp = s.docs.join("批注.pizhu.json.tmp");
+        fs::create_dir(&tmp).unwrap();
+        assert!(write_atomic_via(&path, &tmp, |f| f.write_all(b"new")).is_err());
+        assert!(tmp.is_dir(), "someone else's path is not removed");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "舊內容");
+        // The write fails half-way (a full disk): old file kept, temp removed.
+        let tmp2 = s.docs.join("批注.pizhu.json.tmp2");
+        let err = write_atomic_via(&path, &tmp2, |f| {
+            f.write_all("新內".as_bytes())?;
+            Err(io::Error::new(io::ErrorKind::StorageFull, "disk full"))
+        })
+        .unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::StorageFull);
+        assert!(!tmp2.exists());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "舊內容");
+    }
+
+    #[test]
+    fn a_failing_save_reports_and_leaves_the_file_unchanged() {
+        let s = setup();
+        let doc = write_doc(&s.docs, "文章.txt", TEXT);
+        let (mut session, mut review) = open(&doc, None, &s.data);
+        review
+            .notes
+            .push(note(&doc, "甲", "第一版", "2026-01-01T00:00:00Z"));
+        save(&mut session, &review).unwrap();
+        let before = fs::read(&session.path).unwrap();
+        // A folder where the backup goes makes the save fail before the
+        // main file is touched.
+        fs::create_dir(backup_path(&session.path)).unwrap();
+        review.notes[0].body = "第二版".into();
+        let err = save(&mut session, &review).unwrap_err();
+        assert!(matches!(err, PersistError::Write { .. }), "{err:?}");
+        let msg = err.to_string();
+        assert!(msg.starts_with("cannot save the notes: "), "{msg}");
+        assert!(msg.contains("the notes file on disk is unchanged"), "{msg}");
+        assert!(msg.ends_with(".bak"), "{msg}");
+        assert_eq!(fs::read(&session.path).unwrap(), before);
+        // Once the way is clear, saving works and nothing was lost.
+        fs::remove_dir(backup_path(&session.path)).unwrap();
+        assert_eq!(save(&mut session, &review).unwrap(), SaveOutcome::Saved);
+        assert_eq!(open(&doc, None, &s.data).1, review);
+    }
+
+    #[test]
+    fn a_malformed_file_is_broken_and_never_overwritten() {
+        let s = setup();
+        let doc = write_doc(&s.docs, "文章.txt", TEXT);
+        let path = s.docs.join("文章.txt.pizhu.json");
+        let bad = "{\n  \"format\": \"pizhu-review\",\n  \"version\": 1\n  \"document\": {}\n}\n";
+        fs::write(&path, bad).unwrap();
+        let (mut session, mut review) = open(&doc, None, &s.data);
+        assert_eq!(session.path, path);
+        let Mode::Broken { error } = &session.mode else {
+            panic!("{:?}", session.mode);
+        };
+        assert!(error.contains("line 4, column 3"), "{error}");
+        assert!(error.contains("start a new notes file"), "{error}");
+        assert!(error.ends_with(&path.display().to_string()), "{error}");
+        assert!(!session.is_writable());
+        assert!(review.notes.is_empty());
+
+        review
+            .notes
+            .push(note(&doc, "甲", "新批注", "2026-01-01T00:00:00Z"));
+        let err = save(&mut session, &review).unwrap_err();
+        assert!(matches!(err, PersistError::Broken { .. }), "{err:?}");
+        assert!(err.to_string().ends_with(&path.display().to_string()));
+        assert_eq!(fs::read_to_string(&path).unwrap(), bad);
+
+        // The user starts a new notes file: the broken one is kept aside.
+        let moved = start_new_notes_file(&mut session).unwrap().unwrap();
+        let moved_name = moved.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            moved_name.starts_with("文章.txt.pizhu.broken-"),
+            "{moved_name}"
+        );
+        assert!(moved_name.ends_with("Z.json"), "{moved_name}");
+        assert_eq!(
+            moved_name.len(),
+            "文章.txt.pizhu.broken-20260101T000000Z.json".len()
+        );
+        assert_eq!(fs::read_to_string(&moved).unwrap(), bad);
+        assert_eq!(session.mode, Mode::ReadWrite);
+        assert_eq!(save(&mut session, &review).unwrap(), SaveOutcome::Saved);
+        assert_eq!(open(&doc, None, &s.data).1, review);
+        assert!(
+            !backup_path(&path).exists(),
+            "the broken file is not the backup"
+        );
+        assert!(matches!(
+            start_new_notes_file(&mut session),
+            Err(PersistError::NotBroken { .. })
+        ));
+    }
+
+    #[test]
+    fn a_newer_version_is_read_only() {
+        let s = setup();
+        let doc = write_doc(&s.docs, "文章.txt", TEXT);
+        let mut newer = ReviewFile::new(&doc);
+        newer.version = 2;
+        newer
+            .notes
+            .push(note(&doc, "甲", "新版寫的", "2026-01-01T00:00:00Z"));
+        newer.extra.insert("新東西".into(), Value::from(true));
+        let path = s.docs.join("文章.txt.pizhu.json");
+        let text = newer.to_json();
+        fs::write(&path, &text).unwrap();
+        let (mut session, review) = open(&doc, None, &s.data);
+        assert_eq!(session.mode, Mode::ReadOnlyNewer { version: 2 });
+        assert_eq!(review, newer, "its notes are shown");
+        let err = save(&mut session, &review).unwrap_err();
+        assert!(
+            matches!(err, PersistError::ReadOnly { version: 2, .. }),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("read-only"), "{err}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), text);
+        assert!(start_new_notes_file(&mut session).is_err());
+    }
+
+    #[test]
+    fn changes_on_disk_are_merged_not_overwritten() {
+        let s = setup();
+        let doc = write_doc(&s.docs, "文章.txt", TEXT);
+        let (mut first, mut review) = open(&doc, None, &s.data);
+        review
+            .notes
+            .push(note(&doc, "甲", "共同", "2026-01-01T00:00:00Z"));
+        review
+            .notes
+            .push(note(&doc, "乙", "我會刪掉", "2026-01-01T00:00:00Z"));
+        save(&mut first, &review).unwrap();
+
+        // Another window opens the same file, adds a note and edits 甲 later.
+        let (mut other, mut theirs) = open(&doc, None, &s.data);
+        theirs
+            .notes
+            .push(note(&doc, "丙", "另一個視窗", "2026-01-02T00:00:00Z"));
+        theirs.notes[0].body = "他的較新修改".into();
+        theirs.notes[0].modified = "2026-01-03T00:00:00Z".into();
+        assert!(!first.changed_on_disk());
+        save(&mut other, &theirs).unwrap();
+        assert!(first.changed_on_disk());
+
+        // This window edited 甲 earlier, deleted 乙 and added 丁.
+        review.notes[0].body = "我的較舊修改".into();
+        review.notes[0].modified = "2026-01-02T12:00:00Z".into();
+        review.notes.remove(1);
+        review
+            .notes
+            .push(note(&doc, "丁", "這個視窗", "2026-01-02T00:00:00Z"));
+        let disk_before = fs::read(&first.path).unwrap();
+        let SaveOutcome::Merged(m) = save(&mut first, &review).unwrap() else {
+            panic!("not merged");
+        };
+        let bodies: Vec<&str> = m.review.notes.iter().map(|n| n.body.as_str()).collect();
+        assert_eq!(bodies, ["他的較新修改", "這個視窗", "另一個視窗"]);
+        assert_eq!((m.added_from_disk, m.updated_from_disk), (1, 1));
+        assert_eq!(open(&doc, None, &s.data).1, m.review);
+        assert_eq!(fs::read(backup_path(&first.path)).unwrap(), disk_before);
+        assert!(!first.changed_on_disk());
+
+        // The other window now merges this window's changes in turn.
+        let SaveOutcome::Merged(m2) = save(&mut other, &theirs).unwrap() else {
+            panic!("not merged");
+        };
+        let ids = |r: &ReviewFile| {
+            let mut v: Vec<Note> = r.notes.clone();
+            v.sort_by(|a, b| a.id.cmp(&b.id));
+            v
+        };
+        assert_eq!(ids(&m2.review), ids(&m.review), "both windows agree");
+        assert_eq!(
+            m2.removed_from_disk, 1,
+            "乙 was deleted by the first window"
+        );
+    }
+
+    #[test]
+    fn a_merge_that_matches_the_disk_writes_nothing() {
+        let s = setup();
+        let doc = write_doc(&s.docs, "文章.txt", TEXT);
+        let (mut first, mut review) = open(&doc, None, &s.data);
+        review
+            .notes
+            .push(note(&doc, "甲", "第一版", "2026-01-01T00:00:00Z"));
+        save(&mut first, &review).unwrap();
+        review.notes[0].body = "第二版".into();
+        save(&mut first, &review).unwrap();
+        // Another window adds a note; this window has nothing new.
+        let (mut other, mut theirs) = open(&doc, None, &s.data);
+        theirs
+            .notes
+            .push(note(&doc, "乙", "他的", "2026-01-02T00:00:00Z"));
+        save(&mut other, &theirs).unwrap();
+        let bak = fs::read(backup_path(&first.path)).unwrap();
+        let main = fs::read(&first.path).unwrap();
+        let SaveOutcome::Merged(m) = save(&mut first, &review).unwrap() else {
+            panic!("the other window's note is taken in");
+        };
+        assert_eq!(m.review, theirs);
+        assert_eq!(m.added_from_disk, 1);
+        assert_eq!(fs::read(&first.path).unwrap(), main, "not rewritten");
+        assert_eq!(fs::read(backup_path(&first.path)).unwrap(), bak);
+        assert!(!first.changed_on_disk());
+        assert_eq!(save(&mut first, &m.review).unwrap(), SaveOutcome::Unchanged);
+    }
+
+    #[test]
+    fn a_file_broken_by_another_program_is_left_alone() {
+        let s = setup();
+        let doc = write_doc(&s.docs, "文章.txt", TEXT);
+        let (mut session, mut review) = open(&doc, None, &s.data);
+        review
+            .notes
+            .push(note(&doc, "甲", "第一版", "2026-01-01T00:00:00Z"));
+        save(&mut session, &review).unwrap();
+        fs::write(&session.path, "{ 同步衝突").unwrap();
+        review.notes[0].body = "第二版".into();
+        let err = save(&mut session, &review).unwrap_err();
+        assert!(
+            matches!(err, PersistError::ChangedUnreadable { .. }),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("line 1"), "{err}");
+        assert!(matches!(session.mode, Mode::Broken { .. }));
+        assert_eq!(fs::read_to_string(&session.path).unwrap(), "{ 同步衝突");
+    }
+
+    #[test]
+    fn a_file_deleted_by_another_program_is_written_again() {
+        let s = setup();
+        let doc = write_doc(&s.docs, "文章.txt", TEXT);
+        let (mut session, mut review) = open(&doc, None, &s.data);
+        review
+            .notes
+            .push(note(&doc, "甲", "保留", "2026-01-01T00:00:00Z"));
+        save(&mut session, &review).unwrap();
+        fs::remove_file(&session.path).unwrap();
+        assert!(session.changed_on_disk());
+        assert_eq!(save(&mut session, &review).unwrap(), SaveOutcome::Saved);
+        assert_eq!(open(&doc, None, &s.data).1, review);
+    }
+
+    #[test]
+    fn explicit_notes_path_is_created_when_missing() {
+        let s = setup();
+        let doc = write_doc(&s.docs, "文章.txt", TEXT);
+        let explicit = s.docs.join("子資料夾").join("我的批注.json");
+        let (mut session, mut review) = open(&doc, Some(&explicit), &s.data);
+        assert_eq!(session.path, explicit);
+        review
+            .notes
+            .push(note(&doc, "甲", "指定位置", "2026-01-01T00:00:00Z"));
+        save(&mut session, &review).unwrap();
+        assert!(explicit.is_file());
+        assert_eq!(open(&doc, Some(&explicit), &s.data).1, review);
+        // The broken-file name of an arbitrary `.json` keeps its extension.
+        let aside = free_broken_name(&explicit, "20260101T000000Z").unwrap();
+        assert_eq!(
+            aside.file_name().unwrap(),
+            "我的批注.broken-20260101T000000Z.json"
+        );
+    }
+
+    #[test]
+    fn a_moved_and_renamed_document_finds_its_notes_by_hash() {
+        let s = setup();
+        let doc = write_doc(&s.docs, "文章.txt", TEXT);
+        let (mut session, mut review) = open(&doc, None, &s.data);
+        review
+            .notes
+            .push(note(&doc, "甲", "跟著文件走", "2026-01-01T00:00:00Z"));
+        save(&mut session, &review).unwrap();
+        let sidecar = session.path.clone();
+
+        let elsewhere = s.docs.parent().unwrap().join("別處");
+        fs::create_dir_all(&elsewhere).unwrap();
+        fs::rename(s.docs.join("文章.txt"), elsewhere.join("改名.txt")).unwrap();
+        let moved = Document::open(&elsewhere.join("改名.txt")).unwrap();
+        assert_eq!(find_review_in(&moved, &s.data), Some(sidecar.clone()));
+        let (session2, loaded) = open(&moved, None, &s.data);
+        assert_eq!(session2.path, sidecar);
+        assert_eq!(loaded, review);
+        // A document that is not the same is not given these notes.
+        let other = write_doc(&elsewhere, "另一篇.txt", "完全不同的內容。\n");
+        assert_eq!(find_review_in(&other, &s.data), None);
+    }
+
+    #[test]
+    fn without_the_index_the_data_folder_is_searched() {
+        let s = setup();
+        let doc = Document::embedded();
+        let (mut session, mut review) = open(&doc, None, &s.data);
+        review
+            .notes
+            .push(note(&doc, "甲", "資料夾裡", "2026-01-01T00:00:00Z"));
+        save(&mut session, &review).unwrap();
+        let index = s.data.join("reviews").join("index.json");
+        assert!(index.is_file());
+        fs::write(&index, "壞掉的索引").unwrap();
+        // The file under another name in reviews/ is found by its hashes.
+        let renamed = s.data.join("reviews").join("舊名字.pizhu.json");
+        fs::rename(&session.path, &renamed).unwrap();
+        assert_eq!(find_review_in(&doc, &s.data), Some(renamed.clone()));
+        // Saving repairs the index.
+        let (mut again, loaded) = open(&doc, None, &s.data);
+        assert_eq!(again.path, renamed);
+        let mut changed = loaded.clone();
+        changed.notes[0].body = "改過".into();
+        save(&mut again, &changed).unwrap();
+        let idx = load_index(&s.data).unwrap();
+        assert_eq!(idx.format, INDEX_FORMAT);
+        let abs = std::path::absolute(&renamed).unwrap();
+        assert_eq!(
+            idx.reviews.get(&doc.clean_sha256).map(PathBuf::from),
+            Some(abs)
+        );
+    }
+
+    #[test]
+    fn an_unreadable_path_is_broken_not_lost() {
+        let s = setup();
+        let doc = write_doc(&s.docs, "文章.txt", TEXT);
+        let folder = s.docs.join("是資料夾.pizhu.json");
+        fs::create_dir(&folder).unwrap();
+        let (mut session, review) = open(&doc, Some(&folder), &s.data);
+        let Mode::Broken { error } = &session.mode else {
+            panic!("{:?}", session.mode);
+        };
+        assert!(error.ends_with(&folder.display().to_string()), "{error}");
+        assert!(save(&mut session, &review).is_err());
+        assert!(folder.is_dir());
+    }
+}

@@ -1,1 +1,757 @@
-//! (in progress)
+//! The review file: a document's notes as versioned JSON.
+//!
+//! The format is described for people in `docs/review-format.md`. A file
+//! starts with its `format` name ([`FORMAT`]) and `version` number
+//! ([`VERSION`]), then says which document it is about (name, SHA-256 of
+//! the raw bytes and of the clean text, length in chars), then holds the
+//! notes and, from the next format revision on, the timeline.
+//!
+//! Fields this version does not know are kept: every level that can grow
+//! (the file, the document identity, each note and its target) collects them
+//! in an `extra` map that is written back on save, so a file touched by a
+//! newer or other tool loses nothing when this version saves it.
+//!
+//! [`ReviewFile::parse`] tells apart a file that is not JSON, JSON that is
+//! not a Pizhu review, a review this version reads, and one written by a
+//! newer version (opened read-only by the caller).
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::core::document::Document;
+use crate::core::note::Note;
+
+/// The `format` name every review file starts with.
+pub const FORMAT: &str = "pizhu-review";
+
+/// The newest format version this build reads and writes.
+pub const VERSION: u32 = 1;
+
+/// A review file: one document's notes.
+///
+/// Field order here is the order in the file: `format` and `version` come
+/// first so that a person or a tool can tell what the file is from its
+/// first lines.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct ReviewFile {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// The format version the file was written in.
+    pub version: u32,
+    /// Which document the notes were made on.
+    pub document: DocumentIdentity,
+    /// The notes, in the order they were made.
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    /// Reserved for the review timeline of the next format revision; kept
+    /// as it is until then. Left out of the file when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeline: Option<Value>,
+    /// Top-level fields this version does not know, kept through load and save.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// Which document a review file belongs to.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct DocumentIdentity {
+    /// The document's file name when the notes were made.
+    pub name: String,
+    /// Hex SHA-256 of the document file's bytes.
+    pub raw_sha256: String,
+    /// Hex SHA-256 of the clean text (UTF-8).
+    pub clean_sha256: String,
+    /// Length of the clean text in chars.
+    pub chars: usize,
+    /// Fields this version does not know, kept.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl DocumentIdentity {
+    /// The identity of `doc` as it is now.
+    #[must_use]
+    pub fn of(doc: &Document) -> Self {
+        Self {
+            name: doc.name.clone(),
+            raw_sha256: doc.raw_sha256.clone(),
+            clean_sha256: doc.clean_sha256.clone(),
+            chars: doc.char_len(),
+            extra: Map::new(),
+        }
+    }
+
+    /// True when `doc` has the same clean text (or the same file bytes) as
+    /// the document the notes were made on, so their positions hold as
+    /// they are. False means the text changed and anchoring has to search.
+    #[must_use]
+    pub fn matches(&self, doc: &Document) -> bool {
+        self.clean_sha256 == doc.clean_sha256 || self.raw_sha256 == doc.raw_sha256
+    }
+}
+
+/// A review file that was read successfully.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Parsed {
+    /// Written in a version this build understands; can be edited and saved.
+    Current(ReviewFile),
+    /// Written by a newer version ([`ReviewFile::version`] > [`VERSION`]):
+    /// shown, but opened read-only, since saving could drop what this
+    /// version does not understand.
+    Newer(ReviewFile),
+}
+
+/// Why a review file could not be read. Messages say what happened, then
+/// what the user can do, and end with the path when one is known (see
+/// [`ReviewError::with_path`]).
+#[derive(thiserror::Error, Debug, Clone, PartialEq, Eq)]
+pub enum ReviewError {
+    /// Not valid JSON, or JSON with a missing or mistyped field.
+    #[error(
+        "the notes file is damaged at line {line}, column {column}: {message}; \
+         fix it in a text editor, or start a new notes file (the damaged one is kept){}",
+        at(path.as_deref())
+    )]
+    Malformed {
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column of the problem, in chars.
+        column: usize,
+        /// What is wrong there.
+        message: String,
+        /// The file, when known.
+        path: Option<PathBuf>,
+    },
+    /// Valid JSON, but not a Pizhu review file.
+    #[error(
+        "this is not a Pizhu notes file ({}); choose a Pizhu notes file (*.pizhu.json), \
+         or start a new notes file (this one is kept){}",
+        found_format(found.as_deref()),
+        at(path.as_deref())
+    )]
+    NotReview {
+        /// The `format` it has, if it has a text one.
+        found: Option<String>,
+        /// The file, when known.
+        path: Option<PathBuf>,
+    },
+    /// Written by a newer version in a shape this version cannot read.
+    #[error(
+        "the notes file was written by a newer Pizhu (format version {version}; \
+         this Pizhu reads up to version {VERSION}) and cannot be read here; \
+         update Pizhu to open it{}",
+        at(path.as_deref())
+    )]
+    TooNew {
+        /// The file's format version.
+        version: u64,
+        /// The file, when known.
+        path: Option<PathBuf>,
+    },
+}
+
+/// `": PATH"` for the end of a message, or nothing.
+fn at(path: Option<&Path>) -> String {
+    path.map_or_else(String::new, |p| format!(": {}", p.display()))
+}
+
+/// What a non-review JSON file has instead of our format name.
+fn found_format(found: Option<&str>) -> String {
+    match found {
+        Some(f) => format!("its \"format\" is \"{f}\", not \"{FORMAT}\""),
+        None => format!("it has no \"format\": \"{FORMAT}\""),
+    }
+}
+
+impl ReviewError {
+    /// The same error, naming the file it came from.
+    #[must_use]
+    pub fn with_path(mut self, file: &Path) -> Self {
+        match &mut self {
+            Self::Malformed { path, .. }
+            | Self::NotReview { path, .. }
+            | Self::TooNew { path, .. } => {
+                *path = Some(file.to_path_buf());
+            }
+        }
+        self
+    }
+}
+
+impl ReviewFile {
+    /// An empty review of `doc`.
+    #[must_use]
+    pub fn new(doc: &Document) -> Self {
+        Self {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            document: DocumentIdentity::of(doc),
+            notes: Vec::new(),
+            timeline: None,
+            extra: Map::new(),
+        }
+    }
+
+    /// The file's text: pretty JSON with `format` and `version` first and a
+    /// final line break.
+    ///
+    /// Serializing these types cannot fail (every map key is a string and
+    /// JSON numbers cannot be NaN); should it ever, this gives `""`, which
+    /// [`try_to_json`](Self::try_to_json) reports as an error instead.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        self.try_to_json().unwrap_or_default()
+    }
+
+    /// [`to_json`](Self::to_json) that reports a serialization failure;
+    /// savers use this so that they never write an empty file.
+    ///
+    /// # Errors
+    ///
+    /// If serde_json refuses a value (not possible with these types).
+    pub fn try_to_json(&self) -> Result<String, serde_json::Error> {
+        let mut text = serde_json::to_string_pretty(self)?;
+        text.push('\n');
+        Ok(text)
+    }
+
+    /// Reads a review file's bytes.
+    ///
+    /// # Errors
+    ///
+    /// [`ReviewError::Malformed`] for broken JSON or a missing or mistyped
+    /// field (with its line and column), [`ReviewError::NotReview`] for
+    /// JSON without our `format` name, [`ReviewError::TooNew`] for a newer
+    /// version whose shape this version cannot read. None has a path yet:
+    /// add it with [`ReviewError::with_path`].
+    pub fn parse(bytes: &[u8]) -> Result<Parsed, ReviewError> {
+        // The typed parse comes first because only it can point at a
+        // mistyped field; when it fails, a second, untyped look decides
+        // which error explains the failure best.
+        let typed_err = match serde_json::from_slice::<Self>(bytes) {
+            Ok(review) if review.format != FORMAT => {
+                return Err(ReviewError::NotReview {
+                    found: Some(review.format),
+                    path: None,
+                });
+            }
+            Ok(review) if review.version > VERSION => return Ok(Parsed::Newer(review)),
+            Ok(review) => return Ok(Parsed::Current(review)),
+            Err(e) => e,
+        };
+        let value: Value = match serde_json::from_slice(bytes) {
+            Ok(v) => v,
+            Err(e) => return Err(malformed(bytes, &e)),
+        };
+        match value.get("format") {
+            Some(Value::String(f)) if f == FORMAT => {}
+            Some(Value::String(f)) => {
+                return Err(ReviewError::NotReview {
+                    found: Some(f.clone()),
+                    path: None,
+                });
+            }
+            _ => {
+                return Err(ReviewError::NotReview {
+                    found: None,
+                    path: None,
+                });
+            }
+        }
+        if let Some(version) = value.get("version").and_then(Value::as_u64)
+            && version > u64::from(VERSION)
+        {
+            return Err(ReviewError::TooNew {
+                version,
+                path: None,
+            });
+        }
+        Err(malformed(bytes, &typed_err))
+    }
+}
+
+/// The result of [`merge`]: the merged review and what came from disk.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Merge {
+    /// The review to keep.
+    pub review: ReviewFile,
+    /// Notes that were only in the other copy and are now added.
+    pub added_from_disk: usize,
+    /// Notes whose other copy was taken over this one.
+    pub updated_from_disk: usize,
+    /// Notes the other copy deleted (and this one did not change), now gone.
+    pub removed_from_disk: usize,
+}
+
+/// Merges two copies of a review that both changed since `base`, the
+/// version both started from (`None` when unknown, e.g. the file did not
+/// exist yet). `ours` is the open window's copy, `theirs` the one found on
+/// disk. Nothing anyone wrote is lost:
+///
+/// - a note changed on one side only takes that side's version;
+/// - a note changed on both sides keeps the one with the newer `modified`
+///   (ours on a tie);
+/// - a note only in `theirs` and not in `base` is added;
+/// - a note deleted here is not brought back, even if changed there;
+/// - a note deleted there is removed here only if unchanged here, since
+///   an edit is worth more than a deletion.
+///
+/// Ours come first in our order, then notes added from disk in theirs.
+/// The timeline and unknown top-level fields follow the same rule: ours
+/// when changed here, theirs otherwise.
+#[must_use]
+pub fn merge(base: Option<&ReviewFile>, ours: &ReviewFile, theirs: &ReviewFile) -> Merge {
+    let base_notes = base.map(notes_by_id).unwrap_or_default();
+    let our_notes = notes_by_id(ours);
+    let their_notes = notes_by_id(theirs);
+
+    let mut out = ours.clone();
+    out.notes = Vec::with_capacity(ours.notes.len().max(theirs.notes.len()));
+    let (mut added, mut updated, mut removed) = (0, 0, 0);
+    for o in &ours.notes {
+        let b = base_notes.get(o.id.as_str()).copied();
+        match (b, their_notes.get(o.id.as_str()).copied()) {
+            (_, Some(t)) if t == o => out.notes.push(o.clone()),
+            (Some(b), Some(t)) if b == o => {
+                out.notes.push(t.clone());
+                updated += 1;
+            }
+            (Some(b), Some(t)) if b == t => out.notes.push(o.clone()),
+            (_, Some(t)) => {
+                if is_newer(&t.modified, &o.modified) {
+                    out.notes.push(t.clone());
+                    updated += 1;
+                } else {
+                    out.notes.push(o.clone());
+                }
+            }
+            (Some(b), None) if b == o => removed += 1,
+            (_, None) => out.notes.push(o.clone()),
+        }
+    }
+    for t in &theirs.notes {
+        if our_notes.contains_key(t.id.as_str()) || base_notes.contains_key(t.id.as_str()) {
+            continue;
+        }
+        out.notes.push(t.clone());
+        added += 1;
+    }
+
+    let changed_here = |ours: Option<&Value>, base_value: Option<&Value>| match base {
+        Some(_) => ours != base_value,
+        None => ours.is_some(),
+    };
+    if !changed_here(
+        ours.timeline.as_ref(),
+        base.and_then(|b| b.timeline.as_ref()),
+    ) {
+        out.timeline.clone_from(&theirs.timeline);
+    }
+    let keys: std::collections::BTreeSet<&String> =
+        ours.extra.keys().chain(theirs.extra.keys()).collect();
+    for key in keys {
+        let here = ours.extra.get(key);
+        if changed_here(here, base.and_then(|b| b.extra.get(key))) {
+            continue;
+        }
+        match theirs.extra.get(key) {
+            Some(v) => out.extra.insert(key.clone(), v.clone()),
+            None => out.extra.remove(key),
+        };
+    }
+
+    Merge {
+        review: out,
+        added_from_disk: added,
+        updated_from_disk: updated,
+        removed_from_disk: removed,
+    }
+}
+
+/// A review's notes by id; with duplicate ids (a hand-edited file) the first counts.
+fn notes_by_id(r: &ReviewFile) -> std::collections::HashMap<&str, &Note> {
+    let mut map = std::collections::HashMap::with_capacity(r.notes.len());
+    for n in &r.notes {
+        map.entry(n.id.as_str()).or_insert(n);
+    }
+    map
+}
+
+/// Whether timestamp `a` is later than `b`. RFC 3339 UTC stamps are
+/// compared as times (so `.5Z` fractions and `+00:00` work); anything else
+/// falls back to comparing the text, which orders well-formed stamps too.
+fn is_newer(a: &str, b: &str) -> bool {
+    match (humantime::parse_rfc3339(a), humantime::parse_rfc3339(b)) {
+        (Ok(a), Ok(b)) => a > b,
+        _ => a > b,
+    }
+}
+
+/// A [`ReviewError::Malformed`] from serde_json's error, with the column
+/// counted in chars (serde_json counts bytes; editors show chars, and a
+/// line of Chinese would put a byte column far to the right).
+fn malformed(bytes: &[u8], e: &serde_json::Error) -> ReviewError {
+    let line = e.line().max(1);
+    let byte_column = e.column();
+    let line_bytes = bytes
+        .split(|&b| b == b'\n')
+        .nth(line - 1)
+        .unwrap_or_default();
+    let prefix = line_bytes.get(..byte_column).unwrap_or(line_bytes);
+    // A char starts at every byte that is not a UTF-8 continuation byte.
+    let chars_before = prefix.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    // serde_json's column is that of the last byte read (0 before any), so
+    // the char holding it is the one to point at.
+    let column = chars_before.max(1);
+    let full = e.to_string();
+    // serde_json appends " at line L column C"; the message says it once, in chars.
+    let message = full
+        .rfind(" at line ")
+        .and_then(|i| full.get(..i))
+        .unwrap_or(&full)
+        .to_owned();
+    ReviewError::Malformed {
+        line,
+        column,
+        message,
+        path: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::note::Target;
+
+    fn sample() -> (Document, ReviewFile) {
+        let doc = Document::embedded();
+        let mut review = ReviewFile::new(&doc);
+        review.notes.push(Note::new(
+            Target::range(&doc, 7, 11),
+            "濟寧市政府：全稱".into(),
+            "審稿人".into(),
+        ));
+        (doc, review)
+    }
+
+    #[test]
+    fn new_review_names_the_document() {
+        let (doc, review) = sample();
+        assert_eq!(review.format, "pizhu-review");
+        assert_eq!(review.version, 1);
+        assert_eq!(review.document.name, "article.txt");
+        assert_eq!(review.document.chars, 1354);
+        assert_eq!(review.document.raw_sha256, doc.raw_sha256);
+        assert_eq!(review.document.clean_sha256, doc.clean_sha256);
+        assert!(review.document.matches(&doc));
+        let other = Document::from_bytes("別的.txt", None, "另一篇文章。".as_bytes()).unwrap();
+        assert!(!review.document.matches(&other));
+    }
+
+    #[test]
+    fn json_starts_with_format_and_version() {
+        let (_, review) = sample();
+        let json = review.to_json();
+        let mut lines = json.lines();
+        assert_eq!(lines.next(), Some("{"));
+        assert_eq!(lines.next(), Some("  \"format\": \"pizhu-review\","));
+        assert_eq!(lines.next(), Some("  \"version\": 1,"));
+        assert!(json.ends_with("}\n"));
+        assert!(
+            json.contains("濟寧市政府：全稱"),
+            "Chinese is written as is"
+        );
+        assert!(!json.contains("timeline"), "an absent timeline is left out");
+    }
+
+    #[test]
+    fn round_trip_keeps_unknown_fields_everywhere() {
+        let (_, mut review) = sample();
+        review.extra.insert("x-頂層".into(), Value::from("保留"));
+        review
+            .document
+            .extra
+            .insert("x-來源".into(), Value::from(7));
+        review.notes[0]
+            .extra
+            .insert("x-批次".into(), Value::from(true));
+        review.notes[0]
+            .target
+            .extra
+            .insert("x-選擇器".into(), serde_json::json!({"類型": "自訂"}));
+        review.timeline = Some(serde_json::json!([{"事件": "開始"}]));
+        let parsed = ReviewFile::parse(review.to_json().as_bytes()).unwrap();
+        assert_eq!(parsed, Parsed::Current(review));
+    }
+
+    #[test]
+    fn newer_version_parses_as_newer() {
+        let (_, mut review) = sample();
+        review.version = 2;
+        review.extra.insert("新欄位".into(), Value::from(1));
+        match ReviewFile::parse(review.to_json().as_bytes()).unwrap() {
+            Parsed::Newer(r) => assert_eq!(r, review),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn newer_version_in_a_new_shape_is_too_new() {
+        let json = r#"{"format": "pizhu-review", "version": 7, "document": "濟寧"}"#;
+        let err = ReviewFile::parse(json.as_bytes()).unwrap_err();
+        assert_eq!(
+            err,
+            ReviewError::TooNew {
+                version: 7,
+                path: None
+            }
+        );
+        assert!(err.to_string().contains("update Pizhu"), "{err}");
+    }
+
+    #[test]
+    fn broken_json_gives_line_and_char_column() {
+        // The comma is missing after "審稿人": the error is at the next key,
+        // on line 3. The column counts chars, not the UTF-8 bytes of 審稿人.
+        let json = "{\n  \"format\": \"pizhu-review\", \"x\": \"審稿人\"\n  \"version\": 1\n}";
+        let err = ReviewFile::parse(json.as_bytes())
+            .unwrap_err()
+            .with_path(Path::new("/文件/文章.txt.pizhu.json"));
+        let ReviewError::Malformed { line, column, .. } = &err else {
+            panic!("{err:?}");
+        };
+        assert_eq!((*line, *column), (3, 3));
+        let msg = err.to_string();
+        assert!(
+            msg.starts_with("the notes file is damaged at line 3, column 3: "),
+            "{msg}"
+        );
+        assert!(msg.contains("fix it in a text editor"), "{msg}");
+        assert!(msg.ends_with(": /文件/文章.txt.pizhu.json"), "{msg}");
+        assert_eq!(msg.matches("line").count(), 1, "position said once: {msg}");
+    }
+
+    #[test]
+    fn column_counts_chars_on_a_chinese_line() {
+        // A stray letter after a Chinese string on line 1.
+        let json = "{\"format\": \"審稿\" x}";
+        let err = ReviewFile::parse(json.as_bytes()).unwrap_err();
+        let ReviewError::Malformed { line, column, .. } = err else {
+            panic!("{err:?}");
+        };
+        // `x` is char 17 of the line ({"format": "審稿" x).
+        assert_eq!((line, column), (1, 17));
+    }
+
+    #[test]
+    fn mistyped_field_is_malformed_with_position() {
+        let (_, review) = sample();
+        let json = review
+            .to_json()
+            .replace("\"chars\": 1354", "\"chars\": \"一千\"");
+        let err = ReviewFile::parse(json.as_bytes()).unwrap_err();
+        let ReviewError::Malformed { line, message, .. } = &err else {
+            panic!("{err:?}");
+        };
+        assert_eq!(*line, 8, "{err}");
+        assert!(message.contains("invalid type"), "{message}");
+    }
+
+    #[test]
+    fn other_json_is_not_a_review() {
+        let err = ReviewFile::parse(br#"{"format": "w3c-annotation", "version": 1}"#).unwrap_err();
+        assert!(
+            err.to_string().starts_with(
+                "this is not a Pizhu notes file (its \"format\" is \"w3c-annotation\""
+            ),
+            "{err}"
+        );
+        let err = ReviewFile::parse("[\"批注\"]".as_bytes()).unwrap_err();
+        assert_eq!(
+            err,
+            ReviewError::NotReview {
+                found: None,
+                path: None
+            }
+        );
+        // A complete file with another format name is refused too.
+        let (_, mut review) = sample();
+        review.format = "other".into();
+        assert!(matches!(
+            ReviewFile::parse(review.to_json().as_bytes()),
+            Err(ReviewError::NotReview { found: Some(f), .. }) if f == "other"
+        ));
+    }
+
+    #[test]
+    fn odd_inputs_never_panic() {
+        for bytes in [
+            &b""[..],
+            b"\xff\xfe\x00",
+            b"{",
+            b"\n\n\n",
+            "批注".as_bytes(),
+            br#"{"format": "pizhu-review"}"#,
+            br#"{"format": "pizhu-review", "version": -1}"#,
+            br#"{"format": "pizhu-review", "version": 99999999999999999999}"#,
+        ] {
+            assert!(ReviewFile::parse(bytes).is_err(), "{bytes:?}");
+        }
+        let err = ReviewFile::parse(b"").unwrap_err();
+        assert!(
+            matches!(
+                err,
+                ReviewError::Malformed {
+                    line: 1,
+                    column: 1,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn missing_notes_and_timeline_default() {
+        let doc = Document::embedded();
+        let json = format!(
+            r#"{{"format": "pizhu-review", "version": 1, "document": {{"name": "文章", "raw_sha256": "{}", "clean_sha256": "{}", "chars": 1354}}}}"#,
+            doc.raw_sha256, doc.clean_sha256
+        );
+        let Parsed::Current(r) = ReviewFile::parse(json.as_bytes()).unwrap() else {
+            panic!("not current");
+        };
+        assert!(r.notes.is_empty());
+        assert_eq!(r.timeline, None);
+        assert!(r.document.matches(&doc));
+    }
+
+    /// A note with a fixed id and modification time.
+    fn note_at(doc: &Document, id: &str, body: &str, modified: &str) -> Note {
+        let mut n = Note::new(Target::range(doc, 0, 6), body.into(), "審稿人".into());
+        n.id = id.into();
+        n.created = "2026-01-01T00:00:00Z".into();
+        n.modified = modified.into();
+        n
+    }
+
+    fn bodies(r: &ReviewFile) -> Vec<(&str, &str)> {
+        r.notes
+            .iter()
+            .map(|n| (n.id.as_str(), n.body.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn merge_takes_each_sides_changes() {
+        let doc = Document::embedded();
+        let t0 = "2026-01-01T10:00:00Z";
+        let mut base = ReviewFile::new(&doc);
+        base.notes = vec![
+            note_at(&doc, "甲", "原文", t0),
+            note_at(&doc, "乙", "原文", t0),
+            note_at(&doc, "丙", "原文", t0),
+            note_at(&doc, "丁", "原文", t0),
+            note_at(&doc, "戊", "原文", t0),
+        ];
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        // 甲: changed here only. 乙: changed there only.
+        ours.notes[0] = note_at(&doc, "甲", "我改的", "2026-01-01T11:00:00Z");
+        theirs.notes[1] = note_at(&doc, "乙", "他改的", "2026-01-01T11:00:00Z");
+        // 丙: changed on both sides; theirs is newer (with a fraction).
+        ours.notes[2] = note_at(&doc, "丙", "我的舊版", "2026-01-01T11:00:00Z");
+        theirs.notes[2] = note_at(&doc, "丙", "他的新版", "2026-01-01T11:00:00.5Z");
+        // 丁: deleted here, changed there: stays deleted.
+        ours.notes.remove(3);
+        theirs.notes[3] = note_at(&doc, "丁", "他改了", "2026-01-01T12:00:00Z");
+        // 戊: deleted there, unchanged here: goes.
+        theirs.notes.retain(|n| n.id != "戊");
+        // New on each side.
+        ours.notes.push(note_at(&doc, "己", "我新增", t0));
+        theirs.notes.push(note_at(&doc, "庚", "他新增", t0));
+        theirs.extra.insert("x-他的欄位".into(), Value::from(1));
+        theirs.timeline = Some(serde_json::json!(["他的時間線"]));
+
+        let m = merge(Some(&base), &ours, &theirs);
+        assert_eq!(
+            bodies(&m.review),
+            [
+                ("甲", "我改的"),
+                ("乙", "他改的"),
+                ("丙", "他的新版"),
+                ("己", "我新增"),
+                ("庚", "他新增")
+            ]
+        );
+        assert_eq!(
+            (m.added_from_disk, m.updated_from_disk, m.removed_from_disk),
+            (1, 2, 1)
+        );
+        assert_eq!(m.review.extra.get("x-他的欄位"), Some(&Value::from(1)));
+        assert_eq!(m.review.timeline, theirs.timeline);
+    }
+
+    #[test]
+    fn merge_keeps_a_local_edit_of_a_note_deleted_on_disk() {
+        let doc = Document::embedded();
+        let mut base = ReviewFile::new(&doc);
+        base.notes = vec![note_at(&doc, "甲", "原文", "2026-01-01T10:00:00Z")];
+        let mut ours = base.clone();
+        ours.notes[0].body = "重要修改".into();
+        let mut theirs = base.clone();
+        theirs.notes.clear();
+        let m = merge(Some(&base), &ours, &theirs);
+        assert_eq!(bodies(&m.review), [("甲", "重要修改")]);
+    }
+
+    #[test]
+    fn merge_without_base_is_a_union_with_newer_winning() {
+        let doc = Document::embedded();
+        let mut ours = ReviewFile::new(&doc);
+        let mut theirs = ours.clone();
+        ours.notes = vec![
+            note_at(&doc, "甲", "我的新版", "2026-03-01T00:00:00Z"),
+            note_at(&doc, "乙", "我的舊版", "2026-01-01T00:00:00Z"),
+        ];
+        theirs.notes = vec![
+            note_at(&doc, "乙", "他的新版", "2026-02-01T00:00:00Z"),
+            note_at(&doc, "甲", "他的舊版", "2026-02-01T00:00:00Z"),
+            note_at(&doc, "丙", "他的", "2026-02-01T00:00:00Z"),
+        ];
+        ours.extra.insert("x-共同".into(), Value::from("我的"));
+        theirs.extra.insert("x-共同".into(), Value::from("他的"));
+        let m = merge(None, &ours, &theirs);
+        assert_eq!(
+            bodies(&m.review),
+            [("甲", "我的新版"), ("乙", "他的新版"), ("丙", "他的")]
+        );
+        assert_eq!(m.review.extra.get("x-共同"), Some(&Value::from("我的")));
+        assert_eq!((m.added_from_disk, m.updated_from_disk), (1, 1));
+    }
+
+    #[test]
+    fn merge_of_equal_copies_changes_nothing() {
+        let (_, review) = sample();
+        let m = merge(Some(&review), &review, &review);
+        assert_eq!(m.review, review);
+        assert_eq!(
+            (m.added_from_disk, m.updated_from_disk, m.removed_from_disk),
+            (0, 0, 0)
+        );
+    }
+
+    #[test]
+    fn timestamps_compare_as_times() {
+        assert!(is_newer("2026-01-01T00:00:00.1Z", "2026-01-01T00:00:00Z"));
+        assert!(is_newer(
+            "2026-01-02T00:00:00+00:00",
+            "2026-01-01T23:59:59Z"
+        ));
+        assert!(!is_newer("2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z"));
+        // Not timestamps at all: compared as text, no panic.
+        assert!(is_newer("乙", "甲") || is_newer("甲", "乙"));
+    }
+}

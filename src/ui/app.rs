@@ -2,15 +2,25 @@
 //! the panels emitted. Views never mutate state while drawing.
 
 use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 use serde::{Deserialize, Serialize};
 
 use crate::core::document::Document;
+use crate::core::filter::NoteFilter;
+use crate::core::note::{Note, Target, TextPosition, os_user_name};
+use crate::core::session::Notes;
+use crate::core::store::Edit;
+use crate::core::words::WordSegmenter;
 use crate::ui::fonts::{self, InstalledSlot, ReadingFont};
-use crate::ui::reader::{ReaderView, reader_ui};
-use crate::ui::{about, open, status, theme};
+use crate::ui::notes_panel::{EditorState, PanelAction, notes_panel_ui};
+use crate::ui::reader::{ReaderAction, ReaderState, ReaderView, reader_ui};
+use crate::ui::{about, open, settings_window, status, theme};
+
+/// Seconds after the last change before notes are saved (the goal is within 1 s).
+const AUTOSAVE_AFTER_SECONDS: f64 = 0.5;
 
 /// Key under which [`Settings`] are stored by eframe.
 const SETTINGS_KEY: &str = "pizhu-settings";
@@ -27,6 +37,10 @@ pub struct Settings {
     pub theme: ThemeChoice,
     /// The font the article is read in.
     pub reading_font: ReadingFont,
+    /// The author written on new notes.
+    pub author: String,
+    /// Show the notes panel.
+    pub show_notes: bool,
 }
 
 impl Default for Settings {
@@ -36,6 +50,8 @@ impl Default for Settings {
             show_ruby: false,
             theme: ThemeChoice::System,
             reading_font: ReadingFont::Serif,
+            author: os_user_name(),
+            show_notes: true,
         }
     }
 }
@@ -83,6 +99,39 @@ pub enum Command {
     ShowAbout,
     /// Show the Open window.
     ShowOpen,
+    /// Show the Settings window.
+    ShowSettings,
+    /// Change the author written on new notes.
+    SetAuthor(String),
+    /// Add a note on a range of the clean text and open it in the editor.
+    AddNote(TextPosition),
+    /// Add a note on a whole paragraph (0-based) and open it in the editor.
+    AddParagraphNote(usize),
+    /// Change the notes (undoable).
+    Edit(Edit),
+    /// Undo the last change to the notes.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Open a note in the editor; with `reveal`, also scroll to it and flash it.
+    OpenNote {
+        /// The note's id.
+        id: String,
+        /// Scroll the article to the note.
+        reveal: bool,
+    },
+    /// Close the note editor.
+    CloseEditor,
+    /// Attach an orphaned note to the current selection.
+    Reattach(String),
+    /// Keep the damaged notes file under a new name and start a new one.
+    StartNewNotesFile,
+    /// Save the notes now.
+    SaveNotes,
+    /// Open the folder that holds the notes file.
+    OpenNotesFolder,
+    /// Show or hide the notes panel.
+    SetNotesPanel(bool),
 }
 
 /// Measures start-up: set `PIZHU_FIRST_FRAME=1` to print the time to the first
@@ -109,6 +158,18 @@ pub struct PizhuApp {
     /// The reading font whose definitions are installed in the context.
     fonts_for: Option<ReadingFont>,
     probe: Probe,
+    /// The notes of the open document and where they are saved.
+    notes: Option<Notes>,
+    /// The notes file named on the command line (`--notes`), if any.
+    notes_path: Option<PathBuf>,
+    /// When the notes last changed without being saved (egui time).
+    unsaved_since: Option<f64>,
+    reader: ReaderState,
+    editor: EditorState,
+    filter: NoteFilter,
+    settings_open: bool,
+    /// Jieba's dictionary takes a moment to load; it is loaded once, on first use.
+    words: Arc<OnceLock<WordSegmenter>>,
 }
 
 impl PizhuApp {
@@ -139,7 +200,15 @@ impl PizhuApp {
     ///
     /// The context must have been prepared with [`Self::setup_context`].
     #[must_use]
-    pub fn new(doc: Result<Document, String>, settings: Settings) -> Self {
+    pub fn new(
+        doc: Result<Document, String>,
+        settings: Settings,
+        notes_path: Option<PathBuf>,
+    ) -> Self {
+        let notes = doc
+            .as_ref()
+            .ok()
+            .map(|doc| Notes::open(doc, notes_path.as_deref()));
         let (doc, error) = match doc {
             Ok(doc) => (Some(doc), None),
             Err(err) => (None, Some(err)),
@@ -157,6 +226,14 @@ impl PizhuApp {
             about_open: false,
             open_state: open::OpenState::default(),
             fonts_for,
+            notes,
+            notes_path,
+            unsaved_since: None,
+            reader: ReaderState::default(),
+            editor: EditorState::default(),
+            filter: NoteFilter::default(),
+            settings_open: false,
+            words: Arc::new(OnceLock::new()),
             probe: Probe {
                 started: Instant::now(),
                 exit_after_first_frame: false,
@@ -197,6 +274,35 @@ impl PizhuApp {
         self.doc.as_ref()
     }
 
+    /// The notes of the open document.
+    #[must_use]
+    pub fn notes(&self) -> Option<&Notes> {
+        self.notes.as_ref()
+    }
+
+    /// The reader's current selection, if any.
+    #[must_use]
+    pub fn selection(&self) -> Option<TextPosition> {
+        self.reader.selected_range()
+    }
+
+    /// The id of the note open in the editor.
+    #[must_use]
+    pub fn open_note(&self) -> Option<&str> {
+        self.editor.note_id.as_deref()
+    }
+
+    /// Load the word dictionary on a background thread, so the first
+    /// double-click does not wait for it.
+    pub fn preload_words(&self) {
+        let words = Arc::clone(&self.words);
+        let _ = std::thread::Builder::new()
+            .name("pizhu-words".into())
+            .spawn(move || {
+                words.get_or_init(WordSegmenter::new);
+            });
+    }
+
     /// The error shown instead of a document, if any.
     #[must_use]
     pub fn error(&self) -> Option<&str> {
@@ -208,16 +314,62 @@ impl PizhuApp {
         self.frame_probe(ui.ctx());
         self.shortcuts(ui.ctx());
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
-        egui::Panel::bottom("status").show(ui, |ui| status::status_ui(ui, self.doc.as_ref()));
+        egui::Panel::bottom("status").show(ui, |ui| {
+            let notes = self.notes.as_ref().map(|n| status::NotesStatus {
+                path: n.path(),
+                state: n.state_text(),
+                broken: n.is_broken(),
+            });
+            let actions = status::status_ui(ui, self.doc.as_ref(), notes);
+            self.commands.extend(actions.into_iter().map(|a| match a {
+                status::StatusAction::OpenFolder => Command::OpenNotesFolder,
+                status::StatusAction::StartNewNotesFile => Command::StartNewNotesFile,
+            }));
+        });
+        if self.settings.show_notes
+            && let Some(notes) = &self.notes
+        {
+            egui::Panel::right("notes")
+                .default_size(theme::NOTES_PANEL_WIDTH)
+                .resizable(true)
+                .show(ui, |ui| {
+                    let actions = notes_panel_ui(
+                        ui,
+                        notes.store(),
+                        &mut self.editor,
+                        &mut self.filter,
+                        self.reader.selected_range().is_some(),
+                    );
+                    self.commands.extend(actions.into_iter().map(|a| match a {
+                        PanelAction::Update(note) => Command::Edit(Edit::Update(note)),
+                        PanelAction::Delete(id) => Command::Edit(Edit::Delete(id)),
+                        PanelAction::Reveal(id) => Command::OpenNote { id, reveal: true },
+                        PanelAction::Reattach(id) => Command::Reattach(id),
+                        PanelAction::CloseEditor => Command::CloseEditor,
+                    }));
+                });
+        }
         egui::CentralPanel::no_frame().show(ui, |ui| match (&self.doc, &self.error) {
-            (Some(doc), _) => reader_ui(
-                ui,
-                doc,
-                ReaderView {
-                    size: self.settings.reading_size,
-                    ruby: self.settings.show_ruby,
-                },
-            ),
+            (Some(doc), _) => {
+                let words = self.words.get_or_init(WordSegmenter::new);
+                let actions = reader_ui(
+                    ui,
+                    doc,
+                    ReaderView {
+                        size: self.settings.reading_size,
+                        ruby: self.settings.show_ruby,
+                        store: self.notes.as_ref().map(Notes::store),
+                        selected_note: self.editor.note_id.as_deref(),
+                        words,
+                    },
+                    &mut self.reader,
+                );
+                self.commands.extend(actions.into_iter().map(|a| match a {
+                    ReaderAction::NoteRange(range) => Command::AddNote(range),
+                    ReaderAction::NoteParagraph(i) => Command::AddParagraphNote(i),
+                    ReaderAction::OpenNote(id) => Command::OpenNote { id, reveal: false },
+                }));
+            }
             (None, Some(err)) => error_ui(ui, err),
             (None, None) => {
                 ui.label("No document open. Use File → Open… to choose a text file.");
@@ -225,10 +377,41 @@ impl PizhuApp {
         });
         let ctx = ui.ctx().clone();
         about::about_window_ui(&ctx, &mut self.about_open);
+        if let Some(author) = settings_window::settings_window_ui(
+            &ctx,
+            &mut self.settings_open,
+            &self.settings.author,
+        ) {
+            self.commands.push(Command::SetAuthor(author));
+        }
         if let Some(path) = open::open_window_ui(&ctx, &mut self.open_state) {
             self.commands.push(Command::Open(path));
         }
         self.apply_commands(&ctx);
+        self.autosave(&ctx);
+    }
+
+    /// Save the notes shortly after the last change (within a second).
+    fn autosave(&mut self, ctx: &egui::Context) {
+        let Some(since) = self.unsaved_since else {
+            return;
+        };
+        let now = ctx.input(|i| i.time);
+        if now - since >= AUTOSAVE_AFTER_SECONDS {
+            self.save_notes();
+        } else {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+                AUTOSAVE_AFTER_SECONDS - (now - since) + 0.01,
+            ));
+        }
+    }
+
+    /// Save the notes now (autosave, exit, Ctrl+S).
+    pub fn save_notes(&mut self) {
+        self.unsaved_since = None;
+        if let Some(notes) = self.notes.as_mut() {
+            notes.save();
+        }
     }
 
     fn frame_probe(&mut self, ctx: &egui::Context) {
@@ -261,6 +444,14 @@ impl PizhuApp {
         let reset = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0);
         let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
         let ruby = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+        let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+        let redo = [
+            KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
+            KeyboardShortcut::new(Modifiers::COMMAND, Key::Y),
+        ];
+        let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+        // While a text field has focus, Ctrl+Z belongs to the field.
+        let in_text_field = ctx.egui_wants_keyboard_input();
         ctx.input_mut(|i| {
             if zoom_in.iter().any(|s| i.consume_shortcut(s)) {
                 self.commands.push(Command::ZoomIn);
@@ -275,6 +466,17 @@ impl PizhuApp {
                 self.commands
                     .push(Command::SetRuby(!self.settings.show_ruby));
             }
+            if i.consume_shortcut(&save) {
+                self.commands.push(Command::SaveNotes);
+            }
+            if !in_text_field {
+                // Check redo first: Ctrl+Shift+Z also matches Ctrl+Z logically.
+                if redo.iter().any(|s| i.consume_shortcut(s)) {
+                    self.commands.push(Command::Redo);
+                } else if i.consume_shortcut(&undo) {
+                    self.commands.push(Command::Undo);
+                }
+            }
             if i.consume_shortcut(&open) {
                 self.commands.push(Command::ShowOpen);
             }
@@ -287,10 +489,17 @@ impl PizhuApp {
                 if ui.button("Open…").clicked() {
                     self.commands.push(Command::ShowOpen);
                 }
+                if ui.button("Save notes (Ctrl+S)").clicked() {
+                    self.commands.push(Command::SaveNotes);
+                }
+                if ui.button("Open notes folder").clicked() {
+                    self.commands.push(Command::OpenNotesFolder);
+                }
                 if ui.button("Quit").clicked() {
                     ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             });
+            ui.menu_button("Edit", |ui| self.edit_menu_ui(ui));
             ui.menu_button("View", |ui| self.view_menu_ui(ui));
             ui.menu_button("Help", |ui| {
                 if ui.button("About Pizhu…").clicked() {
@@ -298,6 +507,15 @@ impl PizhuApp {
                 }
             });
             ui.separator();
+            let selection = self.reader.selected_range();
+            if ui
+                .add_enabled(selection.is_some(), egui::Button::new("Add note"))
+                .on_hover_text("Add a note on the selected text (Ctrl+Enter)")
+                .clicked()
+                && let Some(range) = selection
+            {
+                self.commands.push(Command::AddNote(range));
+            }
             let mut ruby = self.settings.show_ruby;
             if ui
                 .toggle_value(&mut ruby, "Pinyin ruby")
@@ -309,7 +527,45 @@ impl PizhuApp {
         });
     }
 
+    fn edit_menu_ui(&mut self, ui: &mut Ui) {
+        let (can_undo, can_redo) = self.notes.as_ref().map_or((false, false), |n| {
+            (n.store().can_undo(), n.store().can_redo())
+        });
+        if ui
+            .add_enabled(can_undo, egui::Button::new("Undo (Ctrl+Z)"))
+            .clicked()
+        {
+            self.commands.push(Command::Undo);
+        }
+        if ui
+            .add_enabled(can_redo, egui::Button::new("Redo (Ctrl+Shift+Z)"))
+            .clicked()
+        {
+            self.commands.push(Command::Redo);
+        }
+        ui.separator();
+        let selection = self.reader.selected_range();
+        if ui
+            .add_enabled(
+                selection.is_some(),
+                egui::Button::new("Add note (Ctrl+Enter)"),
+            )
+            .clicked()
+            && let Some(range) = selection
+        {
+            self.commands.push(Command::AddNote(range));
+        }
+        ui.separator();
+        if ui.button("Settings…").clicked() {
+            self.commands.push(Command::ShowSettings);
+        }
+    }
+
     fn view_menu_ui(&mut self, ui: &mut Ui) {
+        let mut show_notes = self.settings.show_notes;
+        if ui.checkbox(&mut show_notes, "Notes panel").changed() {
+            self.commands.push(Command::SetNotesPanel(show_notes));
+        }
         let mut ruby = self.settings.show_ruby;
         if ui
             .checkbox(&mut ruby, "Show pinyin as ruby (Ctrl+Shift+P)")
@@ -384,16 +640,154 @@ impl PizhuApp {
             }
             Command::Open(path) => match Document::open(&path) {
                 Ok(doc) => {
+                    self.save_notes();
+                    self.notes = Some(Notes::open(&doc, None));
+                    self.notes_path = None;
                     self.doc = Some(doc);
                     self.error = None;
+                    self.reader = ReaderState::default();
+                    self.editor.close();
                     self.open_state.close();
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title()));
                 }
                 Err(err) => self.open_state.set_error(err.to_string()),
             },
             Command::ShowAbout => self.about_open = true,
+            Command::ShowSettings => self.settings_open = true,
+            Command::SetAuthor(author) => self.settings.author = author,
+            Command::SetNotesPanel(on) => self.settings.show_notes = on,
+            Command::AddNote(range) => {
+                if let Some(doc) = &self.doc {
+                    let target = Target::range(doc, range.start, range.end);
+                    self.add_note(ctx, target);
+                }
+            }
+            Command::AddParagraphNote(index) => {
+                if let Some(target) = self.doc.as_ref().and_then(|d| Target::paragraph(d, index)) {
+                    self.add_note(ctx, target);
+                }
+            }
+            Command::Edit(edit) => self.edit(ctx, edit),
+            Command::Undo | Command::Redo => {
+                self.commit_draft(ctx);
+                let changed = self.notes.as_mut().is_some_and(|n| {
+                    if command == Command::Undo {
+                        n.undo()
+                    } else {
+                        n.redo()
+                    }
+                });
+                if changed {
+                    self.after_change(ctx);
+                }
+            }
+            Command::OpenNote { id, reveal } => {
+                self.commit_draft(ctx);
+                let Some(notes) = &self.notes else { return };
+                if let Some(note) = notes.store().note(&id) {
+                    self.editor.open(note, false);
+                    self.settings.show_notes = true;
+                    if reveal
+                        && let Some(position) =
+                            notes.store().anchor_of(&id).and_then(|a| a.position())
+                    {
+                        self.reader.reveal(position, ctx.input(|i| i.time));
+                    }
+                }
+            }
+            Command::CloseEditor => {
+                self.commit_draft(ctx);
+                self.editor.close();
+            }
+            Command::Reattach(id) => {
+                let range = self.reader.selected_range();
+                let note = self
+                    .notes
+                    .as_ref()
+                    .and_then(|n| n.store().note(&id))
+                    .cloned();
+                if let (Some(doc), Some(range), Some(mut note)) = (&self.doc, range, note) {
+                    note.target = Target::range(doc, range.start, range.end);
+                    self.edit(ctx, Edit::Update(note));
+                }
+            }
+            Command::StartNewNotesFile => {
+                if let Some(notes) = self.notes.as_mut() {
+                    notes.start_new_file();
+                }
+            }
+            Command::SaveNotes => {
+                self.commit_draft(ctx);
+                self.save_notes();
+            }
+            Command::OpenNotesFolder => {
+                if let Some(dir) = self.notes.as_ref().and_then(|n| n.path().parent()) {
+                    open_folder(dir);
+                }
+            }
             Command::ShowOpen => self
                 .open_state
                 .show(self.doc.as_ref().and_then(|d| d.path.clone())),
+        }
+    }
+
+    fn title(&self) -> String {
+        match &self.doc {
+            Some(d) => format!("{} — Pizhu 批注", d.name),
+            None => "Pizhu 批注".to_owned(),
+        }
+    }
+
+    fn add_note(&mut self, ctx: &egui::Context, target: Target) {
+        self.commit_draft(ctx);
+        let note = Note::new(target, String::new(), self.settings.author.clone());
+        let id = note.id.clone();
+        self.edit(ctx, Edit::Add(note));
+        if let Some(note) = self.notes.as_ref().and_then(|n| n.store().note(&id)) {
+            self.editor.open(note, true);
+            self.settings.show_notes = true;
+        }
+        self.reader.selection = None;
+    }
+
+    /// Apply an undoable edit to the notes.
+    fn edit(&mut self, ctx: &egui::Context, edit: Edit) {
+        let Some(notes) = self.notes.as_mut() else {
+            return;
+        };
+        if notes.edit(edit) {
+            self.after_change(ctx);
+        }
+    }
+
+    /// After the notes changed: refresh the editor, schedule the autosave.
+    fn after_change(&mut self, ctx: &egui::Context) {
+        self.unsaved_since = Some(ctx.input(|i| i.time));
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(AUTOSAVE_AFTER_SECONDS));
+        let Some(id) = self.editor.note_id.clone() else {
+            return;
+        };
+        match self.notes.as_ref().and_then(|n| n.store().note(&id)) {
+            Some(note) => {
+                let focus = self.editor.focus_body;
+                self.editor.open(note, focus);
+            }
+            None => self.editor.close(),
+        }
+    }
+
+    /// Turn an uncommitted draft in the editor into an edit.
+    fn commit_draft(&mut self, ctx: &egui::Context) {
+        let Some(id) = self.editor.note_id.clone() else {
+            return;
+        };
+        let changed = self
+            .notes
+            .as_ref()
+            .and_then(|n| n.store().note(&id))
+            .and_then(|note| self.editor.changed_note(note));
+        if let Some(note) = changed {
+            self.edit(ctx, Edit::Update(note));
         }
     }
 
@@ -429,6 +823,23 @@ impl PizhuApp {
     }
 }
 
+/// Open a folder in the system's file manager.
+fn open_folder(dir: &std::path::Path) {
+    let program = if cfg!(target_os = "windows") {
+        "explorer"
+    } else if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    if let Err(err) = std::process::Command::new(program).arg(dir).spawn() {
+        eprintln!(
+            "pizhu: could not open the folder with {program} ({err}); the notes are in: {}",
+            dir.display()
+        );
+    }
+}
+
 fn error_ui(ui: &mut Ui, err: &str) {
     let palette = theme::palette(ui.visuals());
     ui.add_space(24.0);
@@ -460,5 +871,18 @@ impl eframe::App for PizhuApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // Never lose a note: whatever is in the editor is committed and saved.
+        if let (Some(id), Some(notes)) = (self.editor.note_id.clone(), self.notes.as_mut())
+            && let Some(note) = notes
+                .store()
+                .note(&id)
+                .and_then(|n| self.editor.changed_note(n))
+        {
+            notes.edit(Edit::Update(note));
+        }
+        self.save_notes();
     }
 }

@@ -4,8 +4,10 @@
 pub mod about;
 pub mod app;
 pub mod fonts;
+pub mod notes_panel;
 pub mod open;
 pub mod reader;
+pub mod settings_window;
 pub mod status;
 pub mod theme;
 
@@ -17,7 +19,11 @@ use crate::core::document::Document;
 ///
 /// # Errors
 /// When no window can be created (no display, no OpenGL).
-pub fn run(doc: Result<Document, String>, started: Instant) -> anyhow::Result<()> {
+pub fn run(
+    doc: Result<Document, String>,
+    notes: Option<std::path::PathBuf>,
+    started: Instant,
+) -> anyhow::Result<()> {
     let title = match &doc {
         Ok(d) => format!("{} — Pizhu 批注", d.name),
         Err(_) => "Pizhu 批注".to_owned(),
@@ -40,7 +46,8 @@ pub fn run(doc: Result<Document, String>, started: Instant) -> anyhow::Result<()
         Box::new(move |cc| {
             let settings = app::PizhuApp::load_settings(cc.storage);
             app::PizhuApp::setup_context(&cc.egui_ctx, &settings);
-            let mut app = app::PizhuApp::new(doc, settings);
+            let mut app = app::PizhuApp::new(doc, settings, notes);
+            app.preload_words();
             app.set_probe(started, exit_after_first_frame);
             app.start_font_scan(&cc.egui_ctx);
             Ok(Box::new(app))

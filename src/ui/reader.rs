@@ -1,57 +1,188 @@
 //! The reading view: the clean article as numbered paragraphs in a bounded
-//! column, with the scraped pinyin optionally drawn as ruby above its character.
+//! column, with note highlights, the reader's own text selection, and the
+//! scraped pinyin optionally drawn as ruby above its character.
 //!
 //! Pinyin is never shown inline: inline `(jì)` gets torn from its character at
 //! line wraps. Ruby is painted over the paragraph's galley, in line space that
 //! the layout reserves for it when ruby is on.
+//!
+//! Selection is ours, in clean-text char offsets, so that it can span
+//! paragraphs, select a Chinese word on double-click (jieba) and a sentence on
+//! triple-click. The view changes only its own [`ReaderState`]; anything that
+//! changes the review goes out as a [`ReaderAction`].
 
 use std::sync::Arc;
 
 use egui::text::{LayoutJob, TextFormat};
-use egui::{Align2, FontId, Galley, Pos2, Rect, Sense, Ui, Vec2, WidgetInfo};
+use egui::{
+    Align, Align2, Color32, FontId, Galley, Key, Pos2, Rect, Sense, Stroke, Ui, Vec2, WidgetInfo,
+};
 
 use crate::core::document::Document;
+use crate::core::note::{Note, TextPosition};
+use crate::core::segment::Paragraph;
+use crate::core::store::ReviewStore;
+use crate::core::words::{WordSegmenter, sentence_at};
 use crate::ui::fonts::reading_family;
 use crate::ui::theme;
 
-/// How the article is shown; everything the reader needs besides the document.
-#[derive(Clone, Copy, Debug)]
-pub struct ReaderView {
+/// How the article is shown; everything the reader needs besides its state.
+#[derive(Clone, Copy)]
+pub struct ReaderView<'a> {
     /// Reading text size in points.
     pub size: f32,
     /// Draw the scraped pinyin as ruby above its character.
     pub ruby: bool,
+    /// The notes to highlight.
+    pub store: Option<&'a ReviewStore>,
+    /// The note open in the editor, drawn with an outline.
+    pub selected_note: Option<&'a str>,
+    /// Word boundaries for double-click.
+    pub words: &'a WordSegmenter,
+}
+
+/// A selection in clean-text char offsets; `anchor == head` is a caret.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Selection {
+    /// Where the selection started.
+    pub anchor: usize,
+    /// Where it ends (moves with drag and Shift+arrows).
+    pub head: usize,
+}
+
+impl Selection {
+    /// A selection of `[start, end)`.
+    #[must_use]
+    pub fn new(start: usize, end: usize) -> Self {
+        Self {
+            anchor: start,
+            head: end,
+        }
+    }
+
+    /// The selected range, ordered.
+    #[must_use]
+    pub fn range(self) -> TextPosition {
+        TextPosition {
+            start: self.anchor.min(self.head),
+            end: self.anchor.max(self.head),
+        }
+    }
+}
+
+/// A short bright outline that shows where the reader jumped to.
+#[derive(Clone, Copy, Debug)]
+pub struct Flash {
+    /// The range to outline.
+    pub range: TextPosition,
+    /// When it started (egui time, seconds).
+    pub started: f64,
+}
+
+/// The reader's own state: selection, pending scroll, flash. Not saved.
+#[derive(Default)]
+pub struct ReaderState {
+    /// The current selection, if any.
+    pub selection: Option<Selection>,
+    /// Scroll this range into view on the next frame.
+    pub scroll_to: Option<TextPosition>,
+    /// Outline this range for a moment.
+    pub flash: Option<Flash>,
+    dragging: bool,
+    /// Where each paragraph was drawn in the last frame.
+    placed: Vec<Placed>,
+}
+
+struct Placed {
+    start: usize,
+    rect: Rect,
+    galley: Arc<Galley>,
+}
+
+impl ReaderState {
+    /// The selected text range, when it is not empty.
+    #[must_use]
+    pub fn selected_range(&self) -> Option<TextPosition> {
+        self.selection
+            .map(Selection::range)
+            .filter(|r| !r.is_empty())
+    }
+
+    /// Jump to a range: scroll it into view and flash it.
+    pub fn reveal(&mut self, range: TextPosition, now: f64) {
+        self.scroll_to = Some(range);
+        self.flash = Some(Flash {
+            range,
+            started: now,
+        });
+    }
+}
+
+/// What the reader asks the app to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReaderAction {
+    /// Make a note on a range of the clean text.
+    NoteRange(TextPosition),
+    /// Make a note on a whole paragraph (0-based index).
+    NoteParagraph(usize),
+    /// Open a note in the editor.
+    OpenNote(String),
 }
 
 /// Show the whole document in a vertical scroll area.
-pub fn reader_ui(ui: &mut Ui, doc: &Document, view: ReaderView) {
+pub fn reader_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    view: ReaderView<'_>,
+    state: &mut ReaderState,
+) -> Vec<ReaderAction> {
+    let mut actions = Vec::new();
+    keyboard(ui, doc, state, &mut actions);
     let palette = theme::palette(ui.visuals());
     egui::Frame::new().fill(palette.page).show(ui, |ui| {
         egui::ScrollArea::vertical()
             .id_salt("reader")
             .auto_shrink([false, false])
             .show(ui, |ui| {
+                state.placed.clear();
                 let full = ui.available_width();
                 let gutter = view.size * theme::GUTTER;
                 let column = (view.size * theme::COLUMN_CHARS).min(full - gutter - 16.0);
                 let left_pad = ((full - column - gutter) / 2.0).max(0.0);
                 ui.add_space(view.size);
-                for (index, para) in doc.paragraphs.iter().enumerate() {
+                for para in &doc.paragraphs {
                     ui.horizontal_top(|ui| {
                         ui.add_space(left_pad);
-                        paragraph_number_ui(ui, index + 1, gutter, view.size, palette.gutter);
-                        paragraph_ui(ui, doc, para, column, view, palette);
+                        if paragraph_number_ui(ui, para.index + 1, gutter, view.size, palette)
+                            .clicked()
+                        {
+                            actions.push(ReaderAction::NoteParagraph(para.index));
+                        }
+                        paragraph_ui(ui, doc, para, column, view, state, &mut actions);
                     });
                     ui.add_space(view.size * theme::PARAGRAPH_GAP);
                 }
                 ui.add_space(view.size * 2.0);
+                drag_across_paragraphs(ui, state);
             });
     });
+    actions
 }
 
-fn paragraph_number_ui(ui: &mut Ui, number: usize, width: f32, size: f32, color: egui::Color32) {
-    let (rect, _) =
-        ui.allocate_exact_size(Vec2::new(width, size * theme::LINE_HEIGHT), Sense::hover());
+fn paragraph_number_ui(
+    ui: &mut Ui,
+    number: usize,
+    width: f32,
+    size: f32,
+    palette: theme::Palette,
+) -> egui::Response {
+    let (rect, response) =
+        ui.allocate_exact_size(Vec2::new(width, size * theme::LINE_HEIGHT), Sense::click());
+    let color = if response.hovered() {
+        palette.text
+    } else {
+        palette.gutter
+    };
     ui.painter().text(
         Pos2::new(rect.right() - size * 0.6, rect.center().y),
         Align2::RIGHT_CENTER,
@@ -59,17 +190,13 @@ fn paragraph_number_ui(ui: &mut Ui, number: usize, width: f32, size: f32, color:
         FontId::proportional(size * 0.6),
         color,
     );
+    let label = format!("Note paragraph {number}");
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
+    response.on_hover_text(format!("Add a note on the whole of paragraph {number}"))
 }
 
-fn paragraph_ui(
-    ui: &mut Ui,
-    doc: &Document,
-    para: &crate::core::segment::Paragraph,
-    width: f32,
-    view: ReaderView,
-    palette: theme::Palette,
-) {
-    let text = doc.paragraph_text(para.index);
+fn layout_paragraph(ui: &Ui, text: &str, width: f32, view: &ReaderView<'_>) -> Arc<Galley> {
+    let palette = theme::palette(ui.visuals());
     let line_height = if view.ruby {
         view.size * (theme::LINE_HEIGHT + theme::RUBY_EXTRA_LINE_HEIGHT)
     } else {
@@ -85,38 +212,442 @@ fn paragraph_ui(
         },
     );
     job.wrap.max_width = width;
-    let galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
-    let response = ui.add(egui::Label::new(Arc::clone(&galley)).selectable(true));
-    if view.ruby {
-        ruby_ui(
-            ui,
-            doc,
-            para,
-            &galley,
-            response.rect.min,
-            view.size,
-            palette.ruby,
+    ui.fonts_mut(|fonts| fonts.layout_job(job))
+}
+
+fn paragraph_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    para: &Paragraph,
+    width: f32,
+    view: ReaderView<'_>,
+    state: &mut ReaderState,
+    actions: &mut Vec<ReaderAction>,
+) {
+    let text = doc.paragraph_text(para.index);
+    let galley = layout_paragraph(ui, text, width, &view);
+    let (rect, response) = ui.allocate_exact_size(galley.size(), Sense::click_and_drag());
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, text));
+    let origin = rect.min;
+    let boxes = glyph_boxes(&galley, origin, view.size);
+    let dark = ui.visuals().dark_mode;
+
+    if ui.is_rect_visible(rect) {
+        let notes: Vec<(&Note, TextPosition)> = view
+            .store
+            .map(|s| s.notes_overlapping(para.start, para.end).collect())
+            .unwrap_or_default();
+        paint_highlights(ui, para, &boxes, &notes, &view, dark);
+        if let Some(sel) = state.selection {
+            paint_selection(ui, para, &boxes, sel, view.size);
+        }
+        ui.painter().galley(
+            origin,
+            Arc::clone(&galley),
+            theme::palette(ui.visuals()).text,
+        );
+        if view.ruby {
+            ruby_ui(ui, doc, para, &boxes, view.size);
+        }
+        margin_markers_ui(ui, para, &boxes, &notes, view.size, dark, actions);
+        if let Some(flash) = state.flash {
+            paint_flash(ui, para, &boxes, flash, view.size);
+        }
+        if let Some(hover) = response.hover_pos()
+            && !state.dragging
+        {
+            let at = para.start + char_at(&galley, origin, hover);
+            let under: Vec<&Note> = notes
+                .iter()
+                .filter(|(_, p)| p.start <= at && at < p.end)
+                .map(|(n, _)| *n)
+                .collect();
+            if !under.is_empty() {
+                response
+                    .clone()
+                    .on_hover_ui_at_pointer(|ui| notes_tooltip_ui(ui, &under));
+            }
+        }
+    }
+
+    if let Some(target) = state.scroll_to
+        && target.start < para.end.max(para.start + 1)
+        && target.end.max(target.start + 1) > para.start
+    {
+        let rects = range_rects(para, &boxes, target, view.size);
+        let union = rects.into_iter().reduce(Rect::union).unwrap_or(rect);
+        ui.scroll_to_rect(union.expand(view.size * 2.0), Some(Align::Center));
+        state.scroll_to = None;
+    }
+
+    pointer(
+        ui, &response, doc, para, &galley, origin, view, state, actions,
+    );
+    response.context_menu(|ui| context_menu_ui(ui, para, state, actions));
+    state.placed.push(Placed {
+        start: para.start,
+        rect,
+        galley,
+    });
+}
+
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one paragraph's whole drawing context"
+)]
+fn pointer(
+    ui: &Ui,
+    response: &egui::Response,
+    doc: &Document,
+    para: &Paragraph,
+    galley: &Galley,
+    origin: Pos2,
+    view: ReaderView<'_>,
+    state: &mut ReaderState,
+    actions: &mut Vec<ReaderAction>,
+) {
+    let Some(pos) = response.interact_pointer_pos() else {
+        return;
+    };
+    let local = char_at(galley, origin, pos);
+    let at = para.start + local;
+    if response.triple_clicked() {
+        if let Some((s, e)) = sentence_at(&doc.sentences, at) {
+            state.selection = Some(Selection::new(s, e));
+        }
+    } else if response.double_clicked() {
+        let (s, e) = view.words.word_at(galley.text(), local);
+        state.selection = Some(Selection::new(para.start + s, para.start + e));
+    } else if response.drag_started() {
+        let origin_pos = ui.input(|i| i.pointer.press_origin()).unwrap_or(pos);
+        let from = para.start + char_at(galley, origin, origin_pos);
+        state.selection = Some(Selection::new(from, at));
+        state.dragging = true;
+    } else if response.clicked() {
+        state.selection = Some(Selection::new(at, at));
+        let hit = view.store.and_then(|store| {
+            store
+                .notes_overlapping(at, at + 1)
+                .filter(|(_, p)| p.start <= at && at < p.end)
+                .min_by_key(|(_, p)| p.len())
+                .map(|(n, _)| n.id.clone())
+        });
+        if let Some(id) = hit {
+            actions.push(ReaderAction::OpenNote(id));
+        }
+    }
+}
+
+fn drag_across_paragraphs(ui: &Ui, state: &mut ReaderState) {
+    if !state.dragging {
+        return;
+    }
+    let (down, pos) = ui.input(|i| (i.pointer.primary_down(), i.pointer.latest_pos()));
+    if let (true, Some(pos)) = (down, pos) {
+        let placed = state
+            .placed
+            .iter()
+            .find(|p| pos.y <= p.rect.bottom())
+            .or_else(|| state.placed.last());
+        if let (Some(p), Some(sel)) = (placed, state.selection.as_mut()) {
+            sel.head = p.start + char_at(&p.galley, p.rect.min, pos);
+        }
+    } else {
+        state.dragging = false;
+    }
+}
+
+fn context_menu_ui(
+    ui: &mut Ui,
+    para: &Paragraph,
+    state: &ReaderState,
+    actions: &mut Vec<ReaderAction>,
+) {
+    if let Some(range) = state.selected_range() {
+        if ui.button("Add note (Ctrl+Enter)").clicked() {
+            actions.push(ReaderAction::NoteRange(range));
+            ui.close();
+        }
+    }
+    if ui
+        .button(format!("Note paragraph {}", para.index + 1))
+        .clicked()
+    {
+        actions.push(ReaderAction::NoteParagraph(para.index));
+        ui.close();
+    }
+}
+
+fn keyboard(ui: &Ui, doc: &Document, state: &mut ReaderState, actions: &mut Vec<ReaderAction>) {
+    if ui.ctx().egui_wants_keyboard_input() {
+        return;
+    }
+    let len = doc.char_len();
+    ui.input_mut(|i| {
+        let shift = i.modifiers.shift;
+        let step = |state: &mut ReaderState, to: &dyn Fn(usize) -> usize| {
+            let sel = state.selection.get_or_insert_with(|| {
+                let start = doc.paragraphs.first().map_or(0, |p| p.start);
+                Selection::new(start, start)
+            });
+            sel.head = to(sel.head).min(len);
+            if !shift {
+                sel.anchor = sel.head;
+            }
+            state.scroll_to = Some(TextPosition {
+                start: sel.head,
+                end: sel.head,
+            });
+        };
+        if i.consume_key(i.modifiers, Key::ArrowRight) {
+            step(state, &|h| h + 1);
+        }
+        if i.consume_key(i.modifiers, Key::ArrowLeft) {
+            step(state, &|h| h.saturating_sub(1));
+        }
+        if i.consume_key(i.modifiers, Key::ArrowDown) {
+            step(state, &|h| {
+                doc.paragraphs
+                    .iter()
+                    .find(|p| p.start > h)
+                    .map_or(len, |p| p.start)
+            });
+        }
+        if i.consume_key(i.modifiers, Key::ArrowUp) {
+            step(state, &|h| {
+                doc.paragraphs
+                    .iter()
+                    .rev()
+                    .find(|p| p.start < h)
+                    .map_or(0, |p| p.start)
+            });
+        }
+        if i.consume_key(i.modifiers, Key::End) {
+            step(state, &|h| {
+                doc.paragraphs
+                    .iter()
+                    .find(|p| p.end >= h)
+                    .map_or(len, |p| p.end)
+            });
+        }
+        if i.consume_key(i.modifiers, Key::Home) {
+            step(state, &|h| {
+                doc.paragraphs
+                    .iter()
+                    .rev()
+                    .find(|p| p.start <= h)
+                    .map_or(0, |p| p.start)
+            });
+        }
+        if i.consume_key(egui::Modifiers::NONE, Key::Escape) {
+            state.selection = None;
+        }
+        if i.consume_shortcut(&egui::KeyboardShortcut::new(
+            egui::Modifiers::COMMAND,
+            Key::Enter,
+        )) && let Some(range) = state.selected_range()
+        {
+            actions.push(ReaderAction::NoteRange(range));
+        }
+    });
+    if let Some(range) = state.selected_range() {
+        let copy = ui.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)));
+        if copy {
+            ui.ctx()
+                .copy_text(doc.slice(range.start, range.end).to_owned());
+        }
+    }
+}
+
+/// The char index (within the galley) nearest to a screen position.
+fn char_at(galley: &Galley, origin: Pos2, pos: Pos2) -> usize {
+    galley.cursor_from_pos(pos - origin).index.0
+}
+
+fn paint_highlights(
+    ui: &Ui,
+    para: &Paragraph,
+    boxes: &[GlyphBox],
+    notes: &[(&Note, TextPosition)],
+    view: &ReaderView<'_>,
+    dark: bool,
+) {
+    let painter = ui.painter();
+    for (level, (note, pos)) in notes.iter().enumerate() {
+        let fill = theme::highlight_fill(note.color, dark);
+        let solid = theme::note_color(note.color, dark);
+        let selected = view.selected_note == Some(note.id.as_str());
+        // Stack underlines of overlapping notes so each one stays visible.
+        let level = notes[..level]
+            .iter()
+            .filter(|(_, p)| p.start < pos.end && pos.start < p.end)
+            .count()
+            .min(3);
+        for rect in range_rects(para, boxes, *pos, view.size) {
+            painter.rect_filled(rect, 2.0, fill);
+            #[allow(clippy::cast_precision_loss, reason = "level is at most 3")]
+            let y = rect.bottom() + level as f32 * (theme::NOTE_UNDERLINE + 1.0);
+            painter.line_segment(
+                [Pos2::new(rect.left(), y), Pos2::new(rect.right(), y)],
+                Stroke::new(theme::NOTE_UNDERLINE, solid),
+            );
+            if selected {
+                painter.rect_stroke(
+                    rect,
+                    2.0,
+                    Stroke::new(1.5, solid),
+                    egui::StrokeKind::Outside,
+                );
+            }
+        }
+    }
+}
+
+fn paint_selection(ui: &Ui, para: &Paragraph, boxes: &[GlyphBox], sel: Selection, size: f32) {
+    let range = sel.range();
+    if range.is_empty() {
+        // A caret: a thin line before the char at `head`.
+        if sel.head < para.start || sel.head > para.end {
+            return;
+        }
+        let local = sel.head - para.start;
+        let rect = boxes.get(local).map(|b| b.rect).or_else(|| {
+            boxes
+                .last()
+                .map(|b| Rect::from_min_max(b.rect.right_top(), b.rect.max))
+        });
+        if let Some(rect) = rect {
+            let x = rect.left();
+            ui.painter().line_segment(
+                [
+                    Pos2::new(x, rect.top()),
+                    Pos2::new(x, rect.bottom() + size * 0.15),
+                ],
+                Stroke::new(1.5, ui.visuals().text_cursor.stroke.color),
+            );
+        }
+        return;
+    }
+    let fill = ui.visuals().selection.bg_fill;
+    for rect in range_rects(para, boxes, range, size) {
+        ui.painter().rect_filled(rect, 0.0, fill);
+    }
+}
+
+fn paint_flash(ui: &Ui, para: &Paragraph, boxes: &[GlyphBox], flash: Flash, size: f32) {
+    let age = ui.input(|i| i.time) - flash.started;
+    if !(0.0..theme::FLASH_SECONDS).contains(&age) {
+        return;
+    }
+    #[allow(clippy::cast_possible_truncation, reason = "alpha fades from 255 to 0")]
+    let alpha = (255.0 * (1.0 - age / theme::FLASH_SECONDS)) as u8;
+    let c = ui.visuals().selection.stroke.color;
+    let color = Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), alpha);
+    for rect in range_rects(para, boxes, flash.range, size) {
+        ui.painter().rect_stroke(
+            rect.expand(2.0),
+            3.0,
+            Stroke::new(2.5, color),
+            egui::StrokeKind::Outside,
         );
     }
+    // Keep animating only while the flash lasts: no repaint when idle.
+    ui.ctx().request_repaint();
+}
+
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one paragraph's margin drawing context"
+)]
+fn margin_markers_ui(
+    ui: &mut Ui,
+    para: &Paragraph,
+    boxes: &[GlyphBox],
+    notes: &[(&Note, TextPosition)],
+    size: f32,
+    dark: bool,
+    actions: &mut Vec<ReaderAction>,
+) {
+    let Some(first) = boxes.first() else {
+        return;
+    };
+    let x = first.rect.left() - size * 0.35;
+    for (i, (note, pos)) in notes.iter().enumerate() {
+        if pos.start < para.start {
+            continue; // the marker sits in the paragraph where the note starts
+        }
+        let local = pos.start - para.start;
+        let y = boxes
+            .get(local)
+            .map_or(first.rect.center().y, |b| b.rect.center().y);
+        #[allow(clippy::cast_precision_loss, reason = "a handful of markers per line")]
+        let center = Pos2::new(x - (i % 3) as f32 * size * 0.3, y);
+        let rect = Rect::from_center_size(center, Vec2::splat(size * 0.45));
+        let response = ui.interact(
+            rect,
+            ui.scope_id().with(("marker", &note.id)),
+            Sense::click(),
+        );
+        ui.painter()
+            .circle_filled(center, size * 0.16, theme::note_color(note.color, dark));
+        let label = format!("Open note on “{}”", short(&note.target.quote.exact, 12));
+        response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
+        if response.clicked() {
+            actions.push(ReaderAction::OpenNote(note.id.clone()));
+        }
+    }
+}
+
+fn notes_tooltip_ui(ui: &mut Ui, notes: &[&Note]) {
+    for (i, note) in notes.iter().enumerate() {
+        if i > 0 {
+            ui.separator();
+        }
+        if note.body.trim().is_empty() {
+            ui.weak("(highlight, no note text)");
+        } else {
+            ui.label(&note.body);
+        }
+        if !note.tags.is_empty() {
+            ui.weak(format!("Tags: {}", note.tags.join(", ")));
+        }
+    }
+}
+
+/// The first `n` chars of `s`, with an ellipsis when cut.
+#[must_use]
+pub fn short(s: &str, n: usize) -> String {
+    let mut out: String = s.chars().take(n).collect();
+    if s.chars().nth(n).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// Screen rects (one per line) covering `range` of the clean text within `para`.
+fn range_rects(para: &Paragraph, boxes: &[GlyphBox], range: TextPosition, size: f32) -> Vec<Rect> {
+    let lo = range.start.max(para.start) - para.start;
+    let hi = range.end.min(para.end).saturating_sub(para.start);
+    let mut rects: Vec<Rect> = Vec::new();
+    for b in boxes.get(lo..hi.max(lo)).unwrap_or_default() {
+        let r = Rect::from_min_max(
+            Pos2::new(b.rect.left(), b.rect.top() - size * 0.06),
+            Pos2::new(b.rect.right(), b.rect.bottom() + size * 0.18),
+        );
+        match rects.last_mut() {
+            Some(last) if (last.top() - r.top()).abs() < 1.0 => *last = last.union(r),
+            _ => rects.push(r),
+        }
+    }
+    rects
 }
 
 /// Paint each removed reading of the paragraph above its character, and give it
 /// an accessible name ("濟 jì") so screen readers and tests can find it.
-fn ruby_ui(
-    ui: &mut Ui,
-    doc: &Document,
-    para: &crate::core::segment::Paragraph,
-    galley: &Galley,
-    origin: Pos2,
-    size: f32,
-    color: egui::Color32,
-) {
+fn ruby_ui(ui: &mut Ui, doc: &Document, para: &Paragraph, glyphs: &[GlyphBox], size: f32) {
     let readings = doc.readings_in(para.start, para.end);
-    if readings.is_empty() {
-        return;
-    }
-    let glyphs = glyph_boxes(galley, origin, size);
     let font = FontId::new(size * theme::RUBY_SIZE, egui::FontFamily::Proportional);
+    let color = theme::palette(ui.visuals()).ruby;
     for reading in readings {
         // The reading belongs to the Han character before `clean_at`; a kept
         // variation selector may sit between them.

@@ -1,8 +1,30 @@
 //! The status bar: which document, in which encoding, how big.
 
+use std::path::Path;
+
 use egui::Ui;
 
 use crate::core::document::Document;
+use crate::ui::theme;
+
+/// Where the notes are saved and in what state, for the status bar.
+pub struct NotesStatus<'a> {
+    /// The review file.
+    pub path: &'a Path,
+    /// "saved 15:32", "unsaved changes", "read-only: …", …
+    pub state: String,
+    /// The notes file could not be read: autosave is off.
+    pub broken: bool,
+}
+
+/// What the status bar asks the app to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatusAction {
+    /// Open the folder of the notes file.
+    OpenFolder,
+    /// Keep the damaged notes file under a new name and start a new one.
+    StartNewNotesFile,
+}
 
 /// One line of facts about the open document.
 #[must_use]
@@ -19,15 +41,34 @@ pub fn status_text(doc: &Document) -> String {
 }
 
 /// Draw the status bar contents.
-pub fn status_ui(ui: &mut Ui, doc: Option<&Document>) {
-    ui.horizontal(|ui| match doc {
-        Some(doc) => {
-            ui.label(status_text(doc));
-        }
-        None => {
-            ui.label("No document open");
+pub fn status_ui(
+    ui: &mut Ui,
+    doc: Option<&Document>,
+    notes: Option<NotesStatus<'_>>,
+) -> Vec<StatusAction> {
+    let mut actions = Vec::new();
+    ui.horizontal(|ui| {
+        match doc {
+            Some(doc) => ui.label(status_text(doc)),
+            None => ui.label("No document open"),
+        };
+        if let Some(notes) = notes {
+            ui.separator();
+            let text = format!("Notes: {} ({})", notes.path.display(), notes.state);
+            if notes.broken {
+                ui.colored_label(theme::palette(ui.visuals()).error, text);
+                if ui.button("Start a new notes file").clicked() {
+                    actions.push(StatusAction::StartNewNotesFile);
+                }
+            } else {
+                ui.label(text);
+            }
+            if ui.small_button("Open folder").clicked() {
+                actions.push(StatusAction::OpenFolder);
+            }
         }
     });
+    actions
 }
 
 /// "5,317 bytes", "1.2 MB": sizes a reader can take in at a glance.

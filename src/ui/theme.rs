@@ -64,3 +64,37 @@ pub fn palette(visuals: &Visuals) -> Palette {
         }
     }
 }
+
+/// Opacity of a note's highlight fill; low enough that overlapping notes stay visible.
+pub const HIGHLIGHT_ALPHA: u8 = 80;
+/// Thickness of the underline each note draws under its text, in points.
+pub const NOTE_UNDERLINE: f32 = 2.0;
+/// How long the flash lasts when the reader jumps to a note, in seconds.
+pub const FLASH_SECONDS: f64 = 1.6;
+/// Width of the notes side panel, in points.
+pub const NOTES_PANEL_WIDTH: f32 = 380.0;
+
+/// The solid color of a note (markers, underline, swatches).
+#[must_use]
+pub fn note_color(color: crate::core::note::NoteColor, dark: bool) -> Color32 {
+    use crate::core::note::NoteColor;
+    match (color, dark) {
+        (NoteColor::Yellow, false) => Color32::from_rgb(0xE0, 0xB0, 0x00),
+        (NoteColor::Yellow, true) => Color32::from_rgb(0xF2, 0xCC, 0x3A),
+        (NoteColor::Green, false) => Color32::from_rgb(0x2E, 0x9E, 0x4F),
+        (NoteColor::Green, true) => Color32::from_rgb(0x5C, 0xC8, 0x7A),
+        (NoteColor::Blue, false) => Color32::from_rgb(0x2F, 0x74, 0xD0),
+        (NoteColor::Blue, true) => Color32::from_rgb(0x6A, 0xA6, 0xF0),
+        (NoteColor::Pink, false) => Color32::from_rgb(0xD6, 0x3E, 0x86),
+        (NoteColor::Pink, true) => Color32::from_rgb(0xF0, 0x7A, 0xB0),
+        (NoteColor::Purple, false) => Color32::from_rgb(0x7E, 0x4F, 0xC8),
+        (NoteColor::Purple, true) => Color32::from_rgb(0xA8, 0x86, 0xE8),
+    }
+}
+
+/// The translucent fill painted under a note's text.
+#[must_use]
+pub fn highlight_fill(color: crate::core::note::NoteColor, dark: bool) -> Color32 {
+    let c = note_color(color, dark);
+    Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), HIGHLIGHT_ALPHA)
+}

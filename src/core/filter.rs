@@ -1,0 +1,166 @@
+//! Which notes the notes list shows, and in which order. Shared by the list
+//! and by exports of "the notes the list currently shows".
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::anchor::Anchor;
+use crate::core::note::{Note, NoteColor};
+use crate::core::store::ReviewStore;
+
+/// Sort order of the notes list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SortBy {
+    /// Document order (orphans last).
+    #[default]
+    Position,
+    /// Newest first by creation time.
+    Created,
+    /// Most recently changed first.
+    Modified,
+}
+
+/// A search and filter over the notes.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoteFilter {
+    /// Words that must all occur in the quote, the note text or the tags (case-insensitive).
+    pub query: String,
+    /// Only notes of this color.
+    pub color: Option<NoteColor>,
+    /// Only notes with this tag.
+    pub tag: Option<String>,
+    /// Only notes that no longer anchor.
+    pub orphaned_only: bool,
+    /// Order of the result.
+    pub sort: SortBy,
+}
+
+impl NoteFilter {
+    /// True when the filter lets every note through.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.query.trim().is_empty()
+            && self.color.is_none()
+            && self.tag.is_none()
+            && !self.orphaned_only
+    }
+
+    /// True when `note` (with its anchor) passes the filter.
+    #[must_use]
+    pub fn matches(&self, note: &Note, anchor: Option<&Anchor>) -> bool {
+        if self.color.is_some_and(|c| c != note.color) {
+            return false;
+        }
+        if let Some(tag) = &self.tag
+            && !note.tags.iter().any(|t| t == tag)
+        {
+            return false;
+        }
+        if self.orphaned_only && !anchor.is_some_and(Anchor::is_orphaned) {
+            return false;
+        }
+        let haystack = format!(
+            "{}\n{}\n{}",
+            note.target.quote.exact,
+            note.body,
+            note.tags.join("\n")
+        )
+        .to_lowercase();
+        self.query
+            .split_whitespace()
+            .all(|word| haystack.contains(&word.to_lowercase()))
+    }
+
+    /// The notes of `store` that pass, in the chosen order.
+    #[must_use]
+    pub fn apply<'a>(&self, store: &'a ReviewStore) -> Vec<(&'a Note, &'a Anchor)> {
+        let mut notes: Vec<(&Note, &Anchor)> = store
+            .notes_in_document_order()
+            .into_iter()
+            .filter(|(note, anchor)| self.matches(note, Some(anchor)))
+            .collect();
+        match self.sort {
+            SortBy::Position => {}
+            SortBy::Created => notes.sort_by(|a, b| b.0.created.cmp(&a.0.created)),
+            SortBy::Modified => notes.sort_by(|a, b| b.0.modified.cmp(&a.0.modified)),
+        }
+        notes
+    }
+}
+
+/// Every tag used by the store's notes, sorted, without repeats.
+#[must_use]
+pub fn all_tags(store: &ReviewStore) -> Vec<String> {
+    let mut tags: Vec<String> = store
+        .notes()
+        .iter()
+        .flat_map(|n| n.tags.iter().cloned())
+        .collect();
+    tags.sort();
+    tags.dedup();
+    tags
+}
+
+/// Split a tags field ("合作, 人事 ,時間") into clean, unique tags.
+#[must_use]
+pub fn parse_tags(field: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for tag in field.split([',', '，', '、', ';', '；']) {
+        let tag = tag.trim();
+        if !tag.is_empty() && !tags.iter().any(|t| t == tag) {
+            tags.push(tag.to_owned());
+        }
+    }
+    tags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::document::Document;
+    use crate::core::note::Target;
+
+    fn note(doc: &Document, start: usize, end: usize, body: &str, tags: &[&str]) -> Note {
+        let mut n = Note::new(Target::range(doc, start, end), body.into(), "審稿人".into());
+        n.tags = tags.iter().map(|t| (*t).to_owned()).collect();
+        n
+    }
+
+    #[test]
+    fn search_looks_in_quote_note_and_tags() {
+        let doc = Document::embedded();
+        let n = note(&doc, 7, 11, "市政府是簽約一方", &["機構"]);
+        let f = |q: &str| NoteFilter {
+            query: q.into(),
+            ..NoteFilter::default()
+        };
+        assert!(f("濟寧").matches(&n, None));
+        assert!(f("簽約 一方").matches(&n, None));
+        assert!(f("機構").matches(&n, None));
+        assert!(!f("韓金峰").matches(&n, None));
+    }
+
+    #[test]
+    fn color_and_tag_filters() {
+        let doc = Document::embedded();
+        let n = note(&doc, 0, 6, "", &["時間"]);
+        let by_color = NoteFilter {
+            color: Some(NoteColor::Green),
+            ..NoteFilter::default()
+        };
+        assert!(!by_color.matches(&n, None));
+        let by_tag = NoteFilter {
+            tag: Some("時間".into()),
+            ..NoteFilter::default()
+        };
+        assert!(by_tag.matches(&n, None));
+    }
+
+    #[test]
+    fn tags_split_on_chinese_and_ascii_separators() {
+        assert_eq!(
+            parse_tags("合作, 人事，時間、合作"),
+            vec!["合作", "人事", "時間"]
+        );
+        assert!(parse_tags(" , ").is_empty());
+    }
+}

@@ -1,0 +1,168 @@
+//! The notes of one open document: the review store plus the file it lives in.
+//!
+//! Shared by the window and the CLI so that both load, edit and save notes the
+//! same way. It says, in words for the status bar, where the notes are and
+//! whether they are saved.
+
+use std::path::{Path, PathBuf};
+
+use crate::core::document::Document;
+use crate::core::persist::{self, Mode, ReviewSession, SaveOutcome};
+use crate::core::store::{Edit, ReviewStore};
+
+/// The notes of an open document and their file.
+pub struct Notes {
+    store: ReviewStore,
+    session: ReviewSession,
+    /// True when the store has changes the file does not have yet.
+    dirty: bool,
+    /// What happened at the last save, for the status bar.
+    last: String,
+}
+
+impl Notes {
+    /// Open the notes of `doc`: from `explicit` (`--notes PATH`) when given,
+    /// else from the sidecar or the data folder. Never fails: a missing file
+    /// starts empty, a damaged one is left alone with autosave off.
+    #[must_use]
+    pub fn open(doc: &Document, explicit: Option<&Path>) -> Self {
+        let (session, review) = persist::open_review(doc, explicit);
+        let last = match &session.mode {
+            Mode::ReadWrite if session.path.exists() => "loaded".to_owned(),
+            Mode::ReadWrite => "new, saved on the first note".to_owned(),
+            Mode::ReadOnlyNewer { version } => {
+                format!("read-only: written by a newer Pizhu (format {version})")
+            }
+            Mode::Broken { error } => format!("not saved: {error}"),
+        };
+        Self {
+            store: ReviewStore::new(doc, review),
+            session,
+            dirty: false,
+            last,
+        }
+    }
+
+    /// The review store (notes and their anchors).
+    #[must_use]
+    pub fn store(&self) -> &ReviewStore {
+        &self.store
+    }
+
+    /// Where the notes are saved.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.session.path
+    }
+
+    /// Whether the file is saved normally, read-only or damaged.
+    #[must_use]
+    pub fn mode(&self) -> &Mode {
+        &self.session.mode
+    }
+
+    /// True when the notes file could not be read (autosave is off).
+    #[must_use]
+    pub fn is_broken(&self) -> bool {
+        matches!(self.session.mode, Mode::Broken { .. })
+    }
+
+    /// True when there are changes not yet on disk.
+    #[must_use]
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// The save state in a few words ("saved 15:32:01Z", "unsaved changes", …).
+    #[must_use]
+    pub fn state_text(&self) -> String {
+        if self.dirty && self.session.is_writable() {
+            "unsaved changes".to_owned()
+        } else {
+            self.last.clone()
+        }
+    }
+
+    /// Apply an undoable edit; false (and a message in the state) when refused.
+    pub fn edit(&mut self, edit: Edit) -> bool {
+        match self.store.apply(edit) {
+            Ok(()) => {
+                self.dirty = true;
+                true
+            }
+            Err(err) => {
+                self.last = err.to_string();
+                false
+            }
+        }
+    }
+
+    /// Undo the last edit; false when there is none.
+    pub fn undo(&mut self) -> bool {
+        let done = self.store.undo();
+        self.dirty |= done;
+        done
+    }
+
+    /// Redo the last undone edit; false when there is none.
+    pub fn redo(&mut self) -> bool {
+        let done = self.store.redo();
+        self.dirty |= done;
+        done
+    }
+
+    /// Save now, if there is anything to save and the file may be written.
+    /// Changes made on disk by others are merged, never overwritten.
+    /// Returns the error message when saving failed (the notes stay in memory).
+    pub fn save(&mut self) -> Option<String> {
+        if !self.dirty {
+            return None;
+        }
+        match persist::save(&mut self.session, self.store.review()) {
+            Ok(SaveOutcome::Saved | SaveOutcome::Unchanged) => {
+                self.dirty = false;
+                self.last = format!("saved {}", clock(&crate::core::note::now_utc()));
+                None
+            }
+            Ok(SaveOutcome::Merged(merge)) => {
+                self.dirty = false;
+                self.last = format!(
+                    "merged with changes made elsewhere at {}",
+                    clock(&crate::core::note::now_utc())
+                );
+                self.store.replace_review(merge.review);
+                None
+            }
+            Err(err) => {
+                self.last = format!("not saved: {err}");
+                Some(err.to_string())
+            }
+        }
+    }
+
+    /// Keep a damaged notes file under a new name and start a new one.
+    /// Returns where the damaged file went.
+    pub fn start_new_file(&mut self) -> Option<PathBuf> {
+        match persist::start_new_notes_file(&mut self.session) {
+            Ok(moved) => {
+                self.dirty = !self.store.notes().is_empty();
+                self.last = match &moved {
+                    Some(p) => {
+                        format!("new notes file; the damaged one is kept as {}", p.display())
+                    }
+                    None => "new notes file".to_owned(),
+                };
+                moved
+            }
+            Err(err) => {
+                self.last = err.to_string();
+                None
+            }
+        }
+    }
+}
+
+/// "15:32:01Z" from an RFC 3339 time.
+fn clock(rfc3339: &str) -> &str {
+    rfc3339.split_once('T').map_or(rfc3339, |(_, t)| t)
+}

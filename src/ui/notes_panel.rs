@@ -1,0 +1,348 @@
+//! The notes side panel: the editor of the open note on top, then the list of
+//! every note with search, filters and sort. It edits a draft and emits
+//! [`PanelAction`]s; the app turns them into undoable edits of the store.
+
+use egui::{Color32, RichText, Ui};
+
+use crate::core::anchor::Anchor;
+use crate::core::filter::{NoteFilter, SortBy, all_tags, parse_tags};
+use crate::core::note::{Note, NoteColor, TargetKind};
+use crate::core::store::ReviewStore;
+use crate::ui::reader::short;
+use crate::ui::theme;
+
+/// Seconds of typing pause after which the draft is committed (and autosaved).
+const COMMIT_AFTER_SECONDS: f64 = 0.6;
+
+/// The draft of the note being edited.
+#[derive(Debug, Default)]
+pub struct EditorState {
+    /// The open note.
+    pub note_id: Option<String>,
+    /// Its text as typed so far.
+    pub body: String,
+    /// Its tags as typed so far ("a, b").
+    pub tags: String,
+    /// When the draft last changed (egui time), while uncommitted.
+    pub changed_at: Option<f64>,
+    /// Move keyboard focus to the note text on the next frame.
+    pub focus_body: bool,
+}
+
+impl EditorState {
+    /// Open `note` in the editor (dropping any uncommitted draft of another note:
+    /// the app commits drafts before it opens another note).
+    pub fn open(&mut self, note: &Note, focus: bool) {
+        self.note_id = Some(note.id.clone());
+        self.body.clone_from(&note.body);
+        self.tags = note.tags.join(", ");
+        self.changed_at = None;
+        self.focus_body = focus;
+    }
+
+    /// Close the editor.
+    pub fn close(&mut self) {
+        *self = Self::default();
+    }
+
+    /// The note with the draft applied, when the draft differs from `note`.
+    #[must_use]
+    pub fn changed_note(&self, note: &Note) -> Option<Note> {
+        let tags = parse_tags(&self.tags);
+        (self.body != note.body || tags != note.tags).then(|| {
+            let mut changed = note.clone();
+            changed.body.clone_from(&self.body);
+            changed.tags = tags;
+            changed
+        })
+    }
+}
+
+/// What the panel asks the app to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PanelAction {
+    /// Replace a note with this version (undoable).
+    Update(Note),
+    /// Delete a note (undoable).
+    Delete(String),
+    /// Open a note and show it in the article.
+    Reveal(String),
+    /// Attach an orphaned note to the current selection.
+    Reattach(String),
+    /// Close the editor.
+    CloseEditor,
+}
+
+/// Draw the panel.
+pub fn notes_panel_ui(
+    ui: &mut Ui,
+    store: &ReviewStore,
+    editor: &mut EditorState,
+    filter: &mut NoteFilter,
+    has_selection: bool,
+) -> Vec<PanelAction> {
+    let mut actions = Vec::new();
+    let open = editor
+        .note_id
+        .as_deref()
+        .and_then(|id| store.note(id).map(|n| (n, store.anchor_of(id))));
+    match open {
+        Some((note, anchor)) => {
+            editor_ui(ui, note, anchor, editor, has_selection, &mut actions);
+        }
+        None => {
+            ui.add_space(4.0);
+            ui.weak("Select text and press Ctrl+Enter (or right-click → Add note), or click a paragraph number, to add a note.");
+        }
+    }
+    ui.separator();
+    list_ui(ui, store, editor.note_id.as_deref(), filter, &mut actions);
+    actions
+}
+
+fn editor_ui(
+    ui: &mut Ui,
+    note: &Note,
+    anchor: Option<&Anchor>,
+    editor: &mut EditorState,
+    has_selection: bool,
+    actions: &mut Vec<PanelAction>,
+) {
+    let dark = ui.visuals().dark_mode;
+    ui.horizontal(|ui| {
+        ui.strong(match note.target.kind {
+            TargetKind::Paragraph => "Note on a paragraph",
+            TargetKind::Range => "Note",
+        });
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button("Close")
+                .on_hover_text("Close the editor (Esc)")
+                .clicked()
+            {
+                actions.push(PanelAction::CloseEditor);
+            }
+        });
+    });
+    ui.label(
+        RichText::new(format!("“{}”", short(&note.target.quote.exact, 60)))
+            .color(theme::note_color(note.color, dark)),
+    );
+    if let Some(Anchor::Orphaned { reason }) = anchor {
+        ui.colored_label(
+            theme::palette(ui.visuals()).error,
+            format!("Orphaned: {reason}"),
+        );
+        let button = ui.add_enabled(has_selection, egui::Button::new("Re-attach to selection"));
+        if button.clicked() {
+            actions.push(PanelAction::Reattach(note.id.clone()));
+        }
+    }
+    let body = ui.add(
+        egui::TextEdit::multiline(&mut editor.body)
+            .desired_rows(5)
+            .desired_width(f32::INFINITY)
+            .hint_text("Write the note…"),
+    );
+    body.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, "Note text")
+    });
+    if editor.focus_body {
+        body.request_focus();
+        editor.focus_body = false;
+    }
+    ui.horizontal(|ui| {
+        ui.label("Tags");
+        let tags = ui.add(
+            egui::TextEdit::singleline(&mut editor.tags)
+                .desired_width(f32::INFINITY)
+                .hint_text("comma-separated"),
+        );
+        tags.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Tags"));
+        if tags.changed() {
+            editor.changed_at = Some(ui.input(|i| i.time));
+        }
+    });
+    if body.changed() {
+        editor.changed_at = Some(ui.input(|i| i.time));
+    }
+    ui.horizontal(|ui| {
+        ui.label("Color");
+        for color in NoteColor::ALL {
+            let selected = note.color == color;
+            let swatch = color_swatch_ui(ui, color, selected, dark);
+            if swatch.clicked() && !selected {
+                let mut changed = editor.changed_note(note).unwrap_or_else(|| note.clone());
+                changed.color = color;
+                actions.push(PanelAction::Update(changed));
+                editor.changed_at = None;
+            }
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.weak(format!(
+            "{} · created {} · changed {}",
+            note.author, note.created, note.modified
+        ));
+    });
+    if ui.button("Delete note").clicked() {
+        actions.push(PanelAction::Delete(note.id.clone()));
+    }
+    // Commit the draft after a typing pause or when focus leaves the fields,
+    // as one undoable edit.
+    if let Some(changed_at) = editor.changed_at {
+        let now = ui.input(|i| i.time);
+        let typing = ui.ctx().egui_wants_keyboard_input();
+        if !typing || now - changed_at >= COMMIT_AFTER_SECONDS {
+            if let Some(changed) = editor.changed_note(note) {
+                actions.push(PanelAction::Update(changed));
+            }
+            editor.changed_at = None;
+        } else {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs_f64(COMMIT_AFTER_SECONDS));
+        }
+    }
+}
+
+fn color_swatch_ui(ui: &mut Ui, color: NoteColor, selected: bool, dark: bool) -> egui::Response {
+    let size = egui::Vec2::splat(18.0);
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
+    let fill = theme::note_color(color, dark);
+    ui.painter().circle_filled(rect.center(), 7.0, fill);
+    if selected {
+        ui.painter().circle_stroke(
+            rect.center(),
+            8.5,
+            egui::Stroke::new(2.0, ui.visuals().text_color()),
+        );
+    }
+    let name = color.name();
+    response
+        .widget_info(|| egui::WidgetInfo::selected(egui::Role::RadioButton, true, selected, name));
+    response.on_hover_text(name)
+}
+
+fn list_ui(
+    ui: &mut Ui,
+    store: &ReviewStore,
+    open: Option<&str>,
+    filter: &mut NoteFilter,
+    actions: &mut Vec<PanelAction>,
+) {
+    let dark = ui.visuals().dark_mode;
+    let search = ui.add(
+        egui::TextEdit::singleline(&mut filter.query)
+            .desired_width(f32::INFINITY)
+            .hint_text("Search quotes, notes, tags"),
+    );
+    search.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SearchInput, true, "Search notes"));
+    ui.horizontal_wrapped(|ui| {
+        egui::ComboBox::from_id_salt("filter-color")
+            .selected_text(filter.color.map_or("Any color", NoteColor::name))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut filter.color, None, "Any color");
+                for color in NoteColor::ALL {
+                    ui.selectable_value(&mut filter.color, Some(color), color.name());
+                }
+            })
+            .response
+            .widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Filter by color")
+            });
+        let tags = all_tags(store);
+        egui::ComboBox::from_id_salt("filter-tag")
+            .selected_text(filter.tag.clone().unwrap_or_else(|| "Any tag".to_owned()))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut filter.tag, None, "Any tag");
+                for tag in tags {
+                    let label = tag.clone();
+                    ui.selectable_value(&mut filter.tag, Some(tag), label);
+                }
+            })
+            .response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Filter by tag"));
+        ui.checkbox(&mut filter.orphaned_only, "Orphaned");
+        egui::ComboBox::from_id_salt("sort")
+            .selected_text(match filter.sort {
+                SortBy::Position => "By position",
+                SortBy::Created => "By created",
+                SortBy::Modified => "By modified",
+            })
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut filter.sort, SortBy::Position, "By position");
+                ui.selectable_value(&mut filter.sort, SortBy::Created, "By created");
+                ui.selectable_value(&mut filter.sort, SortBy::Modified, "By modified");
+            })
+            .response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Sort notes"));
+    });
+    let shown = filter.apply(store);
+    ui.weak(format!("{} of {} notes", shown.len(), store.notes().len()));
+    let (anchored, orphans): (Vec<_>, Vec<_>) =
+        shown.into_iter().partition(|(_, a)| !a.is_orphaned());
+    egui::ScrollArea::vertical()
+        .id_salt("notes-list")
+        .show(ui, |ui| {
+            for (note, _) in &anchored {
+                note_row_ui(ui, note, None, open, dark, actions);
+            }
+            if !orphans.is_empty() {
+                ui.add_space(6.0);
+                ui.strong(format!("Orphaned ({})", orphans.len()));
+                for (note, anchor) in &orphans {
+                    let reason = match anchor {
+                        Anchor::Orphaned { reason } => Some(reason.as_str()),
+                        Anchor::Anchored { .. } => None,
+                    };
+                    note_row_ui(ui, note, reason, open, dark, actions);
+                }
+            }
+        });
+}
+
+fn note_row_ui(
+    ui: &mut Ui,
+    note: &Note,
+    orphan_reason: Option<&str>,
+    open: Option<&str>,
+    dark: bool,
+    actions: &mut Vec<PanelAction>,
+) {
+    let selected = open == Some(note.id.as_str());
+    let frame = egui::Frame::group(ui.style()).fill(if selected {
+        ui.visuals().selection.bg_fill.gamma_multiply(0.35)
+    } else {
+        Color32::TRANSPARENT
+    });
+    let inner = frame.show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(6.0, 16.0), egui::Sense::hover());
+            ui.painter()
+                .rect_filled(rect, 2.0, theme::note_color(note.color, dark));
+            ui.label(RichText::new(format!("“{}”", short(&note.target.quote.exact, 24))).strong());
+        });
+        if note.body.trim().is_empty() {
+            ui.weak("(highlight)");
+        } else {
+            ui.label(short(&note.body, 120));
+        }
+        if !note.tags.is_empty() {
+            ui.weak(format!("Tags: {}", note.tags.join(", ")));
+        }
+        if let Some(reason) = orphan_reason {
+            ui.colored_label(theme::palette(ui.visuals()).error, reason);
+        }
+    });
+    let label = format!("Note on “{}”", short(&note.target.quote.exact, 24));
+    let response = ui.interact(
+        inner.response.rect,
+        ui.scope_id().with(("row", &note.id)),
+        egui::Sense::click(),
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    if response.clicked() {
+        actions.push(PanelAction::Reveal(note.id.clone()));
+    }
+}

@@ -1,5 +1,11 @@
 //! The `pizhu` binary as a script would call it: no display needed.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is a failed test"
+)]
+
 use std::process::Command;
 
 fn pizhu() -> Command {

@@ -4,6 +4,12 @@
 //! Uses `skrifa`, the font parser egui itself uses, so "has a glyph here"
 //! means "egui can render it".
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is a failed test"
+)]
+
 use std::collections::BTreeSet;
 
 use skrifa::{FontRef, MetadataProvider};

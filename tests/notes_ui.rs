@@ -1,6 +1,12 @@
 //! Notes in the window, as a reviewer makes them: select, add, type, find in
 //! the list, undo, redo, restart; and a damaged notes file left untouched.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is a failed test"
+)]
+
 use egui::accesskit::Role;
 use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;

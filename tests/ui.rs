@@ -1,6 +1,12 @@
 //! UI tests: the real app in a headless egui context, driven like a user would,
 //! finding widgets by role and label through the AccessKit tree.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is a failed test"
+)]
+
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};

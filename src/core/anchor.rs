@@ -34,7 +34,7 @@
 //!
 //! All positions are char (Unicode scalar) offsets into the clean text.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -90,6 +90,9 @@ pub const FUZZY_CELL_BUDGET: usize = 4_000_000;
 /// cluster by more than this are not considered: they are the same passage
 /// with a worse boundary.
 const END_SLACK: usize = 2;
+
+/// Chars per chunk of an approximate search (see `FuzzySearch::regions`).
+const CHUNK_CHARS: usize = 2_048;
 
 /// Chars of a quote shown in an orphan reason before it is cut with "…".
 const REASON_QUOTE_CHARS: usize = 24;
@@ -518,6 +521,20 @@ fn context_similarity(stored: &[char], actual: &[char]) -> f32 {
     1.0 - distance as f32 / stored.len() as f32
 }
 
+/// Takes `cost` from `budget`; false (leaving it empty) if it is not there.
+fn spend(budget: &mut usize, cost: usize) -> bool {
+    match budget.checked_sub(cost) {
+        Some(left) => {
+            *budget = left;
+            true
+        }
+        None => {
+            *budget = 0;
+            false
+        }
+    }
+}
+
 /// One approximate match, scored.
 #[derive(Clone, Copy, Debug)]
 struct Candidate {
@@ -531,6 +548,8 @@ struct Candidate {
     score: f32,
     /// Distance from the stored position.
     offset: usize,
+    /// Difference between the passage's length and the quote's.
+    length_change: usize,
 }
 
 impl Candidate {
@@ -539,13 +558,15 @@ impl Candidate {
         self.score >= MIN_SCORE && self.quote_similarity >= MIN_QUOTE_SIMILARITY
     }
 
-    /// Ranks before `other`: higher score, then nearer, fewer edits, earlier.
+    /// Ranks before `other`: higher score, then nearer, fewer edits, length
+    /// closer to the quote's, earlier.
     fn better_than(&self, other: &Self) -> bool {
         other
             .score
             .total_cmp(&self.score)
             .then(self.offset.cmp(&other.offset))
             .then(self.edits.cmp(&other.edits))
+            .then(self.length_change.cmp(&other.length_change))
             .then(self.start.cmp(&other.start))
             .is_lt()
     }
@@ -569,51 +590,61 @@ impl FuzzySearch<'_> {
     fn best(&self, index: &TextIndex) -> Option<Candidate> {
         let mut best: Option<Candidate> = None;
         let mut prefix_scores: HashMap<usize, f32> = HashMap::new();
+        let mut seen_ends: HashSet<usize> = HashSet::new();
         let mut budget = FUZZY_CELL_BUDGET;
-        // Cells of one backward alignment (see `starts_for_end`).
+        // Cells of one backward alignment (see `starts_for_end`) and of one
+        // context comparison (see `context_similarity`).
         let per_end = self.quote.len() * (2 * self.k + 1);
+        let per_prefix = self.prefix.len() * self.prefix.len();
+        let per_suffix = self.suffix.len() * self.suffix.len();
         for (from, to) in self.regions(index) {
-            // A region longer than the budget allows (with Ukkonen's cut-off
-            // a column costs about k + 1 cells) is cut to its part nearest
-            // the stored position, where the note most likely is.
-            let allowed = budget / (self.k + 1);
-            if allowed == 0 {
-                break;
-            }
-            let (from, to) = if to - from > allowed {
-                let centre = self.stored.clamp(from, to);
-                let from = centre.saturating_sub(allowed / 2).max(from);
-                (from, (from + allowed).min(to))
-            } else {
-                (from, to)
-            };
             let region = self.chars.get(from..to).unwrap_or_default();
             for end in self.chosen_ends(region, &mut budget) {
                 let end = from + end;
-                let Some(left) = budget.checked_sub(per_end) else {
+                // Chunks overlap, so an end may come twice.
+                if !seen_ends.insert(end) {
+                    continue;
+                }
+                if !spend(&mut budget, per_end + per_suffix) {
                     return best;
-                };
-                budget = left;
+                }
                 let suffix_score = self.suffix_similarity(end);
                 for (start, edits) in self.starts_for_end(end) {
-                    let prefix_score = *prefix_scores
-                        .entry(start)
-                        .or_insert_with(|| self.prefix_similarity(start));
+                    let prefix_score = match prefix_scores.get(&start) {
+                        Some(&score) => score,
+                        None => {
+                            if !spend(&mut budget, per_prefix) {
+                                return best;
+                            }
+                            let score = self.prefix_similarity(start);
+                            prefix_scores.insert(start, score);
+                            score
+                        }
+                    };
                     let candidate = self.score(start, end, edits, prefix_score, suffix_score);
                     if best.is_none_or(|b| candidate.better_than(&b)) {
                         best = Some(candidate);
                     }
                 }
             }
+            if budget == 0 {
+                break;
+            }
         }
         best
     }
 
-    /// Text regions that may hold a match, merged, nearest to the stored
-    /// position first. A match with at most `k` edits leaves at least one of
-    /// `k + 1` disjoint pieces of the quote untouched (pigeonhole), so every
-    /// match lies around an exact occurrence of some piece: this filter loses
+    /// Text regions that may hold a match, nearest to the stored position
+    /// first. A match with at most `k` edits leaves at least one of `k + 1`
+    /// disjoint pieces of the quote untouched (pigeonhole), so every match
+    /// lies around an exact occurrence of some piece: this filter loses
     /// nothing, and exact occurrences are cheap to find through the index.
+    ///
+    /// Overlapping regions are merged, then cut into chunks of
+    /// [`CHUNK_CHARS`] overlapping by `m + k` (the longest match), so every
+    /// match lies whole in some chunk and, in a repetitive text where one
+    /// region covers everything, the budget goes to the chunks nearest the
+    /// stored position.
     fn regions(&self, index: &TextIndex) -> Vec<(usize, usize)> {
         let m = self.quote.len();
         let k = self.k;
@@ -641,15 +672,27 @@ impl FuzzySearch<'_> {
                 _ => merged.push((from, to)),
             }
         }
+        let overlap = m + k;
+        let mut chunks: Vec<(usize, usize)> = Vec::new();
+        for (from, to) in merged {
+            let mut at = from;
+            loop {
+                chunks.push((at, (at + CHUNK_CHARS + overlap).min(to)));
+                at += CHUNK_CHARS;
+                if at + overlap >= to {
+                    break;
+                }
+            }
+        }
         let stored = self.stored;
-        merged.sort_by_key(|&(from, to)| {
+        chunks.sort_by_key(|&(from, to)| {
             if stored < from {
                 from - stored
             } else {
                 stored.saturating_sub(to)
             }
         });
-        merged
+        chunks
     }
 
     /// Ends (offsets into `region`, exclusive) of substrings within `k` edits
@@ -672,10 +715,9 @@ impl FuzzySearch<'_> {
         let mut ends: Vec<(usize, usize)> = Vec::new();
         for (j, &tc) in region.iter().enumerate() {
             let top = (last + 1).min(m);
-            let Some(left) = budget.checked_sub(top) else {
+            if !spend(budget, top) {
                 break;
-            };
-            *budget = left;
+            }
             let mut diag = 0;
             let mut up = 0;
             for (i, qc) in self.quote.iter().enumerate().take(top) {
@@ -818,6 +860,7 @@ impl FuzzySearch<'_> {
             quote_similarity,
             score: score.clamp(0.0, 1.0),
             offset,
+            length_change: (end - start).abs_diff(self.quote.len()),
         }
     }
 }

@@ -108,7 +108,7 @@ pub enum Command {
     /// Add a note on a whole paragraph (0-based) and open it in the editor.
     AddParagraphNote(usize),
     /// Change the notes (undoable).
-    Edit(Edit),
+    Edit(Box<Edit>),
     /// Undo the last change to the notes.
     Undo,
     /// Redo the last undone change.
@@ -341,8 +341,8 @@ impl PizhuApp {
                         self.reader.selected_range().is_some(),
                     );
                     self.commands.extend(actions.into_iter().map(|a| match a {
-                        PanelAction::Update(note) => Command::Edit(Edit::Update(note)),
-                        PanelAction::Delete(id) => Command::Edit(Edit::Delete(id)),
+                        PanelAction::Update(note) => Command::Edit(Box::new(Edit::Update(*note))),
+                        PanelAction::Delete(id) => Command::Edit(Box::new(Edit::Delete(id))),
                         PanelAction::Reveal(id) => Command::OpenNote { id, reveal: true },
                         PanelAction::Reattach(id) => Command::Reattach(id),
                         PanelAction::CloseEditor => Command::CloseEditor,
@@ -667,7 +667,7 @@ impl PizhuApp {
                     self.add_note(ctx, target);
                 }
             }
-            Command::Edit(edit) => self.edit(ctx, edit),
+            Command::Edit(edit) => self.edit(ctx, *edit),
             Command::Undo | Command::Redo => {
                 self.commit_draft(ctx);
                 let changed = self.notes.as_mut().is_some_and(|n| {

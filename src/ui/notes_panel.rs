@@ -62,7 +62,7 @@ impl EditorState {
 #[derive(Clone, Debug, PartialEq)]
 pub enum PanelAction {
     /// Replace a note with this version (undoable).
-    Update(Note),
+    Update(Box<Note>),
     /// Delete a note (undoable).
     Delete(String),
     /// Open a note and show it in the article.
@@ -174,7 +174,7 @@ fn editor_ui(
             if swatch.clicked() && !selected {
                 let mut changed = editor.changed_note(note).unwrap_or_else(|| note.clone());
                 changed.color = color;
-                actions.push(PanelAction::Update(changed));
+                actions.push(PanelAction::Update(Box::new(changed)));
                 editor.changed_at = None;
             }
         }
@@ -195,7 +195,7 @@ fn editor_ui(
         let typing = ui.ctx().egui_wants_keyboard_input();
         if !typing || now - changed_at >= COMMIT_AFTER_SECONDS {
             if let Some(changed) = editor.changed_note(note) {
-                actions.push(PanelAction::Update(changed));
+                actions.push(PanelAction::Update(Box::new(changed)));
             }
             editor.changed_at = None;
         } else {

@@ -363,11 +363,11 @@ fn context_menu_ui(
     state: &ReaderState,
     actions: &mut Vec<ReaderAction>,
 ) {
-    if let Some(range) = state.selected_range() {
-        if ui.button("Add note (Ctrl+Enter)").clicked() {
-            actions.push(ReaderAction::NoteRange(range));
-            ui.close();
-        }
+    if let Some(range) = state.selected_range()
+        && ui.button("Add note (Ctrl+Enter)").clicked()
+    {
+        actions.push(ReaderAction::NoteRange(range));
+        ui.close();
     }
     if ui
         .button(format!("Note paragraph {}", para.index + 1))

@@ -67,6 +67,23 @@ impl Notes {
         matches!(self.session.mode, Mode::Broken { .. })
     }
 
+    /// What is wrong with the notes file, in full, when it is damaged or
+    /// read-only; `None` when notes are saved normally.
+    #[must_use]
+    pub fn problem(&self) -> Option<String> {
+        match &self.session.mode {
+            Mode::ReadWrite => None,
+            Mode::ReadOnlyNewer { version } => Some(format!(
+                "These notes were written by a newer Pizhu (format version {version}); they are shown \
+                 read-only and nothing is saved. Update Pizhu to edit them: {}",
+                self.session.path.display()
+            )),
+            Mode::Broken { error } => Some(format!(
+                "The notes file could not be read, so autosave is off and the file is left as it is. {error}"
+            )),
+        }
+    }
+
     /// True when there are changes not yet on disk.
     #[must_use]
     pub fn is_dirty(&self) -> bool {

@@ -21,8 +21,8 @@ use crate::core::segment::Sentence;
 /// Word boundaries of a text, for double-click selection.
 ///
 /// Building one loads jieba's dictionary, which takes a noticeable moment;
-/// build it once and keep it (the UI holds one in a lazily initialised
-/// static).
+/// build it once and keep it (for instance in a `OnceLock`, filled on the
+/// first double-click or on a background thread).
 pub struct WordSegmenter {
     /// The segmenter with jieba's default (simplified Chinese) dictionary.
     jieba: jieba_rs::Jieba,

@@ -349,6 +349,18 @@ impl PizhuApp {
                     }));
                 });
         }
+        if let Some(notes) = &self.notes
+            && let Some(message) = notes.problem()
+        {
+            let broken = notes.is_broken();
+            egui::Panel::top("notes-banner").show(ui, |ui| {
+                let actions = status::notes_banner_ui(ui, &message, broken);
+                self.commands.extend(actions.into_iter().map(|a| match a {
+                    status::StatusAction::OpenFolder => Command::OpenNotesFolder,
+                    status::StatusAction::StartNewNotesFile => Command::StartNewNotesFile,
+                }));
+            });
+        }
         egui::CentralPanel::no_frame().show(ui, |ui| match (&self.doc, &self.error) {
             (Some(doc), _) => {
                 let words = self.words.get_or_init(WordSegmenter::new);
@@ -714,6 +726,9 @@ impl PizhuApp {
             Command::StartNewNotesFile => {
                 if let Some(notes) = self.notes.as_mut() {
                     notes.start_new_file();
+                    if notes.is_dirty() {
+                        self.unsaved_since = Some(ctx.input(|i| i.time));
+                    }
                 }
             }
             Command::SaveNotes => {

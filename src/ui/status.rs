@@ -40,7 +40,8 @@ pub fn status_text(doc: &Document) -> String {
     )
 }
 
-/// Draw the status bar contents.
+/// Draw the status bar contents: the document on the left, where its notes
+/// are saved on the right (the full path on hover).
 pub fn status_ui(
     ui: &mut Ui,
     doc: Option<&Document>,
@@ -53,21 +54,61 @@ pub fn status_ui(
             None => ui.label("No document open"),
         };
         if let Some(notes) = notes {
-            ui.separator();
-            let text = format!("Notes: {} ({})", notes.path.display(), notes.state);
-            if notes.broken {
-                ui.colored_label(theme::palette(ui.visuals()).error, text);
-                if ui.button("Start a new notes file").clicked() {
-                    actions.push(StatusAction::StartNewNotesFile);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .small_button("Open folder")
+                    .on_hover_text("Open the folder that holds the notes file")
+                    .clicked()
+                {
+                    actions.push(StatusAction::OpenFolder);
                 }
-            } else {
-                ui.label(text);
-            }
-            if ui.small_button("Open folder").clicked() {
-                actions.push(StatusAction::OpenFolder);
-            }
+                let name = notes.path.file_name().map_or_else(
+                    || notes.path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                let text = format!("Notes: {name} — {}", notes.state);
+                let label = if notes.broken {
+                    ui.colored_label(
+                        theme::palette(ui.visuals()).error,
+                        "Notes: not saved (file damaged)",
+                    )
+                } else {
+                    ui.add(egui::Label::new(text).truncate())
+                };
+                label.on_hover_text(format!("Notes are saved in {}", notes.path.display()));
+            });
         }
     });
+    actions
+}
+
+/// A banner above the article when the notes file is damaged or read-only:
+/// what happened, and the way out.
+pub fn notes_banner_ui(ui: &mut Ui, message: &str, broken: bool) -> Vec<StatusAction> {
+    let mut actions = Vec::new();
+    let palette = theme::palette(ui.visuals());
+    egui::Frame::new()
+        .inner_margin(8.0)
+        .stroke(egui::Stroke::new(1.0, palette.error))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.colored_label(palette.error, message);
+            ui.horizontal(|ui| {
+                if broken
+                    && ui
+                        .button("Start a new notes file")
+                        .on_hover_text(
+                            "Keep the damaged file under a new name and save notes to a new one",
+                        )
+                        .clicked()
+                {
+                    actions.push(StatusAction::StartNewNotesFile);
+                }
+                if ui.button("Open notes folder").clicked() {
+                    actions.push(StatusAction::OpenFolder);
+                }
+            });
+        });
     actions
 }
 

@@ -83,25 +83,19 @@ pub enum Mode {
     },
 }
 
-/// The length and hash of a review file's bytes, to notice changes by others.
-#[derive(Clone, Debug, Eq)]
+/// A review file's bytes as last read or written, to notice changes by others.
+///
+/// The bytes themselves, not a hash: comparing a few megabytes is faster than
+/// hashing them twice per save, and exact.
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct Fingerprint {
-    len: usize,
-    sha256: String,
-}
-
-impl PartialEq for Fingerprint {
-    // Written out because derived impls do not count as reading the fields.
-    fn eq(&self, other: &Self) -> bool {
-        self.len == other.len && self.sha256 == other.sha256
-    }
+    bytes: Vec<u8>,
 }
 
 impl Fingerprint {
     fn of(bytes: &[u8]) -> Self {
         Self {
-            len: bytes.len(),
-            sha256: sha256_hex(bytes),
+            bytes: bytes.to_vec(),
         }
     }
 }
@@ -140,7 +134,7 @@ impl ReviewSession {
     #[must_use]
     pub fn changed_on_disk(&self) -> bool {
         match fs::read(&self.path) {
-            Ok(bytes) => self.seen.as_ref() != Some(&Fingerprint::of(&bytes)),
+            Ok(bytes) => self.seen.as_ref().is_none_or(|seen| seen.bytes != bytes),
             Err(e) if e.kind() == io::ErrorKind::NotFound => self.seen.is_some(),
             Err(_) => false,
         }
@@ -633,8 +627,7 @@ pub fn save(session: &mut ReviewSession, review: &ReviewFile) -> Result<SaveOutc
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(cause) => return Err(PersistError::Read { path, cause }),
     };
-    let disk_print = disk.as_deref().map(Fingerprint::of);
-    let unchanged_on_disk = disk_print == session.seen;
+    let unchanged_on_disk = disk.as_deref() == session.seen.as_ref().map(|s| s.bytes.as_slice());
 
     // Changed on disk: merge with it, unless it vanished (then there is
     // nothing to lose by writing ours).
@@ -647,7 +640,7 @@ pub fn save(session: &mut ReviewSession, review: &ReviewFile) -> Result<SaveOutc
                     // The disk already holds the merged notes (say, another
                     // window made the same change): adopt it without a
                     // write, so the backup keeps the truly previous version.
-                    session.seen = disk_print;
+                    session.seen = Some(Fingerprint::of(bytes));
                     session.base = Some(theirs);
                     return Ok(SaveOutcome::Merged(Box::new(m)));
                 }
@@ -717,9 +710,28 @@ fn write_review(path: &Path, previous: Option<&[u8]>, new: &[u8]) -> Result<(), 
     fs::create_dir_all(parent_dir(path)).map_err(fail(path))?;
     if let Some(old) = previous {
         let bak = backup_path(path);
-        write_atomic(&bak, |f| f.write_all(old)).map_err(fail(&bak))?;
+        keep_backup(path, &bak, old).map_err(fail(&bak))?;
     }
     write_atomic(path, |f| f.write_all(new)).map_err(fail(path))
+}
+
+/// Makes `bak` hold the current file: a hard link to it when the file system
+/// allows (no copy: the old file's data is already on disk), else a copy of
+/// `old`. Either way `bak` is replaced atomically.
+fn keep_backup(path: &Path, bak: &Path, old: &[u8]) -> io::Result<()> {
+    let mut tmp = bak.as_os_str().to_os_string();
+    tmp.push(format!(".{}.tmp", unique_suffix()));
+    let tmp = PathBuf::from(tmp);
+    if fs::hard_link(path, &tmp).is_ok() {
+        // The link must still hold the bytes we read (nobody wrote in between).
+        let same = fs::metadata(&tmp).is_ok_and(|m| m.len() == old.len() as u64);
+        if same && fs::rename(&tmp, bak).is_ok() {
+            sync_dir(parent_dir(bak));
+            return Ok(());
+        }
+        let _ = fs::remove_file(&tmp);
+    }
+    write_atomic(bak, |f| f.write_all(old))
 }
 
 /// `NAME.pizhu.json.bak` for `NAME.pizhu.json`.

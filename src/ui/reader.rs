@@ -147,8 +147,12 @@ pub fn reader_ui(
                 state.placed.clear();
                 let full = ui.available_width();
                 let gutter = view.size * theme::GUTTER;
-                let column = (view.size * theme::COLUMN_CHARS).min(full - gutter - 16.0);
-                let left_pad = ((full - column - gutter) / 2.0).max(0.0);
+                // Three items share each row (padding, gutter, text) with egui's
+                // item spacing between them; keep a margin on the right too.
+                let spacing = ui.spacing().item_spacing.x * 2.0;
+                let room = full - gutter - spacing - view.size;
+                let column = (view.size * theme::COLUMN_CHARS).min(room).max(view.size * 4.0);
+                let left_pad = ((room - column) / 2.0).max(0.0);
                 ui.add_space(view.size);
                 for para in &doc.paragraphs {
                     ui.horizontal_top(|ui| {

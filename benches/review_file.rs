@@ -36,12 +36,14 @@ fn review_with(doc: &Document, n: usize) -> ReviewFile {
 fn load_10000_notes(bencher: divan::Bencher) {
     let doc = Document::embedded();
     let json = review_with(&doc, 10_000).to_json();
-    bencher.counter(divan::counter::BytesCount::new(json.len())).bench(|| {
-        let Ok(Parsed::Current(review)) = ReviewFile::parse(json.as_bytes()) else {
-            panic!("the benchmark file parses");
-        };
-        ReviewStore::new(&doc, review)
-    });
+    bencher
+        .counter(divan::counter::BytesCount::new(json.len()))
+        .bench(|| {
+            let Ok(Parsed::Current(review)) = ReviewFile::parse(json.as_bytes()) else {
+                panic!("the benchmark file parses");
+            };
+            ReviewStore::new(&doc, review)
+        });
 }
 
 /// Serialise and write atomically (temp file, fsync, rename, backup).

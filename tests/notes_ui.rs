@@ -234,3 +234,50 @@ fn a_damaged_notes_file_shows_its_error_and_is_left_unchanged() {
     );
     harness.get_by_role_and_label(Role::Button, "Start a new notes file");
 }
+
+#[test]
+fn clicking_a_note_in_the_list_brings_its_words_into_view() {
+    let (_dir, path) = temp_notes("scroll.pizhu.json");
+    let mut harness = app_on(&path);
+    // Zoom in so the last paragraph starts out of view.
+    for _ in 0..6 {
+        harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::Equals);
+    }
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Note paragraph 6")
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Note paragraph 6")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Note paragraph 1")
+        .scroll_to_me();
+    harness.run();
+    let last = "市直有關部門、單位的負責同志參加簽約儀式。";
+    let viewport_bottom = 900.0;
+    assert!(
+        harness.get_by_label(last).rect().top() > viewport_bottom,
+        "the last paragraph is out of view before the click"
+    );
+    harness
+        .get_by_label_contains("Note on “市直有關部門")
+        .click();
+    // The flash animates for a moment: step through it.
+    harness.run_steps(10);
+    let rect = harness.get_by_label(last).rect();
+    assert!(
+        rect.top() >= 0.0 && rect.bottom() <= viewport_bottom,
+        "now in view: {rect:?}"
+    );
+    assert_eq!(
+        harness.state().open_note(),
+        Some(
+            harness.state().notes().unwrap().store().notes()[0]
+                .id
+                .as_str()
+        )
+    );
+}

@@ -40,7 +40,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::core::document::{Document, sha256_hex};
+use crate::core::document::Document;
 use crate::core::review::{self, Parsed, ReviewFile};
 
 /// The environment variable that overrides the data folder.

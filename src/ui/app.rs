@@ -363,7 +363,7 @@ impl PizhuApp {
         }
         egui::CentralPanel::no_frame().show(ui, |ui| match (&self.doc, &self.error) {
             (Some(doc), _) => {
-                let words = self.words.get_or_init(WordSegmenter::new);
+                let words = &*self.words;
                 let actions = reader_ui(
                     ui,
                     doc,

@@ -11,7 +11,7 @@
 //! triple-click. The view changes only its own [`ReaderState`]; anything that
 //! changes the review goes out as a [`ReaderAction`].
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use egui::text::{LayoutJob, TextFormat};
 use egui::{
@@ -37,8 +37,9 @@ pub struct ReaderView<'a> {
     pub store: Option<&'a ReviewStore>,
     /// The note open in the editor, drawn with an outline.
     pub selected_note: Option<&'a str>,
-    /// Word boundaries for double-click.
-    pub words: &'a WordSegmenter,
+    /// Word boundaries for double-click; loaded in the background at start-up
+    /// (and here, on the first double-click, if that is sooner).
+    pub words: &'a OnceLock<WordSegmenter>,
 }
 
 /// A selection in clean-text char offsets; `anchor == head` is a caret.
@@ -151,7 +152,9 @@ pub fn reader_ui(
                 // item spacing between them; keep a margin on the right too.
                 let spacing = ui.spacing().item_spacing.x * 2.0;
                 let room = full - gutter - spacing - view.size;
-                let column = (view.size * theme::COLUMN_CHARS).min(room).max(view.size * 4.0);
+                let column = (view.size * theme::COLUMN_CHARS)
+                    .min(room)
+                    .max(view.size * 4.0);
                 let left_pad = ((room - column) / 2.0).max(0.0);
                 ui.add_space(view.size);
                 for para in &doc.paragraphs {
@@ -320,7 +323,10 @@ fn pointer(
             state.selection = Some(Selection::new(s, e));
         }
     } else if response.double_clicked() {
-        let (s, e) = view.words.word_at(galley.text(), local);
+        let (s, e) = view
+            .words
+            .get_or_init(WordSegmenter::new)
+            .word_at(galley.text(), local);
         state.selection = Some(Selection::new(para.start + s, para.start + e));
     } else if response.drag_started() {
         let origin_pos = ui.input(|i| i.pointer.press_origin()).unwrap_or(pos);

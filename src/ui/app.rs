@@ -411,6 +411,8 @@ impl PizhuApp {
         let now = ctx.input(|i| i.time);
         if now - since >= AUTOSAVE_AFTER_SECONDS {
             self.save_notes();
+            // One more frame so the status bar shows "saved" (then idle again).
+            ctx.request_repaint();
         } else {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(
                 AUTOSAVE_AFTER_SECONDS - (now - since) + 0.01,
@@ -462,6 +464,7 @@ impl PizhuApp {
             KeyboardShortcut::new(Modifiers::COMMAND, Key::Y),
         ];
         let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+        let quit = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
         // While a text field has focus, Ctrl+Z belongs to the field.
         let in_text_field = ctx.egui_wants_keyboard_input();
         ctx.input_mut(|i| {
@@ -477,6 +480,10 @@ impl PizhuApp {
             if i.consume_shortcut(&ruby) {
                 self.commands
                     .push(Command::SetRuby(!self.settings.show_ruby));
+            }
+            if i.consume_shortcut(&quit) {
+                // eframe then calls `save` and `on_exit`, which saves the notes.
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             if i.consume_shortcut(&save) {
                 self.commands.push(Command::SaveNotes);
@@ -507,7 +514,7 @@ impl PizhuApp {
                 if ui.button("Open notes folder").clicked() {
                     self.commands.push(Command::OpenNotesFolder);
                 }
-                if ui.button("Quit").clicked() {
+                if ui.button("Quit (Ctrl+Q)").clicked() {
                     ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             });

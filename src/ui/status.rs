@@ -66,7 +66,8 @@ pub fn status_ui(
                     || notes.path.display().to_string(),
                     |n| n.to_string_lossy().into_owned(),
                 );
-                let text = format!("Notes: {name} — {}", notes.state);
+                // The state first, so a narrow window cuts the file name, not "saved".
+                let text = format!("Notes {} · {name}", notes.state);
                 let label = if notes.broken {
                     ui.colored_label(
                         theme::palette(ui.visuals()).error,

@@ -27,6 +27,11 @@ fn main() -> ExitCode {
             Ok(())
         }
         Invocation::Text { file } => cli::text(file.as_deref(), &mut std::io::stdout().lock()),
+        Invocation::Timeline { file, notes } => cli::timeline(
+            file.as_deref(),
+            notes.as_deref(),
+            &mut std::io::stdout().lock(),
+        ),
         Invocation::Gui { file, notes } => {
             let doc = cli::load(file.as_deref()).map_err(|err| {
                 eprintln!("pizhu: {err:#}");

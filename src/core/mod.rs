@@ -1,5 +1,5 @@
 //! The pure core: document import, cleaning, segmentation, notes, anchoring,
-//! the review store and its file. No egui here.
+//! the review store and its file, the timeline. No egui here.
 
 pub mod anchor;
 pub mod clean;
@@ -12,4 +12,5 @@ pub mod review;
 pub mod segment;
 pub mod session;
 pub mod store;
+pub mod timeline;
 pub mod words;

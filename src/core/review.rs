@@ -4,10 +4,11 @@
 //! starts with its `format` name ([`FORMAT`]) and `version` number
 //! ([`VERSION`]), then says which document it is about (name, SHA-256 of
 //! the raw bytes and of the clean text, length in chars), then holds the
-//! notes and, from the next format revision on, the timeline.
+//! notes and, once the reviewer has changed it, the timeline.
 //!
 //! Fields this version does not know are kept: every level that can grow
-//! (the file, the document identity, each note and its target) collects them
+//! (the file, the document identity, each note and its target, the timeline,
+//! its events and people) collects them
 //! in an `extra` map that is written back on save, so a file touched by a
 //! newer or other tool loses nothing when this version saves it.
 //!
@@ -22,6 +23,7 @@ use serde_json::{Map, Value};
 
 use crate::core::document::Document;
 use crate::core::note::Note;
+use crate::core::timeline::Timeline;
 
 /// The `format` name every review file starts with.
 pub const FORMAT: &str = "pizhu-review";
@@ -45,10 +47,10 @@ pub struct ReviewFile {
     /// The notes, in the order they were made.
     #[serde(default)]
     pub notes: Vec<Note>,
-    /// Reserved for the review timeline of the next format revision; kept
-    /// as it is until then. Left out of the file when absent.
+    /// The reviewer's edited timeline of the document; absent (and left
+    /// out of the file) while the reviewer has not changed the default one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timeline: Option<Value>,
+    pub timeline: Option<Timeline>,
     /// Top-level fields this version does not know, kept through load and save.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -339,11 +341,9 @@ pub fn merge(base: Option<&ReviewFile>, ours: &ReviewFile, theirs: &ReviewFile) 
         added += 1;
     }
 
-    let changed_here = |ours: Option<&Value>, base_value: Option<&Value>| match base {
-        Some(_) => ours != base_value,
-        None => ours.is_some(),
-    };
+    let has_base = base.is_some();
     if !changed_here(
+        has_base,
         ours.timeline.as_ref(),
         base.and_then(|b| b.timeline.as_ref()),
     ) {
@@ -353,7 +353,7 @@ pub fn merge(base: Option<&ReviewFile>, ours: &ReviewFile, theirs: &ReviewFile) 
         ours.extra.keys().chain(theirs.extra.keys()).collect();
     for key in keys {
         let here = ours.extra.get(key);
-        if changed_here(here, base.and_then(|b| b.extra.get(key))) {
+        if changed_here(has_base, here, base.and_then(|b| b.extra.get(key))) {
             continue;
         }
         match theirs.extra.get(key) {
@@ -367,6 +367,16 @@ pub fn merge(base: Option<&ReviewFile>, ours: &ReviewFile, theirs: &ReviewFile) 
         added_from_disk: added,
         updated_from_disk: updated,
         removed_from_disk: removed,
+    }
+}
+
+/// Whether a value changed in our copy since the base (without a base,
+/// anything present counts as changed).
+fn changed_here<T: PartialEq>(has_base: bool, ours: Option<&T>, base_value: Option<&T>) -> bool {
+    if has_base {
+        ours != base_value
+    } else {
+        ours.is_some()
     }
 }
 
@@ -481,7 +491,14 @@ mod tests {
             .target
             .extra
             .insert("x-選擇器".into(), serde_json::json!({"類型": "自訂"}));
-        review.timeline = Some(serde_json::json!([{"事件": "開始"}]));
+        let mut timeline = Timeline {
+            date_label: "12月11日".into(),
+            ..Timeline::default()
+        };
+        timeline
+            .extra
+            .insert("x-事件".into(), serde_json::json!([{"事件": "開始"}]));
+        review.timeline = Some(timeline);
         let parsed = ReviewFile::parse(review.to_json().as_bytes()).unwrap();
         assert_eq!(parsed, Parsed::Current(review));
     }
@@ -673,7 +690,10 @@ mod tests {
         ours.notes.push(note_at(&doc, "己", "我新增", t0));
         theirs.notes.push(note_at(&doc, "庚", "他新增", t0));
         theirs.extra.insert("x-他的欄位".into(), Value::from(1));
-        theirs.timeline = Some(serde_json::json!(["他的時間線"]));
+        theirs.timeline = Some(Timeline {
+            date_label: "他的時間線".into(),
+            ..Timeline::default()
+        });
 
         let m = merge(Some(&base), &ours, &theirs);
         assert_eq!(

@@ -5,10 +5,12 @@
 //! whether they are saved.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::core::document::Document;
 use crate::core::persist::{self, Mode, ReviewSession, SaveOutcome};
 use crate::core::store::{Edit, ReviewStore};
+use crate::core::timeline::{Timeline, TimelineSource};
 
 /// The notes of an open document and their file.
 pub struct Notes {
@@ -18,6 +20,9 @@ pub struct Notes {
     dirty: bool,
     /// What happened at the last save, for the status bar.
     last: String,
+    /// The shipped timeline of the document, found on first need (a
+    /// `Notes` belongs to one document).
+    shipped: OnceLock<Option<Timeline>>,
 }
 
 impl Notes {
@@ -40,7 +45,48 @@ impl Notes {
             session,
             dirty: false,
             last,
+            shipped: OnceLock::new(),
         }
+    }
+
+    /// The timeline to show for `doc` (the document these notes were
+    /// opened for): the reviewer's edited one if the review file has one,
+    /// else the one shipped for the document, else an empty one.
+    #[must_use]
+    pub fn timeline(&self, doc: &Document) -> Timeline {
+        match self.store.timeline() {
+            Some(edited) => edited.clone(),
+            None => self
+                .shipped(doc)
+                .cloned()
+                .unwrap_or_else(|| Timeline::empty(doc)),
+        }
+    }
+
+    /// Where [`timeline`](Self::timeline) comes from.
+    #[must_use]
+    pub fn timeline_source(&self, doc: &Document) -> TimelineSource {
+        if self.store.timeline().is_some() {
+            TimelineSource::Edited
+        } else if self.has_shipped(doc) {
+            TimelineSource::Shipped
+        } else {
+            TimelineSource::Empty
+        }
+    }
+
+    /// True when `doc` has a shipped timeline, so "reset to the shipped
+    /// timeline" has something to go back to.
+    #[must_use]
+    pub fn has_shipped(&self, doc: &Document) -> bool {
+        self.shipped(doc).is_some()
+    }
+
+    /// The shipped timeline of `doc`, computed once.
+    fn shipped(&self, doc: &Document) -> Option<&Timeline> {
+        self.shipped
+            .get_or_init(|| Timeline::shipped_for(doc))
+            .as_ref()
     }
 
     /// The review store (notes and their anchors).

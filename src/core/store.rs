@@ -1,5 +1,5 @@
-//! The review store: the notes of the open document, changed only through
-//! [`Edit`] commands so that every change can be undone and redone.
+//! The review store: the notes (and the edited timeline) of the open
+//! document, changed only through [`Edit`] commands so that every change can be undone and redone.
 //!
 //! The UI never mutates notes while drawing: panels emit commands, and the
 //! app applies them to the store after the frame. Each applied edit records
@@ -21,6 +21,7 @@ use crate::core::anchor::{self, Anchor, TextIndex};
 use crate::core::document::Document;
 use crate::core::note::{self, Note, Target, TextPosition};
 use crate::core::review::ReviewFile;
+use crate::core::timeline::Timeline;
 
 /// Undo steps kept; older ones are dropped so a long session stays small.
 pub const UNDO_LIMIT: usize = 1000;
@@ -35,6 +36,11 @@ pub enum Edit {
     Update(Note),
     /// Delete the note with this id.
     Delete(String),
+    /// Replace the reviewer's timeline: `Some` for an edited one, `None` to
+    /// go back to the document's default (the shipped timeline, or an empty
+    /// one). Setting the timeline it already has is accepted and recorded
+    /// nowhere.
+    SetTimeline(Option<Box<Timeline>>),
 }
 
 /// Why an edit was refused. Nothing changes when an edit is refused.
@@ -70,6 +76,8 @@ enum Step {
     Replace(Note),
     /// Remove the note with this id (undoes an add).
     Remove(String),
+    /// Put this timeline back (undoes a change of the timeline).
+    Timeline(Option<Box<Timeline>>),
 }
 
 /// An anchored note in the position index.
@@ -182,6 +190,12 @@ impl ReviewStore {
                     return Err(StoreError::UnknownNote { id });
                 }
                 Step::Remove(id)
+            }
+            Edit::SetTimeline(timeline) => {
+                if timeline.as_deref() == self.review.timeline.as_ref() {
+                    return Ok(());
+                }
+                Step::Timeline(timeline)
             }
         };
         let inverse = self.run(step);
@@ -326,6 +340,20 @@ impl ReviewStore {
             })
     }
 
+    /// The reviewer's edited timeline, from the review file; `None` when the
+    /// document's default applies (see [`Edit::SetTimeline`]).
+    #[must_use]
+    pub fn timeline(&self) -> Option<&Timeline> {
+        self.review.timeline.as_ref()
+    }
+
+    /// The document's text, prepared for anchoring (e.g. a timeline's
+    /// evidence with [`Timeline::evidence_positions`]).
+    #[must_use]
+    pub fn text_index(&self) -> &TextIndex {
+        &self.text
+    }
+
     /// Changes with every applied edit, undo, redo and replacement.
     #[must_use]
     pub fn revision(&self) -> u64 {
@@ -362,6 +390,10 @@ impl ReviewStore {
                 }
                 _ => Step::Remove(id),
             },
+            Step::Timeline(timeline) => {
+                let old = std::mem::replace(&mut self.review.timeline, timeline.map(|t| *t));
+                Step::Timeline(old.map(Box::new))
+            }
         };
         self.revision += 1;
         self.reindex();

@@ -8,15 +8,20 @@ use std::time::Instant;
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 use serde::{Deserialize, Serialize};
 
+use crate::core::anchor::TextIndex;
 use crate::core::document::Document;
 use crate::core::filter::NoteFilter;
 use crate::core::note::{Note, Target, TextPosition, os_user_name};
 use crate::core::session::Notes;
 use crate::core::store::Edit;
+use crate::core::timeline::{Timeline, new_event_from_selection};
 use crate::core::words::WordSegmenter;
 use crate::ui::fonts::{self, InstalledSlot, ReadingFont};
 use crate::ui::notes_panel::{EditorState, PanelAction, notes_panel_ui};
 use crate::ui::reader::{ReaderAction, ReaderState, ReaderView, reader_ui};
+use crate::ui::timeline_panel::{
+    EvidenceSpan, TimelineAction, TimelineState, people_ui, timeline_ui,
+};
 use crate::ui::{about, open, settings_window, status, theme};
 
 /// Seconds after the last change before notes are saved (the goal is within 1 s).
@@ -39,8 +44,22 @@ pub struct Settings {
     pub reading_font: ReadingFont,
     /// The author written on new notes.
     pub author: String,
-    /// Show the notes panel.
+    /// Show the side panel (notes, timeline, people).
     pub show_notes: bool,
+    /// Which tab of the side panel is shown.
+    pub side_tab: SideTab,
+}
+
+/// The tabs of the side panel.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SideTab {
+    /// The note editor and the notes list.
+    #[default]
+    Notes,
+    /// The timeline of the day.
+    Timeline,
+    /// Who's who.
+    People,
 }
 
 impl Default for Settings {
@@ -52,6 +71,7 @@ impl Default for Settings {
             reading_font: ReadingFont::Serif,
             author: os_user_name(),
             show_notes: true,
+            side_tab: SideTab::Notes,
         }
     }
 }
@@ -132,6 +152,27 @@ pub enum Command {
     OpenNotesFolder,
     /// Show or hide the notes panel.
     SetNotesPanel(bool),
+    /// Switch the side panel's tab.
+    SetSideTab(SideTab),
+    /// Replace the edited timeline; `None` goes back to the shipped one (undoable).
+    SetTimeline(Option<Box<Timeline>>),
+    /// Open a timeline event and show its evidence.
+    OpenEvent(usize),
+    /// Scroll the article to a range and flash it.
+    Reveal(TextPosition),
+    /// Add a timeline event whose evidence is the selection.
+    AddEventFromSelection,
+    /// Add the selection as evidence of an event.
+    AddEvidence(usize),
+}
+
+/// The timeline as shown: recomputed when the notes' revision changes.
+struct TimelineView {
+    revision: u64,
+    timeline: Timeline,
+    evidence: Vec<EvidenceSpan>,
+    mentions: Vec<(String, Vec<TextPosition>)>,
+    has_shipped: bool,
 }
 
 /// Measures start-up: set `PIZHU_FIRST_FRAME=1` to print the time to the first
@@ -170,6 +211,10 @@ pub struct PizhuApp {
     settings_open: bool,
     /// Jieba's dictionary takes a moment to load; it is loaded once, on first use.
     words: Arc<OnceLock<WordSegmenter>>,
+    timeline_state: TimelineState,
+    timeline_view: Option<TimelineView>,
+    /// The open document's text, indexed for anchoring evidence.
+    text_index: Option<TextIndex>,
 }
 
 impl PizhuApp {
@@ -234,6 +279,9 @@ impl PizhuApp {
             filter: NoteFilter::default(),
             settings_open: false,
             words: Arc::new(OnceLock::new()),
+            timeline_state: TimelineState::default(),
+            timeline_view: None,
+            text_index: None,
             probe: Probe {
                 started: Instant::now(),
                 exit_after_first_frame: false,
@@ -278,6 +326,18 @@ impl PizhuApp {
     #[must_use]
     pub fn notes(&self) -> Option<&Notes> {
         self.notes.as_ref()
+    }
+
+    /// The timeline as shown (the edited one, or the shipped one).
+    #[must_use]
+    pub fn timeline(&self) -> Option<&Timeline> {
+        self.timeline_view.as_ref().map(|v| &v.timeline)
+    }
+
+    /// The open timeline event.
+    #[must_use]
+    pub fn open_event(&self) -> Option<usize> {
+        self.timeline_state.open
     }
 
     /// The reader's current selection, if any.
@@ -326,28 +386,13 @@ impl PizhuApp {
                 status::StatusAction::StartNewNotesFile => Command::StartNewNotesFile,
             }));
         });
-        if self.settings.show_notes
-            && let Some(notes) = &self.notes
-        {
+        self.refresh_timeline();
+        if self.settings.show_notes && self.notes.is_some() {
             egui::Panel::right("notes")
                 .default_size(theme::NOTES_PANEL_WIDTH)
+                .size_range(theme::NOTES_PANEL_WIDTH * 0.7..=theme::NOTES_PANEL_WIDTH * 2.0)
                 .resizable(true)
-                .show(ui, |ui| {
-                    let actions = notes_panel_ui(
-                        ui,
-                        notes.store(),
-                        &mut self.editor,
-                        &mut self.filter,
-                        self.reader.selected_range().is_some(),
-                    );
-                    self.commands.extend(actions.into_iter().map(|a| match a {
-                        PanelAction::Update(note) => Command::Edit(Box::new(Edit::Update(*note))),
-                        PanelAction::Delete(id) => Command::Edit(Box::new(Edit::Delete(id))),
-                        PanelAction::Reveal(id) => Command::OpenNote { id, reveal: true },
-                        PanelAction::Reattach(id) => Command::Reattach(id),
-                        PanelAction::CloseEditor => Command::CloseEditor,
-                    }));
-                });
+                .show(ui, |ui| self.side_panel_ui(ui));
         }
         if let Some(notes) = &self.notes
             && let Some(message) = notes.problem()
@@ -372,6 +417,12 @@ impl PizhuApp {
                         ruby: self.settings.show_ruby,
                         store: self.notes.as_ref().map(Notes::store),
                         selected_note: self.editor.note_id.as_deref(),
+                        evidence: self
+                            .timeline_view
+                            .as_ref()
+                            .map_or(&[], |v| v.evidence.as_slice()),
+                        timeline: self.timeline_view.as_ref().map(|v| &v.timeline),
+                        open_event: self.timeline_state.open,
                         words,
                     },
                     &mut self.reader,
@@ -401,6 +452,111 @@ impl PizhuApp {
         }
         self.apply_commands(&ctx);
         self.autosave(&ctx);
+    }
+
+    fn side_panel_ui(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            for (tab, label) in [
+                (SideTab::Notes, "Notes"),
+                (SideTab::Timeline, "Timeline"),
+                (SideTab::People, "People"),
+            ] {
+                if ui
+                    .selectable_label(self.settings.side_tab == tab, label)
+                    .clicked()
+                {
+                    self.commands.push(Command::SetSideTab(tab));
+                }
+            }
+        });
+        ui.separator();
+        let has_selection = self.reader.selected_range().is_some();
+        match self.settings.side_tab {
+            SideTab::Notes => {
+                let Some(notes) = &self.notes else { return };
+                let actions = notes_panel_ui(
+                    ui,
+                    notes.store(),
+                    &mut self.editor,
+                    &mut self.filter,
+                    has_selection,
+                );
+                self.commands.extend(actions.into_iter().map(|a| match a {
+                    PanelAction::Update(note) => Command::Edit(Box::new(Edit::Update(*note))),
+                    PanelAction::Delete(id) => Command::Edit(Box::new(Edit::Delete(id))),
+                    PanelAction::Reveal(id) => Command::OpenNote { id, reveal: true },
+                    PanelAction::Reattach(id) => Command::Reattach(id),
+                    PanelAction::CloseEditor => Command::CloseEditor,
+                }));
+            }
+            SideTab::Timeline | SideTab::People => {
+                let Some(view) = &self.timeline_view else {
+                    return;
+                };
+                let actions = if self.settings.side_tab == SideTab::Timeline {
+                    timeline_ui(
+                        ui,
+                        &view.timeline,
+                        &view.evidence,
+                        &mut self.timeline_state,
+                        has_selection,
+                        view.has_shipped,
+                    )
+                } else {
+                    people_ui(ui, &view.timeline, &view.mentions, &mut self.timeline_state)
+                };
+                self.commands.extend(actions.into_iter().map(|a| match a {
+                    TimelineAction::Set(t) => Command::SetTimeline(Some(t)),
+                    TimelineAction::Reset => Command::SetTimeline(None),
+                    TimelineAction::Open(i) => Command::OpenEvent(i),
+                    TimelineAction::Reveal(r) => Command::Reveal(r),
+                    TimelineAction::AddFromSelection => Command::AddEventFromSelection,
+                    TimelineAction::AddEvidence(i) => Command::AddEvidence(i),
+                }));
+            }
+        }
+    }
+
+    /// Rebuild the shown timeline when the notes (and so the timeline) changed.
+    fn refresh_timeline(&mut self) {
+        let (Some(doc), Some(notes)) = (&self.doc, &self.notes) else {
+            self.timeline_view = None;
+            return;
+        };
+        let revision = notes.store().revision();
+        if self
+            .timeline_view
+            .as_ref()
+            .is_some_and(|v| v.revision == revision)
+        {
+            return;
+        }
+        let index = self
+            .text_index
+            .get_or_insert_with(|| TextIndex::new(doc.text()));
+        let timeline = notes.timeline(doc);
+        let evidence = timeline
+            .events
+            .iter()
+            .enumerate()
+            .flat_map(|(event, e)| e.evidence.iter().map(move |target| (event, target)))
+            .map(|(event, target)| EvidenceSpan {
+                range: crate::core::anchor::anchor(index, target).position(),
+                event,
+            })
+            .collect();
+        let mentions = timeline
+            .people
+            .iter()
+            .map(|p| (p.id.clone(), p.mentions(doc)))
+            .collect();
+        self.timeline_view = Some(TimelineView {
+            revision,
+            has_shipped: notes.has_shipped(doc),
+            timeline,
+            evidence,
+            mentions,
+        });
     }
 
     /// Save the notes shortly after the last change (within a second).
@@ -664,6 +820,9 @@ impl PizhuApp {
                     self.notes_path = None;
                     self.doc = Some(doc);
                     self.error = None;
+                    self.text_index = None;
+                    self.timeline_view = None;
+                    self.timeline_state = TimelineState::default();
                     self.reader = ReaderState::default();
                     self.editor.close();
                     self.open_state.close();
@@ -675,6 +834,56 @@ impl PizhuApp {
             Command::ShowSettings => self.settings_open = true,
             Command::SetAuthor(author) => self.settings.author = author,
             Command::SetNotesPanel(on) => self.settings.show_notes = on,
+            Command::SetSideTab(tab) => self.settings.side_tab = tab,
+            Command::SetTimeline(timeline) => {
+                self.timeline_state.draft = None;
+                self.edit(ctx, Edit::SetTimeline(timeline));
+            }
+            Command::OpenEvent(index) => {
+                self.timeline_state.open = Some(index);
+                self.timeline_state.draft = None;
+                let first = self.timeline_view.as_ref().and_then(|v| {
+                    v.evidence
+                        .iter()
+                        .filter(|e| e.event == index)
+                        .find_map(|e| e.range)
+                });
+                if let Some(range) = first {
+                    self.reader.reveal(range, ctx.input(|i| i.time));
+                }
+            }
+            Command::Reveal(range) => {
+                self.reader.selection =
+                    Some(crate::ui::reader::Selection::new(range.start, range.end));
+                self.reader.reveal(range, ctx.input(|i| i.time));
+            }
+            Command::AddEventFromSelection => {
+                let range = self.reader.selected_range();
+                let current = self.timeline_view.as_ref().map(|v| v.timeline.clone());
+                if let (Some(doc), Some(range), Some(mut timeline)) = (&self.doc, range, current) {
+                    timeline
+                        .events
+                        .push(new_event_from_selection(doc, range.start, range.end));
+                    let index = timeline.events.len() - 1;
+                    self.edit(ctx, Edit::SetTimeline(Some(Box::new(timeline))));
+                    self.timeline_state.open = Some(index);
+                    self.timeline_state.draft = None;
+                    self.settings.side_tab = SideTab::Timeline;
+                }
+            }
+            Command::AddEvidence(index) => {
+                let range = self.reader.selected_range();
+                let current = self.timeline_view.as_ref().map(|v| v.timeline.clone());
+                if let (Some(doc), Some(range), Some(mut timeline)) = (&self.doc, range, current)
+                    && let Some(event) = timeline.events.get_mut(index)
+                {
+                    event
+                        .evidence
+                        .push(Target::range(doc, range.start, range.end));
+                    self.timeline_state.draft = None;
+                    self.edit(ctx, Edit::SetTimeline(Some(Box::new(timeline))));
+                }
+            }
             Command::AddNote(range) => {
                 if let Some(doc) = &self.doc {
                     let target = Target::range(doc, range.start, range.end);
@@ -689,6 +898,7 @@ impl PizhuApp {
             Command::Edit(edit) => self.edit(ctx, *edit),
             Command::Undo | Command::Redo => {
                 self.commit_draft(ctx);
+                self.timeline_state.draft = None;
                 let changed = self.notes.as_mut().is_some_and(|n| {
                     if command == Command::Undo {
                         n.undo()

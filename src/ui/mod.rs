@@ -10,6 +10,7 @@ pub mod reader;
 pub mod settings_window;
 pub mod status;
 pub mod theme;
+pub mod timeline_panel;
 
 use std::time::Instant;
 

@@ -22,9 +22,11 @@ use crate::core::document::Document;
 use crate::core::note::{Note, TextPosition};
 use crate::core::segment::Paragraph;
 use crate::core::store::ReviewStore;
+use crate::core::timeline::Timeline;
 use crate::core::words::{WordSegmenter, sentence_at};
 use crate::ui::fonts::reading_family;
 use crate::ui::theme;
+use crate::ui::timeline_panel::EvidenceSpan;
 
 /// How the article is shown; everything the reader needs besides its state.
 #[derive(Clone, Copy)]
@@ -37,6 +39,12 @@ pub struct ReaderView<'a> {
     pub store: Option<&'a ReviewStore>,
     /// The note open in the editor, drawn with an outline.
     pub selected_note: Option<&'a str>,
+    /// Timeline evidence as placed in the text (for highlight and hover).
+    pub evidence: &'a [EvidenceSpan],
+    /// The timeline the evidence belongs to (event titles for the hover).
+    pub timeline: Option<&'a Timeline>,
+    /// The open timeline event, whose evidence is highlighted.
+    pub open_event: Option<usize>,
     /// Word boundaries for double-click; loaded in the background at start-up
     /// (and here, on the first double-click, if that is sooner).
     pub words: &'a OnceLock<WordSegmenter>,
@@ -85,8 +93,13 @@ pub struct Flash {
 pub struct ReaderState {
     /// The current selection, if any.
     pub selection: Option<Selection>,
-    /// Scroll this range into view on the next frame.
+    /// Scroll this range into view on the next frames.
     pub scroll_to: Option<TextPosition>,
+    /// Frames left to keep the range in view: a panel that changes width
+    /// re-wraps the text, so the target is placed again until layout settles.
+    scroll_frames: u8,
+    /// Center the target (a jump), or only bring it into view (caret moves).
+    scroll_center: bool,
     /// Outline this range for a moment.
     pub flash: Option<Flash>,
     dragging: bool,
@@ -112,6 +125,8 @@ impl ReaderState {
     /// Jump to a range: scroll it into view and flash it.
     pub fn reveal(&mut self, range: TextPosition, now: f64) {
         self.scroll_to = Some(range);
+        self.scroll_frames = 3;
+        self.scroll_center = true;
         self.flash = Some(Flash {
             range,
             started: now,
@@ -244,6 +259,7 @@ fn paragraph_ui(
             .store
             .map(|s| s.notes_overlapping(para.start, para.end).collect())
             .unwrap_or_default();
+        paint_evidence(ui, para, &boxes, &view);
         paint_highlights(ui, para, &boxes, &notes, &view, dark);
         if let Some(sel) = state.selection {
             paint_selection(ui, para, &boxes, sel, view.size);
@@ -283,8 +299,14 @@ fn paragraph_ui(
     {
         let rects = range_rects(para, &boxes, target, view.size);
         let union = rects.into_iter().reduce(Rect::union).unwrap_or(rect);
-        ui.scroll_to_rect(union.expand(view.size * 2.0), Some(Align::Center));
-        state.scroll_to = None;
+        let align = state.scroll_center.then_some(Align::Center);
+        ui.scroll_to_rect(union.expand(view.size * 2.0), align);
+        state.scroll_frames = state.scroll_frames.saturating_sub(1);
+        if state.scroll_frames == 0 {
+            state.scroll_to = None;
+        } else {
+            ui.ctx().request_repaint();
+        }
     }
 
     pointer(
@@ -408,6 +430,7 @@ fn keyboard(ui: &Ui, doc: &Document, state: &mut ReaderState, actions: &mut Vec<
                 start: sel.head,
                 end: sel.head,
             });
+            state.scroll_center = false;
         };
         if i.consume_key(i.modifiers, Key::ArrowRight) {
             step(state, &|h| h + 1);
@@ -509,6 +532,20 @@ fn paint_highlights(
                     egui::StrokeKind::Outside,
                 );
             }
+        }
+    }
+}
+
+/// The open event's evidence: a tinted band, so claim and words line up.
+fn paint_evidence(ui: &Ui, para: &Paragraph, boxes: &[GlyphBox], view: &ReaderView<'_>) {
+    let Some(open) = view.open_event else {
+        return;
+    };
+    let fill = theme::evidence_fill(ui.visuals().dark_mode);
+    for span in view.evidence.iter().filter(|e| e.event == open) {
+        let Some(range) = span.range else { continue };
+        for rect in range_rects(para, boxes, range, view.size) {
+            ui.painter().rect_filled(rect.expand(1.0), 3.0, fill);
         }
     }
 }

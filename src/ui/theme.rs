@@ -98,3 +98,13 @@ pub fn highlight_fill(color: crate::core::note::NoteColor, dark: bool) -> Color3
     let c = note_color(color, dark);
     Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), HIGHLIGHT_ALPHA)
 }
+
+/// The band painted under the open timeline event's evidence.
+#[must_use]
+pub fn evidence_fill(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgba_unmultiplied(0x4F, 0xB3, 0xBF, 70)
+    } else {
+        Color32::from_rgba_unmultiplied(0x1F, 0x8A, 0x99, 55)
+    }
+}

@@ -1,0 +1,513 @@
+//! The timeline of the day and the who's who, in the side panel.
+//!
+//! Time flows down: the site visits, then the signing ceremony. Each event is
+//! a card; clicking it shows its evidence in the article. The open event can
+//! be edited (a draft, committed as one undoable edit). The panel only emits
+//! [`TimelineAction`]s; the app applies them to the review store.
+
+use egui::{RichText, Ui};
+
+use crate::core::note::TextPosition;
+use crate::core::timeline::{
+    Certainty, Event, EventKind, Participant, Phase, Timeline, time_suggestions,
+};
+use crate::ui::reader::short;
+use crate::ui::theme;
+
+/// Seconds of typing pause after which an edited event is committed.
+const COMMIT_AFTER_SECONDS: f64 = 0.6;
+
+/// A piece of evidence as placed in the current text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EvidenceSpan {
+    /// Where it is now in the clean text; `None` when it no longer anchors.
+    pub range: Option<TextPosition>,
+    /// The event it supports (index in the timeline).
+    pub event: usize,
+}
+
+/// Which event is open, the draft being edited, and the person being stepped through.
+#[derive(Debug, Default)]
+pub struct TimelineState {
+    /// Index of the open event.
+    pub open: Option<usize>,
+    /// The open event as edited so far.
+    pub draft: Option<Event>,
+    /// When the draft last changed (egui time), while uncommitted.
+    pub changed_at: Option<f64>,
+    /// New participant being added: person id and role.
+    pub new_person: String,
+    /// Role of the new participant.
+    pub new_role: String,
+    /// For each person id, which mention was shown last.
+    pub mention_cursor: Vec<(String, usize)>,
+}
+
+/// What the timeline panels ask the app to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TimelineAction {
+    /// Replace the timeline with this edited one (undoable).
+    Set(Box<Timeline>),
+    /// Back to the shipped timeline (undoable).
+    Reset,
+    /// Open an event and show its evidence.
+    Open(usize),
+    /// Scroll the article to a range and flash it.
+    Reveal(TextPosition),
+    /// Add an event whose evidence is the current selection.
+    AddFromSelection,
+    /// Add the current selection as evidence of this event.
+    AddEvidence(usize),
+}
+
+/// The timeline panel.
+pub fn timeline_ui(
+    ui: &mut Ui,
+    timeline: &Timeline,
+    evidence: &[EvidenceSpan],
+    state: &mut TimelineState,
+    has_selection: bool,
+    has_shipped: bool,
+) -> Vec<TimelineAction> {
+    let mut actions = Vec::new();
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .add_enabled(has_selection, egui::Button::new("Add event from selection"))
+            .on_hover_text("The selected words become the event's evidence")
+            .clicked()
+        {
+            actions.push(TimelineAction::AddFromSelection);
+        }
+        if has_shipped
+            && ui
+                .button("Reset to shipped timeline")
+                .on_hover_text("Undo all timeline edits (Ctrl+Z brings them back)")
+                .clicked()
+        {
+            actions.push(TimelineAction::Reset);
+        }
+    });
+    if !timeline.date_label.is_empty() {
+        ui.horizontal(|ui| {
+            ui.heading(&timeline.date_label);
+            if let Some(year) = &timeline.year {
+                ui.label(format!("({} — inferred)", year.year))
+                    .on_hover_text(format!(
+                        "The article does not state the year. {}",
+                        year.reason
+                    ));
+            }
+        });
+    }
+    if timeline.events.is_empty() {
+        ui.add_space(8.0);
+        ui.weak(
+            "No timeline yet. Select the words that say what happened, then press \
+             “Add event from selection”; the selection becomes the event's evidence.",
+        );
+        return actions;
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("timeline")
+        .show(ui, |ui| {
+            let mut phase = None;
+            for (index, event) in timeline.events.iter().enumerate() {
+                if phase != Some(event.phase) {
+                    phase = Some(event.phase);
+                    ui.add_space(6.0);
+                    ui.strong(event.phase.label());
+                }
+                event_card_ui(ui, timeline, index, event, evidence, state, &mut actions);
+                if state.open == Some(index) {
+                    event_editor_ui(ui, timeline, index, state, has_selection, &mut actions);
+                }
+            }
+        });
+    actions
+}
+
+fn event_card_ui(
+    ui: &mut Ui,
+    timeline: &Timeline,
+    index: usize,
+    event: &Event,
+    evidence: &[EvidenceSpan],
+    state: &TimelineState,
+    actions: &mut Vec<TimelineAction>,
+) {
+    let selected = state.open == Some(index);
+    let palette = theme::palette(ui.visuals());
+    let frame = egui::Frame::group(ui.style()).fill(if selected {
+        ui.visuals().selection.bg_fill.gamma_multiply(0.35)
+    } else {
+        egui::Color32::TRANSPARENT
+    });
+    let inner = frame.show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(&event.time_label).strong());
+            ui.weak(event.kind.label());
+            match &event.certainty {
+                Certainty::Stated => {
+                    ui.weak("stated");
+                }
+                Certainty::Inferred { reason } => {
+                    ui.colored_label(palette.ruby, "inferred")
+                        .on_hover_text(reason);
+                }
+            }
+        });
+        ui.label(&event.title);
+        if event.place.trim().is_empty() {
+            ui.weak("Place: not stated");
+        } else {
+            ui.label(format!("Place: {}", event.place));
+        }
+        for p in &event.participants {
+            let name = timeline
+                .person(&p.person)
+                .map_or(p.person.as_str(), |x| x.name.as_str());
+            ui.label(format!("{name} — {}", p.role));
+        }
+        let found = evidence
+            .iter()
+            .filter(|e| e.event == index && e.range.is_some())
+            .count();
+        let total = event.evidence.len();
+        if found < total {
+            ui.colored_label(
+                palette.error,
+                format!("Evidence: {found} of {total} found in this text"),
+            );
+        }
+    });
+    let label = format!("Event: {}", event.title);
+    let response = ui.interact(
+        inner.response.rect,
+        ui.scope_id().with(("event", index)),
+        egui::Sense::click(),
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    if response.clicked() {
+        actions.push(TimelineAction::Open(index));
+    }
+}
+
+fn event_editor_ui(
+    ui: &mut Ui,
+    timeline: &Timeline,
+    index: usize,
+    state: &mut TimelineState,
+    has_selection: bool,
+    actions: &mut Vec<TimelineAction>,
+) {
+    let Some(original) = timeline.events.get(index) else {
+        return;
+    };
+    let draft = state.draft.get_or_insert_with(|| original.clone());
+    let mut changed = false;
+    let mut structural: Option<Timeline> = None;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        egui::Grid::new(("event-editor", index))
+            .num_columns(2)
+            .show(ui, |ui| {
+                ui.label("Title");
+                changed |= text_field(ui, &mut draft.title, "Event title");
+                ui.end_row();
+                ui.label("Time");
+                changed |= text_field(ui, &mut draft.time_label, "Time as stated");
+                ui.end_row();
+                ui.label("Place");
+                changed |= text_field(ui, &mut draft.place, "Place");
+                ui.end_row();
+                ui.label("Kind");
+                let before = draft.kind;
+                egui::ComboBox::from_id_salt(("kind", index))
+                    .selected_text(draft.kind.label())
+                    .show_ui(ui, |ui| {
+                        for kind in EventKind::ALL {
+                            ui.selectable_value(&mut draft.kind, kind, kind.label());
+                        }
+                    })
+                    .response
+                    .widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Event kind")
+                    });
+                changed |= before != draft.kind;
+                ui.end_row();
+                ui.label("Phase");
+                let before = draft.phase;
+                egui::ComboBox::from_id_salt(("phase", index))
+                    .selected_text(draft.phase.label())
+                    .show_ui(ui, |ui| {
+                        for phase in [Phase::SiteVisits, Phase::Ceremony, Phase::Other] {
+                            ui.selectable_value(&mut draft.phase, phase, phase.label());
+                        }
+                    })
+                    .response
+                    .widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Event phase")
+                    });
+                changed |= before != draft.phase;
+                ui.end_row();
+            });
+        // Time expressions in the evidence, offered, never added silently.
+        let quotes: String = draft
+            .evidence
+            .iter()
+            .map(|t| t.quote.exact.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let suggestions: Vec<String> = time_suggestions(&quotes)
+            .into_iter()
+            .filter(|s| *s != draft.time_label)
+            .collect();
+        if !suggestions.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                ui.weak("Time in the evidence:");
+                for s in suggestions {
+                    if ui
+                        .small_button(&s)
+                        .on_hover_text("Use this as the event's time")
+                        .clicked()
+                    {
+                        draft.time_label = s;
+                        changed = true;
+                    }
+                }
+            });
+        }
+        ui.horizontal(|ui| {
+            let mut inferred = matches!(draft.certainty, Certainty::Inferred { .. });
+            if ui
+                .checkbox(&mut inferred, "Inferred (not stated in the text)")
+                .changed()
+            {
+                draft.certainty = if inferred {
+                    Certainty::Inferred {
+                        reason: String::new(),
+                    }
+                } else {
+                    Certainty::Stated
+                };
+                changed = true;
+            }
+        });
+        if let Certainty::Inferred { reason } = &mut draft.certainty {
+            changed |= text_field(ui, reason, "Why it is inferred");
+        }
+        ui.label("Participants");
+        let mut remove = None;
+        for (i, p) in draft.participants.iter().enumerate() {
+            ui.horizontal(|ui| {
+                let name = timeline
+                    .person(&p.person)
+                    .map_or(p.person.as_str(), |x| x.name.as_str());
+                ui.label(format!("{name} — {}", p.role));
+                if ui.small_button("Remove").clicked() {
+                    remove = Some(i);
+                }
+            });
+        }
+        if let Some(i) = remove {
+            draft.participants.remove(i);
+            changed = true;
+        }
+        ui.horizontal(|ui| {
+            egui::ComboBox::from_id_salt(("new-person", index))
+                .selected_text(
+                    timeline
+                        .person(&state.new_person)
+                        .map_or("Person…", |p| p.name.as_str()),
+                )
+                .show_ui(ui, |ui| {
+                    for person in &timeline.people {
+                        ui.selectable_value(&mut state.new_person, person.id.clone(), &person.name);
+                    }
+                })
+                .response
+                .widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "New participant")
+                });
+            let role = ui.add(
+                egui::TextEdit::singleline(&mut state.new_role)
+                    .desired_width(90.0)
+                    .hint_text("role"),
+            );
+            role.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::TextInput,
+                    true,
+                    "Role of the new participant",
+                )
+            });
+            let ready = !state.new_person.is_empty() && !state.new_role.trim().is_empty();
+            if ui.add_enabled(ready, egui::Button::new("Add")).clicked() {
+                draft.participants.push(Participant {
+                    person: std::mem::take(&mut state.new_person),
+                    role: std::mem::take(&mut state.new_role).trim().to_owned(),
+                });
+                changed = true;
+            }
+        });
+        ui.label(format!("Evidence ({})", draft.evidence.len()));
+        let mut drop_evidence = None;
+        for (i, t) in draft.evidence.iter().enumerate() {
+            ui.horizontal(|ui| {
+                ui.weak(format!("“{}”", short(&t.quote.exact, 28)));
+                if ui.small_button("Remove").clicked() {
+                    drop_evidence = Some(i);
+                }
+            });
+        }
+        if let Some(i) = drop_evidence {
+            draft.evidence.remove(i);
+            changed = true;
+        }
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .add_enabled(
+                    has_selection,
+                    egui::Button::new("Add selection as evidence"),
+                )
+                .clicked()
+            {
+                actions.push(TimelineAction::AddEvidence(index));
+            }
+            if ui
+                .add_enabled(index > 0, egui::Button::new("Move up"))
+                .clicked()
+            {
+                let mut t = timeline.clone();
+                t.events.swap(index, index - 1);
+                structural = Some(t);
+                state.open = Some(index - 1);
+            }
+            if ui
+                .add_enabled(
+                    index + 1 < timeline.events.len(),
+                    egui::Button::new("Move down"),
+                )
+                .clicked()
+            {
+                let mut t = timeline.clone();
+                t.events.swap(index, index + 1);
+                structural = Some(t);
+                state.open = Some(index + 1);
+            }
+            if ui.button("Delete event").clicked() {
+                let mut t = timeline.clone();
+                t.events.remove(index);
+                structural = Some(t);
+                state.open = None;
+            }
+        });
+    });
+    if let Some(t) = structural {
+        state.draft = None;
+        state.changed_at = None;
+        actions.push(TimelineAction::Set(Box::new(t)));
+        return;
+    }
+    let now = ui.input(|i| i.time);
+    if changed {
+        state.changed_at = Some(now);
+    }
+    if let Some(at) = state.changed_at {
+        let typing = ui.ctx().egui_wants_keyboard_input();
+        if !typing || now - at >= COMMIT_AFTER_SECONDS {
+            if let Some(draft) = state.draft.clone()
+                && timeline.events.get(index) != Some(&draft)
+            {
+                let mut t = timeline.clone();
+                if let Some(slot) = t.events.get_mut(index) {
+                    *slot = draft;
+                }
+                actions.push(TimelineAction::Set(Box::new(t)));
+            }
+            state.changed_at = None;
+        } else {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs_f64(COMMIT_AFTER_SECONDS));
+        }
+    }
+}
+
+fn text_field(ui: &mut Ui, value: &mut String, name: &str) -> bool {
+    let response = ui.add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, name));
+    response.changed()
+}
+
+/// The who's who: every person with titles and roles; clicking steps through mentions.
+pub fn people_ui(
+    ui: &mut Ui,
+    timeline: &Timeline,
+    mentions: &[(String, Vec<TextPosition>)],
+    state: &mut TimelineState,
+) -> Vec<TimelineAction> {
+    let mut actions = Vec::new();
+    if timeline.people.is_empty() {
+        ui.weak("No people yet: the timeline names none.");
+        return actions;
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("people")
+        .show(ui, |ui| {
+            for person in &timeline.people {
+                let found: &[TextPosition] = mentions
+                    .iter()
+                    .find(|(id, _)| *id == person.id)
+                    .map_or(&[], |(_, m)| m.as_slice());
+                let inner = egui::Frame::group(ui.style()).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(RichText::new(&person.name).strong());
+                        ui.weak(format!("{} mentions", found.len()));
+                    });
+                    if !person.titles.is_empty() {
+                        ui.label(person.titles.join("、"));
+                    }
+                    if !person.organisation.is_empty() {
+                        ui.weak(&person.organisation);
+                    }
+                    for (_, event, role) in timeline.events_with_person(&person.id) {
+                        ui.weak(format!("{} — {role}", event.title));
+                    }
+                });
+                let label = format!("Person: {}", person.name);
+                let response = ui.interact(
+                    inner.response.rect,
+                    ui.scope_id().with(("person", &person.id)),
+                    egui::Sense::click(),
+                );
+                response
+                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                if response
+                    .on_hover_text("Click to step through the mentions in the article")
+                    .clicked()
+                    && !found.is_empty()
+                {
+                    let next = match state
+                        .mention_cursor
+                        .iter_mut()
+                        .find(|(id, _)| *id == person.id)
+                    {
+                        Some((_, i)) => {
+                            *i = (*i + 1) % found.len();
+                            *i
+                        }
+                        None => {
+                            state.mention_cursor.push((person.id.clone(), 0));
+                            0
+                        }
+                    };
+                    if let Some(range) = found.get(next) {
+                        actions.push(TimelineAction::Reveal(*range));
+                    }
+                }
+            }
+        });
+    actions
+}

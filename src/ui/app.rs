@@ -173,6 +173,8 @@ struct TimelineView {
     evidence: Vec<EvidenceSpan>,
     mentions: Vec<(String, Vec<TextPosition>)>,
     has_shipped: bool,
+    /// The review file holds an edited timeline (so "reset" has something to do).
+    edited: bool,
 }
 
 /// Measures start-up: set `PIZHU_FIRST_FRAME=1` to print the time to the first
@@ -500,7 +502,7 @@ impl PizhuApp {
                         &view.evidence,
                         &mut self.timeline_state,
                         has_selection,
-                        view.has_shipped,
+                        view.has_shipped && view.edited,
                     )
                 } else {
                     people_ui(ui, &view.timeline, &view.mentions, &mut self.timeline_state)
@@ -553,6 +555,7 @@ impl PizhuApp {
         self.timeline_view = Some(TimelineView {
             revision,
             has_shipped: notes.has_shipped(doc),
+            edited: notes.store().timeline().is_some(),
             timeline,
             evidence,
             mentions,
@@ -636,6 +639,16 @@ impl PizhuApp {
             if i.consume_shortcut(&ruby) {
                 self.commands
                     .push(Command::SetRuby(!self.settings.show_ruby));
+            }
+            for (key, tab) in [
+                (Key::Num1, SideTab::Notes),
+                (Key::Num2, SideTab::Timeline),
+                (Key::Num3, SideTab::People),
+            ] {
+                if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, key)) {
+                    self.commands.push(Command::SetNotesPanel(true));
+                    self.commands.push(Command::SetSideTab(tab));
+                }
             }
             if i.consume_shortcut(&quit) {
                 // eframe then calls `save` and `on_exit`, which saves the notes.

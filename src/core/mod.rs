@@ -5,6 +5,7 @@ pub mod anchor;
 pub mod clean;
 pub mod decode;
 pub mod document;
+pub mod export;
 pub mod filter;
 pub mod note;
 pub mod persist;

@@ -742,6 +742,18 @@ pub fn backup_path(path: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
+/// Writes `bytes` to `path` atomically (temp file in the same folder, fsync,
+/// rename, fsync the folder), creating the folder when missing. Exports use
+/// it so that a half-written export never replaces a good one.
+///
+/// # Errors
+/// When the folder cannot be made or the file cannot be written; `path` is
+/// then unchanged.
+pub fn write_file_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    fs::create_dir_all(parent_dir(path))?;
+    write_atomic(path, |f| f.write_all(bytes))
+}
+
 /// Replaces `path` atomically with what `write` writes: through a fresh
 /// temporary file next to it, flushed, renamed over it, then the folder
 /// flushed. On failure `path` is untouched and the temporary file removed.

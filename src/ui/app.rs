@@ -22,7 +22,8 @@ use crate::ui::reader::{ReaderAction, ReaderState, ReaderView, reader_ui};
 use crate::ui::timeline_panel::{
     EvidenceSpan, TimelineAction, TimelineState, people_ui, timeline_ui,
 };
-use crate::ui::{about, open, settings_window, status, theme};
+use crate::ui::export_window::{ExportRequest, ExportState, ImportState, Scope};
+use crate::ui::{about, export_window, open, settings_window, status, theme};
 
 /// Seconds after the last change before notes are saved (the goal is within 1 s).
 const AUTOSAVE_AFTER_SECONDS: f64 = 0.5;
@@ -164,6 +165,23 @@ pub enum Command {
     AddEventFromSelection,
     /// Add the selection as evidence of an event.
     AddEvidence(usize),
+    /// Show the Export window.
+    ShowExport,
+    /// Show the Import window.
+    ShowImport,
+    /// Write an export.
+    Export {
+        /// Format.
+        format: crate::core::export::Format,
+        /// Which notes.
+        scope: Scope,
+        /// Destination.
+        path: PathBuf,
+    },
+    /// Import annotations from a file and merge them into the notes.
+    Import(PathBuf),
+    /// Open a folder in the file manager.
+    OpenFolder(PathBuf),
 }
 
 /// The timeline as shown: recomputed when the notes' revision changes.
@@ -215,6 +233,8 @@ pub struct PizhuApp {
     words: Arc<OnceLock<WordSegmenter>>,
     timeline_state: TimelineState,
     timeline_view: Option<TimelineView>,
+    export_state: ExportState,
+    import_state: ImportState,
     /// The open document's text, indexed for anchoring evidence.
     text_index: Option<TextIndex>,
 }
@@ -283,6 +303,8 @@ impl PizhuApp {
             words: Arc::new(OnceLock::new()),
             timeline_state: TimelineState::default(),
             timeline_view: None,
+            export_state: ExportState::default(),
+            import_state: ImportState::default(),
             text_index: None,
             probe: Probe {
                 started: Instant::now(),
@@ -452,6 +474,26 @@ impl PizhuApp {
         if let Some(path) = open::open_window_ui(&ctx, &mut self.open_state) {
             self.commands.push(Command::Open(path));
         }
+        let counts = self.notes.as_ref().map_or((0, 0), |n| {
+            (n.store().notes().len(), self.filter.apply(n.store()).len())
+        });
+        match export_window::export_window_ui(&ctx, &mut self.export_state, counts) {
+            Some(ExportRequest::Export {
+                format,
+                scope,
+                path,
+            }) => self.commands.push(Command::Export {
+                format,
+                scope,
+                path,
+            }),
+            Some(ExportRequest::OpenFolder(dir)) => self.commands.push(Command::OpenFolder(dir)),
+            None => {}
+        }
+        if let Some(path) = export_window::import_window_ui(&ctx, &mut self.import_state) {
+            self.commands.push(Command::Import(path));
+        }
+        self.dropped_files(&ctx);
         self.apply_commands(&ctx);
         self.autosave(&ctx);
     }
@@ -624,6 +666,7 @@ impl PizhuApp {
         ];
         let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
         let quit = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+        let export = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
         // While a text field has focus, Ctrl+Z belongs to the field.
         let in_text_field = ctx.egui_wants_keyboard_input();
         ctx.input_mut(|i| {
@@ -649,6 +692,9 @@ impl PizhuApp {
                     self.commands.push(Command::SetNotesPanel(true));
                     self.commands.push(Command::SetSideTab(tab));
                 }
+            }
+            if i.consume_shortcut(&export) {
+                self.commands.push(Command::ShowExport);
             }
             if i.consume_shortcut(&quit) {
                 // eframe then calls `save` and `on_exit`, which saves the notes.
@@ -676,6 +722,12 @@ impl PizhuApp {
             ui.menu_button("File", |ui| {
                 if ui.button("Open…").clicked() {
                     self.commands.push(Command::ShowOpen);
+                }
+                if ui.button("Export… (Ctrl+E)").clicked() {
+                    self.commands.push(Command::ShowExport);
+                }
+                if ui.button("Import annotations…").clicked() {
+                    self.commands.push(Command::ShowImport);
                 }
                 if ui.button("Save notes (Ctrl+S)").clicked() {
                     self.commands.push(Command::SaveNotes);
@@ -884,6 +936,35 @@ impl PizhuApp {
                     self.settings.side_tab = SideTab::Timeline;
                 }
             }
+            Command::ShowExport => {
+                if let Some(doc) = &self.doc {
+                    self.export_state.show(&doc.name, doc.path.as_deref());
+                }
+            }
+            Command::ShowImport => {
+                self.import_state.open = true;
+                self.import_state.result = None;
+            }
+            Command::Export {
+                format,
+                scope,
+                path,
+            } => {
+                self.commit_draft(ctx);
+                self.export_state.result = Some(self.export(format, scope, &path).map(|()| path));
+            }
+            Command::Import(path) => {
+                self.commit_draft(ctx);
+                let result = self.import(&path);
+                if result.is_ok() {
+                    self.unsaved_since = Some(ctx.input(|i| i.time));
+                    self.after_change(ctx);
+                }
+                self.import_state.open = true;
+                self.import_state.path = path.display().to_string();
+                self.import_state.result = Some(result);
+            }
+            Command::OpenFolder(dir) => open_folder(&dir),
             Command::AddEvidence(index) => {
                 let range = self.reader.selected_range();
                 let current = self.timeline_view.as_ref().map(|v| v.timeline.clone());
@@ -973,6 +1054,72 @@ impl PizhuApp {
             Command::ShowOpen => self
                 .open_state
                 .show(self.doc.as_ref().and_then(|d| d.path.clone())),
+        }
+    }
+
+    /// Write an export of the notes to `path`.
+    fn export(
+        &self,
+        format: crate::core::export::Format,
+        scope: Scope,
+        path: &std::path::Path,
+    ) -> Result<(), String> {
+        let (Some(doc), Some(notes)) = (&self.doc, &self.notes) else {
+            return Err("open a document first".to_owned());
+        };
+        let store = notes.store();
+        let timeline = notes.timeline(doc);
+        let input = crate::core::export::ExportInput {
+            doc,
+            notes: match scope {
+                Scope::All => store.notes_in_document_order(),
+                Scope::Shown => self.filter.apply(store),
+            },
+            timeline: &timeline,
+            review: store.review(),
+            exported_at: crate::core::note::now_utc(),
+        };
+        let bytes = crate::core::export::export(format, &input).map_err(|e| e.to_string())?;
+        crate::core::persist::write_file_atomic(path, &bytes).map_err(|e| {
+            format!(
+                "could not write the export ({e}); choose another folder or file name: {}",
+                path.display()
+            )
+        })
+    }
+
+    /// Merge annotations from a file into the notes; the summary or the error.
+    fn import(&mut self, path: &std::path::Path) -> Result<String, String> {
+        let (Some(doc), Some(notes)) = (&self.doc, self.notes.as_mut()) else {
+            return Err("open a document first".to_owned());
+        };
+        let bytes = std::fs::read(path).map_err(|e| {
+            format!(
+                "could not read the annotations file ({e}); check the path: {}",
+                path.display()
+            )
+        })?;
+        notes
+            .import(doc, &bytes)
+            .map(|summary| summary.to_string())
+            .map_err(|e| format!("{e}: {}", path.display()))
+    }
+
+    /// Files dropped onto the window: annotations are imported, anything else
+    /// is opened as a document.
+    fn dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped = ctx.input(|i| i.raw.dropped_files.clone());
+        for file in dropped {
+            let Some(path) = file.path else { continue };
+            let is_annotations = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| matches!(e.to_lowercase().as_str(), "json" | "jsonld"));
+            if is_annotations {
+                self.commands.push(Command::Import(path));
+            } else {
+                self.commands.push(Command::Open(path));
+            }
         }
     }
 

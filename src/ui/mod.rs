@@ -3,6 +3,7 @@
 
 pub mod about;
 pub mod app;
+pub mod export_window;
 pub mod fonts;
 pub mod notes_panel;
 pub mod open;

@@ -1,0 +1,249 @@
+//! The Export and Import windows.
+//!
+//! The path field always works on its own: on a machine with no desktop portal
+//! and no zenity, `rfd` returns "cancelled" at once, so "Browse…" is a helper,
+//! never the only way. After writing, the window shows the path and offers to
+//! open its folder.
+
+use std::path::{Path, PathBuf};
+
+use egui::{Context, Ui};
+
+use crate::core::export::Format;
+use crate::ui::theme;
+
+/// Which notes an export takes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Scope {
+    /// Every note.
+    #[default]
+    All,
+    /// The notes the list currently shows (search and filters applied).
+    Shown,
+}
+
+/// State of the Export window.
+#[derive(Debug, Default)]
+pub struct ExportState {
+    /// Shown.
+    pub open: bool,
+    /// Chosen format.
+    pub format: Format,
+    /// Chosen scope.
+    pub scope: Scope,
+    /// Destination path as typed.
+    pub path: String,
+    /// The outcome of the last export: Ok(path written) or Err(message).
+    pub result: Option<Result<PathBuf, String>>,
+}
+
+impl ExportState {
+    /// Open the window with a destination prefilled from the document.
+    pub fn show(&mut self, doc_name: &str, doc_path: Option<&Path>) {
+        self.open = true;
+        self.result = None;
+        if self.path.is_empty() {
+            let folder = default_folder(doc_path);
+            let stem = Path::new(doc_name)
+                .file_stem()
+                .map_or_else(|| "review".to_owned(), |s| s.to_string_lossy().into_owned());
+            self.path = folder
+                .join(format!("{stem}{}", self.format.extension()))
+                .display()
+                .to_string();
+        }
+    }
+
+    /// Switch format, changing the file name's ending to match.
+    fn set_format(&mut self, format: Format) {
+        let old = self.format.extension();
+        if let Some(stem) = self.path.strip_suffix(old) {
+            self.path = format!("{stem}{}", format.extension());
+        }
+        self.format = format;
+    }
+}
+
+/// The folder an export goes to by default: the document's folder when it can
+/// be written, else the user's documents folder, else the home folder.
+#[must_use]
+pub fn default_folder(doc_path: Option<&Path>) -> PathBuf {
+    if let Some(dir) = doc_path.and_then(Path::parent)
+        && is_writable(dir)
+    {
+        return dir.to_path_buf();
+    }
+    directories::UserDirs::new()
+        .and_then(|u| {
+            u.document_dir()
+                .map(Path::to_path_buf)
+                .or_else(|| Some(u.home_dir().to_path_buf()))
+        })
+        .unwrap_or_else(std::env::temp_dir)
+}
+
+fn is_writable(dir: &Path) -> bool {
+    std::fs::metadata(dir).is_ok_and(|m| m.is_dir() && !m.permissions().readonly())
+}
+
+/// What the Export window asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExportRequest {
+    /// Write the export.
+    Export {
+        /// Format.
+        format: Format,
+        /// Scope.
+        scope: Scope,
+        /// Destination.
+        path: PathBuf,
+    },
+    /// Open the folder of a written export.
+    OpenFolder(PathBuf),
+}
+
+/// Draw the Export window.
+pub fn export_window_ui(
+    ctx: &Context,
+    state: &mut ExportState,
+    counts: (usize, usize),
+) -> Option<ExportRequest> {
+    if !state.open {
+        return None;
+    }
+    let mut request = None;
+    let mut open = state.open;
+    egui::Window::new("Export notes")
+        .open(&mut open)
+        .collapsible(false)
+        .default_width(520.0)
+        .show(ctx, |ui| {
+            ui.strong("Format");
+            for format in Format::ALL {
+                if ui.radio(state.format == format, format.label()).clicked() {
+                    state.set_format(format);
+                }
+            }
+            ui.add_space(4.0);
+            ui.strong("Notes");
+            let (all, shown) = counts;
+            if ui
+                .radio(state.scope == Scope::All, format!("All notes ({all})"))
+                .clicked()
+            {
+                state.scope = Scope::All;
+            }
+            if ui
+                .radio(
+                    state.scope == Scope::Shown,
+                    format!("The notes the list shows ({shown})"),
+                )
+                .clicked()
+            {
+                state.scope = Scope::Shown;
+            }
+            ui.add_space(4.0);
+            ui.strong("Save to");
+            path_row_ui(ui, &mut state.path, "Export path", || {
+                let current = PathBuf::from(&state.path);
+                let mut dialog = rfd::FileDialog::new();
+                if let Some(dir) = current.parent() {
+                    dialog = dialog.set_directory(dir);
+                }
+                if let Some(name) = current.file_name() {
+                    dialog = dialog.set_file_name(name.to_string_lossy());
+                }
+                dialog.save_file()
+            });
+            ui.horizontal(|ui| {
+                let ready = !state.path.trim().is_empty();
+                if ui.add_enabled(ready, egui::Button::new("Export")).clicked() {
+                    request = Some(ExportRequest::Export {
+                        format: state.format,
+                        scope: state.scope,
+                        path: PathBuf::from(state.path.trim()),
+                    });
+                }
+            });
+            match &state.result {
+                Some(Ok(path)) => {
+                    ui.label(format!("Exported to {}", path.display()));
+                    if ui.button("Open folder").clicked()
+                        && let Some(dir) = path.parent()
+                    {
+                        request = Some(ExportRequest::OpenFolder(dir.to_path_buf()));
+                    }
+                }
+                Some(Err(err)) => {
+                    ui.colored_label(theme::palette(ui.visuals()).error, err);
+                }
+                None => {}
+            }
+        });
+    state.open = open && state.open;
+    request
+}
+
+/// A path field with "Browse…" beside it. The field works on its own.
+fn path_row_ui(ui: &mut Ui, path: &mut String, name: &str, browse: impl FnOnce() -> Option<PathBuf>) {
+    ui.horizontal(|ui| {
+        let width = ui.available_width() - 90.0;
+        let field = ui.add(egui::TextEdit::singleline(path).desired_width(width.max(120.0)));
+        field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, name));
+        if ui.button("Browse…").clicked()
+            && let Some(chosen) = browse()
+        {
+            *path = chosen.display().to_string();
+        }
+    });
+}
+
+/// State of the Import window.
+#[derive(Debug, Default)]
+pub struct ImportState {
+    /// Shown.
+    pub open: bool,
+    /// Path of the annotations file as typed.
+    pub path: String,
+    /// The outcome of the last import: Ok(summary) or Err(message).
+    pub result: Option<Result<String, String>>,
+}
+
+/// Draw the Import window; returns the file to import.
+pub fn import_window_ui(ctx: &Context, state: &mut ImportState) -> Option<PathBuf> {
+    if !state.open {
+        return None;
+    }
+    let mut chosen = None;
+    let mut open = state.open;
+    egui::Window::new("Import annotations")
+        .open(&mut open)
+        .collapsible(false)
+        .default_width(520.0)
+        .show(ctx, |ui| {
+            ui.label(
+                "W3C Web Annotation JSON (one annotation, a list, or a collection) or a Pizhu \
+                 review file. You can also drop the file onto the window.",
+            );
+            path_row_ui(ui, &mut state.path, "Annotations file", || {
+                rfd::FileDialog::new()
+                    .add_filter("Annotations", &["json", "jsonld"])
+                    .pick_file()
+            });
+            let ready = !state.path.trim().is_empty();
+            if ui.add_enabled(ready, egui::Button::new("Import")).clicked() {
+                chosen = Some(PathBuf::from(state.path.trim()));
+            }
+            match &state.result {
+                Some(Ok(summary)) => {
+                    ui.label(summary);
+                }
+                Some(Err(err)) => {
+                    ui.colored_label(theme::palette(ui.visuals()).error, err);
+                }
+                None => {}
+            }
+        });
+    state.open = open && state.open;
+    chosen
+}

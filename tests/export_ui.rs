@@ -1,0 +1,90 @@
+//! Export and import in the window, as a reviewer does it: Ctrl+E, pick a
+//! format, type a path (no native dialog needed), export; import a W3C file.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a panic is a failed test")]
+
+use egui::Modifiers;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use pizhu::core::document::Document;
+use pizhu::ui::app::{PizhuApp, Settings};
+
+fn app_on(notes: &std::path::Path) -> Harness<'static, PizhuApp> {
+    let settings = Settings::default();
+    let setup = settings.clone();
+    let app = PizhuApp::new(Ok(Document::embedded()), settings, Some(notes.to_path_buf()));
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 900.0])
+        .with_context_setup(move |ctx| PizhuApp::setup_context(ctx, &setup))
+        .build_ui_state(|ui, app: &mut PizhuApp| app.ui_root(ui), app);
+    harness.run();
+    harness
+}
+
+/// Replace the text of a field the way a user does: focus, select all, type.
+fn retype(harness: &mut Harness<'static, PizhuApp>, label: &str, text: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+#[test]
+fn ctrl_e_exports_csv_to_a_typed_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_on(&dir.path().join("n.pizhu.json"));
+    harness.get_by_role_and_label(Role::Button, "Note paragraph 1").click();
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);
+    harness.run();
+    harness.get_by_role_and_label(Role::RadioButton, "CSV (Excel)").click();
+    harness.run();
+    let out = dir.path().join("審閱.notes.csv");
+    retype(&mut harness, "Export path", &out.display().to_string());
+    harness.get_by_role_and_label(Role::Button, "Export").click();
+    harness.run();
+    let bytes = std::fs::read(&out).expect("the export is written");
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 with BOM for Excel");
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(text.contains("12月11日下午"), "the note's quote is in the CSV");
+    harness.get_by_label_contains("Exported to");
+}
+
+#[test]
+fn importing_a_w3c_file_adds_its_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_on(&dir.path().join("i.pizhu.json"));
+    let anno = r#"{
+      "@context": "http://www.w3.org/ns/anno.jsonld",
+      "id": "urn:uuid:6f1c2a34-1111-4e2b-9d3c-1234567890ab",
+      "type": "Annotation",
+      "motivation": "commenting",
+      "body": {"type": "TextualBody", "value": "第二次提到十八大", "format": "text/plain"},
+      "target": {"source": "urn:x-test",
+        "selector": {"type": "TextQuoteSelector", "exact": "十八大", "prefix": "濟寧將以", "suffix": "精神為指導"}},
+      "created": "2026-11-01T08:00:00Z",
+      "modified": "2026-11-01T08:00:00Z"
+    }"#;
+    let file = dir.path().join("one.json");
+    std::fs::write(&file, anno).unwrap();
+    harness.get_by_role_and_label(Role::Button, "File").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Import annotations…").click();
+    harness.run();
+    retype(&mut harness, "Annotations file", &file.display().to_string());
+    harness.get_by_role_and_label(Role::Button, "Import").click();
+    harness.run();
+    let store = harness.state().notes().unwrap().store();
+    assert_eq!(store.notes().len(), 1);
+    let note = &store.notes()[0];
+    let at = store.anchor_of(&note.id).unwrap().position().expect("anchored");
+    let doc = Document::embedded();
+    assert_eq!(doc.slice(at.start, at.end), "十八大");
+    assert!(doc.slice(at.start.saturating_sub(4), at.start).ends_with("濟寧將以"));
+}

@@ -3,13 +3,15 @@
 
 use std::ffi::OsString;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use serde::Serialize;
 
 use crate::core::anchor::{Anchor, TextIndex};
 use crate::core::document::Document;
+use crate::core::export::{self, ExportInput, Format};
+use crate::core::persist;
 use crate::core::session::Notes;
 use crate::core::timeline::{EventKind, Phase, Timeline, TimelineSource};
 
@@ -35,6 +37,28 @@ pub enum Invocation {
         /// The review file (`--notes PATH`); `None` for the usual place.
         notes: Option<PathBuf>,
     },
+    /// `pizhu export [--format NAME] [--notes PATH] [-o OUT] [FILE]`:
+    /// write the notes in an export format.
+    Export {
+        /// The format (`--format`, default W3C).
+        format: Format,
+        /// The document; `None` for the embedded article.
+        file: Option<PathBuf>,
+        /// The review file (`--notes PATH`); `None` for the usual place.
+        notes: Option<PathBuf>,
+        /// Where to write (`-o`); `None` for standard output.
+        output: Option<PathBuf>,
+    },
+    /// `pizhu import ANNOTATIONS [--notes PATH] [FILE]`: merge annotations
+    /// into the review file.
+    Import {
+        /// The W3C or Pizhu file to import.
+        annotations: PathBuf,
+        /// The document; `None` for the embedded article.
+        file: Option<PathBuf>,
+        /// The review file (`--notes PATH`); `None` for the usual place.
+        notes: Option<PathBuf>,
+    },
     /// `--help`.
     Help,
     /// `--version`.
@@ -52,29 +76,54 @@ Usage:
                         with participants and evidence (quotes and char positions in
                         the clean text), and the people; the reviewer's edited timeline
                         from the notes when there is one, else the shipped one
+  pizhu export [--format NAME] [-o OUT] [FILE]
+                        write the notes of FILE in an export format to OUT (replaced
+                        atomically), or to stdout without -o
+  pizhu import ANNOTATIONS [FILE]
+                        merge the notes in ANNOTATIONS (W3C Web Annotation JSON-LD, or
+                        a Pizhu notes file) into the notes of FILE and print a summary:
+                        duplicates are skipped, no version of a note is lost
 
 Options:
   --notes PATH          the review file (notes) to use, created when missing;
                         default: FILE.pizhu.json beside FILE, or the user data folder
+  --format NAME         export format: w3c (default), markdown, csv, html or json
+  -o, --output OUT      the file to export to
   -h, --help            show this help
   -V, --version         show the version
 
-A file literally named `text` or `timeline` can be opened as `pizhu ./text`.
-Errors go to stderr; the exit code is 2 on a usage or input error.
+A file literally named `text`, `timeline`, `export` or `import` can be opened as
+`pizhu ./text`. Errors go to stderr. Exit codes: 0 done; 1 done, but notes are
+orphaned (not found in the text) or items were skipped (duplicates or unusable
+annotations), as reported on stderr; 2 usage or input error, nothing written.
 ";
 
 /// Parse the command line (without the program name).
 ///
 /// # Errors
-/// On an unknown option or a stray argument.
+/// On an unknown option, an unknown format, an option the command does not
+/// take, a missing or stray argument.
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, lexopt::Error> {
     use lexopt::prelude::*;
     let mut parser = lexopt::Parser::from_args(args);
     let mut positional: Vec<OsString> = Vec::new();
     let mut notes = None;
+    let mut format = None;
+    let mut output = None;
     while let Some(arg) = parser.next()? {
         match arg {
             Long("notes") => notes = Some(PathBuf::from(parser.value()?)),
+            Long("format") => {
+                let name = parser.value()?.string()?;
+                format = Some(Format::from_name(&name).ok_or_else(|| {
+                    let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+                    lexopt::Error::from(format!(
+                        "unknown export format \"{name}\"; use one of: {}",
+                        names.join(", ")
+                    ))
+                })?);
+            }
+            Short('o') | Long("output") => output = Some(PathBuf::from(parser.value()?)),
             Short('h') | Long("help") => return Ok(Invocation::Help),
             Short('V') | Long("version") => return Ok(Invocation::Version),
             Value(v) => positional.push(v),
@@ -83,11 +132,28 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, lex
     }
     let mut it = positional.into_iter();
     let first = it.next();
+    let is_export = first.as_deref().is_some_and(|c| c == "export");
+    if !is_export && (format.is_some() || output.is_some()) {
+        return Err("--format and -o/--output are options of `pizhu export`".into());
+    }
     let inv = match first {
         Some(cmd) if cmd == "text" => Invocation::Text {
             file: it.next().map(PathBuf::from),
         },
         Some(cmd) if cmd == "timeline" => Invocation::Timeline {
+            file: it.next().map(PathBuf::from),
+            notes,
+        },
+        Some(cmd) if cmd == "export" => Invocation::Export {
+            format: format.unwrap_or_default(),
+            file: it.next().map(PathBuf::from),
+            notes,
+            output,
+        },
+        Some(cmd) if cmd == "import" => Invocation::Import {
+            annotations: it.next().map(PathBuf::from).ok_or(
+                "`pizhu import` needs the file to import: pizhu import ANNOTATIONS.json [FILE]",
+            )?,
             file: it.next().map(PathBuf::from),
             notes,
         },
@@ -101,6 +167,27 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, lex
         return Err(lexopt::Error::UnexpectedArgument(extra));
     }
     Ok(inv)
+}
+
+/// How a command that did its work finished.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Finished {
+    /// Everything went as asked: exit code 0.
+    Clean,
+    /// Done, but notes are orphaned or items were skipped, as reported on
+    /// stderr: exit code 1.
+    WithWarnings,
+}
+
+impl Finished {
+    /// The process exit code: 0 or 1.
+    #[must_use]
+    pub fn code(self) -> u8 {
+        match self {
+            Self::Clean => 0,
+            Self::WithWarnings => 1,
+        }
+    }
 }
 
 /// Load a document: the file, or the embedded article.
@@ -138,12 +225,7 @@ pub fn timeline(
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let doc = load(file)?;
-    let notes = Notes::open(&doc, notes);
-    if notes.is_broken()
-        && let Some(problem) = notes.problem()
-    {
-        anyhow::bail!(problem);
-    }
+    let notes = open_notes(&doc, notes)?;
     let timeline = notes.timeline(&doc);
     let report = TimelineReport::new(
         &doc,
@@ -158,6 +240,143 @@ pub fn timeline(
         .and_then(|()| out.flush())
         .context("could not write the timeline to standard output")?;
     Ok(())
+}
+
+/// The notes of `doc` at `notes` (or the usual place), refusing a notes
+/// file that cannot be read: what a command would print or change would
+/// not be the reviewer's notes.
+fn open_notes(doc: &Document, notes: Option<&Path>) -> anyhow::Result<Notes> {
+    let notes = Notes::open(doc, notes);
+    if notes.is_broken()
+        && let Some(problem) = notes.problem()
+    {
+        anyhow::bail!(problem);
+    }
+    Ok(notes)
+}
+
+/// `pizhu export`: the notes of the document in `format`, written to
+/// `output` atomically (a temporary file renamed over it) or to `out`.
+/// Orphaned notes are exported with their stored target and reported on
+/// `err`, and the command then finishes [`Finished::WithWarnings`].
+///
+/// # Errors
+/// When the document or its notes file cannot be read, or the export
+/// cannot be written (then nothing is written).
+pub fn export(
+    format: Format,
+    file: Option<&Path>,
+    notes: Option<&Path>,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Finished> {
+    let doc = load(file)?;
+    let notes = open_notes(&doc, notes)?;
+    let timeline = notes.timeline(&doc);
+    let input = ExportInput {
+        doc: &doc,
+        notes: notes.store().notes_in_document_order(),
+        timeline: &timeline,
+        review: notes.store().review(),
+        exported_at: crate::core::note::now_utc(),
+    };
+    let orphans = input.notes.iter().filter(|(_, a)| a.is_orphaned()).count();
+    let bytes = export::export(format, &input).context("could not make the export")?;
+    match output {
+        Some(path) => persist::write_file_atomic(path, &bytes).map_err(|e| {
+            anyhow::anyhow!(
+                "could not write the export ({e}); check that the folder exists and is writable, \
+                 or choose another file with -o: {}",
+                path.display()
+            )
+        })?,
+        None => out
+            .write_all(&bytes)
+            .and_then(|()| out.flush())
+            .context("could not write the export to standard output")?,
+    }
+    if orphans == 0 {
+        return Ok(Finished::Clean);
+    }
+    // A failure to write the warning must not hide that the export was written.
+    let _ = writeln!(
+        err,
+        "pizhu: {orphans} {} not found in the text (orphaned) and exported with {} stored position",
+        if orphans == 1 { "note is" } else { "notes are" },
+        if orphans == 1 { "its" } else { "their" },
+    );
+    Ok(Finished::WithWarnings)
+}
+
+/// `pizhu import`: merges the notes in `annotations` into the notes of
+/// the document and saves them (atomically, merging with changes made on
+/// disk meanwhile), then prints the summary on `out`. Orphans and skipped
+/// items are listed on `err`, and the command then finishes
+/// [`Finished::WithWarnings`].
+///
+/// # Errors
+/// When a file cannot be read, the annotations are not W3C or Pizhu
+/// notes, or the notes cannot be saved; nothing is written then.
+pub fn import(
+    annotations: &Path,
+    file: Option<&Path>,
+    notes: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Finished> {
+    let doc = load(file)?;
+    let mut notes = open_notes(&doc, notes)?;
+    if let Some(problem) = notes.problem() {
+        // Read-only (written by a newer Pizhu): an import could not be saved.
+        anyhow::bail!(problem);
+    }
+    let bytes = std::fs::read(annotations).map_err(|e| {
+        anyhow::anyhow!(
+            "could not read the annotations file ({e}); check the path and that the file \
+             is readable: {}",
+            annotations.display()
+        )
+    })?;
+    let summary = notes
+        .import(&doc, &bytes)
+        .map_err(|e| e.with_path(annotations))?;
+    if let Some(problem) = notes.save() {
+        anyhow::bail!(problem);
+    }
+    writeln!(out, "{summary}: {}", notes.path().display())
+        .and_then(|()| out.flush())
+        .context("could not write the summary to standard output")?;
+    for id in &summary.orphan_ids {
+        let quote = notes
+            .store()
+            .note(id)
+            .map(|n| excerpt(&n.target.quote.exact))
+            .unwrap_or_default();
+        let reason = match notes.store().anchor_of(id) {
+            Some(Anchor::Orphaned { reason }) => reason.as_str(),
+            _ => "not found in the text",
+        };
+        let _ = writeln!(err, "pizhu: orphaned note {id} “{quote}”: {reason}");
+    }
+    for reason in &summary.skipped_reasons {
+        let _ = writeln!(err, "pizhu: skipped: {reason}");
+    }
+    Ok(if summary.needs_attention() {
+        Finished::WithWarnings
+    } else {
+        Finished::Clean
+    })
+}
+
+/// The first chars of a quote, with "…" when cut.
+fn excerpt(text: &str) -> String {
+    const CHARS: usize = 24;
+    let mut out: String = text.chars().take(CHARS).collect();
+    if text.chars().nth(CHARS).is_some() {
+        out.push('…');
+    }
+    out
 }
 
 /// What `pizhu timeline` prints: the timeline with every position resolved

@@ -6,7 +6,7 @@
 use std::process::ExitCode;
 use std::time::Instant;
 
-use pizhu::cli::{self, Invocation};
+use pizhu::cli::{self, Finished, Invocation};
 
 fn main() -> ExitCode {
     let started = Instant::now();
@@ -20,28 +20,55 @@ fn main() -> ExitCode {
     let result = match invocation {
         Invocation::Help => {
             print!("{}", cli::USAGE);
-            Ok(())
+            Ok(Finished::Clean)
         }
         Invocation::Version => {
             println!("pizhu {}", env!("CARGO_PKG_VERSION"));
-            Ok(())
+            Ok(Finished::Clean)
         }
-        Invocation::Text { file } => cli::text(file.as_deref(), &mut std::io::stdout().lock()),
+        Invocation::Text { file } => {
+            cli::text(file.as_deref(), &mut std::io::stdout().lock()).map(|()| Finished::Clean)
+        }
         Invocation::Timeline { file, notes } => cli::timeline(
             file.as_deref(),
             notes.as_deref(),
             &mut std::io::stdout().lock(),
+        )
+        .map(|()| Finished::Clean),
+        Invocation::Export {
+            format,
+            file,
+            notes,
+            output,
+        } => cli::export(
+            format,
+            file.as_deref(),
+            notes.as_deref(),
+            output.as_deref(),
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        ),
+        Invocation::Import {
+            annotations,
+            file,
+            notes,
+        } => cli::import(
+            &annotations,
+            file.as_deref(),
+            notes.as_deref(),
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
         ),
         Invocation::Gui { file, notes } => {
             let doc = cli::load(file.as_deref()).map_err(|err| {
                 eprintln!("pizhu: {err:#}");
                 format!("{err:#}")
             });
-            pizhu::ui::run(doc, notes, started)
+            pizhu::ui::run(doc, notes, started).map(|()| Finished::Clean)
         }
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(finished) => ExitCode::from(finished.code()),
         Err(err) => {
             eprintln!("pizhu: {err:#}");
             ExitCode::from(2)

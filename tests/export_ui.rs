@@ -1,7 +1,11 @@
 //! Export and import in the window, as a reviewer does it: Ctrl+E, pick a
 //! format, type a path (no native dialog needed), export; import a W3C file.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a panic is a failed test")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is a failed test"
+)]
 
 use egui::Modifiers;
 use egui::accesskit::Role;
@@ -13,7 +17,11 @@ use pizhu::ui::app::{PizhuApp, Settings};
 fn app_on(notes: &std::path::Path) -> Harness<'static, PizhuApp> {
     let settings = Settings::default();
     let setup = settings.clone();
-    let app = PizhuApp::new(Ok(Document::embedded()), settings, Some(notes.to_path_buf()));
+    let app = PizhuApp::new(
+        Ok(Document::embedded()),
+        settings,
+        Some(notes.to_path_buf()),
+    );
     let mut harness = Harness::builder()
         .with_size([1280.0, 900.0])
         .with_context_setup(move |ctx| PizhuApp::setup_context(ctx, &setup))
@@ -36,23 +44,35 @@ fn retype(harness: &mut Harness<'static, PizhuApp>, label: &str, text: &str) {
 fn ctrl_e_exports_csv_to_a_typed_path() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = app_on(&dir.path().join("n.pizhu.json"));
-    harness.get_by_role_and_label(Role::Button, "Note paragraph 1").click();
+    harness
+        .get_by_role_and_label(Role::Button, "Note paragraph 1")
+        .click();
     harness.run();
     harness.key_press(egui::Key::Escape);
     harness.run();
 
     harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);
     harness.run();
-    harness.get_by_role_and_label(Role::RadioButton, "CSV (Excel)").click();
+    harness
+        .get_by_role_and_label(Role::RadioButton, "CSV (Excel)")
+        .click();
     harness.run();
     let out = dir.path().join("審閱.notes.csv");
     retype(&mut harness, "Export path", &out.display().to_string());
-    harness.get_by_role_and_label(Role::Button, "Export").click();
+    harness
+        .get_by_role_and_label(Role::Button, "Export")
+        .click();
     harness.run();
     let bytes = std::fs::read(&out).expect("the export is written");
-    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 with BOM for Excel");
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBF"),
+        "UTF-8 with BOM for Excel"
+    );
     let text = String::from_utf8(bytes).unwrap();
-    assert!(text.contains("12月11日下午"), "the note's quote is in the CSV");
+    assert!(
+        text.contains("12月11日下午"),
+        "the note's quote is in the CSV"
+    );
     harness.get_by_label_contains("Exported to");
 }
 
@@ -75,16 +95,31 @@ fn importing_a_w3c_file_adds_its_notes() {
     std::fs::write(&file, anno).unwrap();
     harness.get_by_role_and_label(Role::Button, "File").click();
     harness.run();
-    harness.get_by_role_and_label(Role::Button, "Import annotations…").click();
+    harness
+        .get_by_role_and_label(Role::Button, "Import annotations…")
+        .click();
     harness.run();
-    retype(&mut harness, "Annotations file", &file.display().to_string());
-    harness.get_by_role_and_label(Role::Button, "Import").click();
+    retype(
+        &mut harness,
+        "Annotations file",
+        &file.display().to_string(),
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Import")
+        .click();
     harness.run();
     let store = harness.state().notes().unwrap().store();
     assert_eq!(store.notes().len(), 1);
     let note = &store.notes()[0];
-    let at = store.anchor_of(&note.id).unwrap().position().expect("anchored");
+    let at = store
+        .anchor_of(&note.id)
+        .unwrap()
+        .position()
+        .expect("anchored");
     let doc = Document::embedded();
     assert_eq!(doc.slice(at.start, at.end), "十八大");
-    assert!(doc.slice(at.start.saturating_sub(4), at.start).ends_with("濟寧將以"));
+    assert!(
+        doc.slice(at.start.saturating_sub(4), at.start)
+            .ends_with("濟寧將以")
+    );
 }

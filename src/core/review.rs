@@ -392,7 +392,7 @@ fn notes_by_id(r: &ReviewFile) -> std::collections::HashMap<&str, &Note> {
 /// Whether timestamp `a` is later than `b`. RFC 3339 UTC stamps are
 /// compared as times (so `.5Z` fractions and `+00:00` work); anything else
 /// falls back to comparing the text, which orders well-formed stamps too.
-fn is_newer(a: &str, b: &str) -> bool {
+pub(crate) fn is_newer(a: &str, b: &str) -> bool {
     match (humantime::parse_rfc3339(a), humantime::parse_rfc3339(b)) {
         (Ok(a), Ok(b)) => a > b,
         _ => a > b,
@@ -402,7 +402,7 @@ fn is_newer(a: &str, b: &str) -> bool {
 /// A [`ReviewError::Malformed`] from serde_json's error, with the column
 /// counted in chars (serde_json counts bytes; editors show chars, and a
 /// line of Chinese would put a byte column far to the right).
-fn malformed(bytes: &[u8], e: &serde_json::Error) -> ReviewError {
+pub(crate) fn malformed(bytes: &[u8], e: &serde_json::Error) -> ReviewError {
     let line = e.line().max(1);
     let byte_column = e.column();
     let line_bytes = bytes

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use crate::core::document::Document;
+use crate::core::import::{self, ImportError, ImportSummary};
 use crate::core::persist::{self, Mode, ReviewSession, SaveOutcome};
 use crate::core::store::{Edit, ReviewStore};
 use crate::core::timeline::{Timeline, TimelineSource};
@@ -158,6 +159,25 @@ impl Notes {
                 false
             }
         }
+    }
+
+    /// Import the notes in `bytes` (W3C Web Annotations or a Pizhu review
+    /// file; see [`import`]) into these notes of `doc`, as one undoable
+    /// edit. Duplicates are skipped and no version of a note is lost; the
+    /// summary says what happened. Nothing is saved here.
+    ///
+    /// # Errors
+    /// When the bytes are not annotations (nothing is imported then).
+    pub fn import(&mut self, doc: &Document, bytes: &[u8]) -> Result<ImportSummary, ImportError> {
+        let incoming = import::read_annotations(bytes, doc, self.store.text_index())?;
+        let (edit, mut summary) = import::plan_merge(&self.store, incoming.notes);
+        summary.skipped = incoming.skipped.len();
+        summary.skipped_reasons = incoming.skipped;
+        let before = self.store.revision();
+        self.store.apply(edit).map_err(ImportError::Store)?;
+        self.dirty |= self.store.revision() != before;
+        self.last = format!("imported: {summary}");
+        Ok(summary)
     }
 
     /// Undo the last edit; false when there is none.

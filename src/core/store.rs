@@ -41,6 +41,17 @@ pub enum Edit {
     /// one). Setting the timeline it already has is accepted and recorded
     /// nowhere.
     SetTimeline(Option<Box<Timeline>>),
+    /// Put this note in the store exactly as given, `created` and
+    /// `modified` included: added when its id is new, replacing the note
+    /// with its id otherwise. For notes that bring their own history, such
+    /// as imported ones; putting a note identical to the stored one is
+    /// accepted and recorded nowhere.
+    Put(Note),
+    /// Several edits carried out in order as one step: one undo takes all
+    /// of them back. All or nothing: when one is refused, those before it
+    /// are taken back and the store is as it was. A batch that changes
+    /// nothing is recorded nowhere.
+    Batch(Vec<Edit>),
 }
 
 /// Why an edit was refused. Nothing changes when an edit is refused.
@@ -78,6 +89,8 @@ enum Step {
     Remove(String),
     /// Put this timeline back (undoes a change of the timeline).
     Timeline(Option<Box<Timeline>>),
+    /// Carry out these steps in order (undoes a batch).
+    Batch(Vec<Step>),
 }
 
 /// An anchored note in the position index.
@@ -160,8 +173,26 @@ impl ReviewStore {
     /// # Errors
     ///
     /// [`StoreError::DuplicateId`] for adding an id in use,
-    /// [`StoreError::UnknownNote`] for updating or deleting a missing one.
+    /// [`StoreError::UnknownNote`] for updating or deleting a missing one;
+    /// for a batch, the first such error of its edits.
     pub fn apply(&mut self, edit: Edit) -> Result<(), StoreError> {
+        let Some(inverse) = self.carry_out(edit)? else {
+            return Ok(());
+        };
+        self.revision += 1;
+        self.reindex_spans();
+        self.undo.push(inverse);
+        if self.undo.len() > UNDO_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        Ok(())
+    }
+
+    /// Checks an edit and carries it out, leaving the position index for
+    /// the caller to rebuild; returns the step undoing it, or `None` when it
+    /// changes nothing. A refused edit changes nothing.
+    fn carry_out(&mut self, edit: Edit) -> Result<Option<Step>, StoreError> {
         let step = match edit {
             Edit::Add(mut note) => {
                 if self.by_id.contains_key(&note.id) {
@@ -180,7 +211,7 @@ impl ReviewStore {
                 note.created.clone_from(&old.created);
                 note.modified.clone_from(&old.modified);
                 if note == *old {
-                    return Ok(());
+                    return Ok(None);
                 }
                 note.modified = note::now_utc();
                 Step::Replace(note)
@@ -193,18 +224,43 @@ impl ReviewStore {
             }
             Edit::SetTimeline(timeline) => {
                 if timeline.as_deref() == self.review.timeline.as_ref() {
-                    return Ok(());
+                    return Ok(None);
                 }
                 Step::Timeline(timeline)
             }
+            Edit::Put(note) => match self.note(&note.id) {
+                Some(old) if *old == note => return Ok(None),
+                Some(_) => Step::Replace(note),
+                None => Step::Insert {
+                    at: self.review.notes.len(),
+                    note,
+                },
+            },
+            Edit::Batch(edits) => {
+                let mut inverses = Vec::new();
+                for edit in edits {
+                    match self.carry_out(edit) {
+                        Ok(Some(inverse)) => inverses.push(inverse),
+                        Ok(None) => {}
+                        Err(err) => {
+                            // Take back what this batch did, newest first:
+                            // the notes are then exactly as before, so the
+                            // position index (not touched yet) still holds.
+                            for inverse in inverses.into_iter().rev() {
+                                self.run_step(inverse);
+                            }
+                            return Err(err);
+                        }
+                    }
+                }
+                if inverses.is_empty() {
+                    return Ok(None);
+                }
+                inverses.reverse();
+                return Ok(Some(Step::Batch(inverses)));
+            }
         };
-        let inverse = self.run(step);
-        self.undo.push(inverse);
-        if self.undo.len() > UNDO_LIMIT {
-            self.undo.remove(0);
-        }
-        self.redo.clear();
-        Ok(())
+        Ok(Some(self.run_step(step)))
     }
 
     /// Undoes the last change; false when there is nothing to undo.
@@ -371,7 +427,18 @@ impl ReviewStore {
     /// [`replace_review`](Self::replace_review)) does the nearest sensible
     /// thing, so undo never gets stuck.
     fn run(&mut self, step: Step) -> Step {
-        let inverse = match step {
+        let inverse = self.run_step(step);
+        self.revision += 1;
+        self.reindex_spans();
+        inverse
+    }
+
+    /// [`run`](Self::run) without the revision and the position index:
+    /// keeps the id map right as it goes (so a batch's later steps find
+    /// the notes of its earlier ones) and leaves the position index, a sort
+    /// of every note, to be rebuilt once when the whole step is done.
+    fn run_step(&mut self, step: Step) -> Step {
+        match step {
             Step::Insert { at, note } => match self.by_id.get(&note.id).copied() {
                 Some(i) => self.replace_at(i, note),
                 None => self.insert_at(at, note),
@@ -386,6 +453,13 @@ impl ReviewStore {
                     if i < self.anchors.len() {
                         self.anchors.remove(i);
                     }
+                    if i == self.review.notes.len() {
+                        // The last note, and the first with its id (the map
+                        // holds the first): nothing else moved.
+                        self.by_id.remove(&id);
+                    } else {
+                        self.reindex_ids();
+                    }
                     Step::Insert { at: i, note }
                 }
                 _ => Step::Remove(id),
@@ -394,10 +468,12 @@ impl ReviewStore {
                 let old = std::mem::replace(&mut self.review.timeline, timeline.map(|t| *t));
                 Step::Timeline(old.map(Box::new))
             }
-        };
-        self.revision += 1;
-        self.reindex();
-        inverse
+            Step::Batch(steps) => {
+                let mut inverses: Vec<Step> = steps.into_iter().map(|s| self.run_step(s)).collect();
+                inverses.reverse();
+                Step::Batch(inverses)
+            }
+        }
     }
 
     /// Replaces note `i`, re-anchoring it; returns the step putting it back.
@@ -421,16 +497,32 @@ impl ReviewStore {
             anchor::anchor(&self.text, &note.target),
         );
         self.review.notes.insert(at, note);
+        if at + 1 == self.review.notes.len() {
+            // Appended: no other note moved.
+            self.by_id.entry(id.clone()).or_insert(at);
+        } else {
+            self.reindex_ids();
+        }
         Step::Remove(id)
     }
 
     /// Rebuilds the id map and the position index from the notes. O(n log n)
     /// per change: a millisecond for ten thousand notes, and never stale.
     fn reindex(&mut self) {
+        self.reindex_ids();
+        self.reindex_spans();
+    }
+
+    /// Rebuilds the id map from the notes.
+    fn reindex_ids(&mut self) {
         self.by_id.clear();
         for (i, n) in self.review.notes.iter().enumerate() {
             self.by_id.entry(n.id.clone()).or_insert(i);
         }
+    }
+
+    /// Rebuilds the position index from the anchors.
+    fn reindex_spans(&mut self) {
         self.spans.clear();
         self.spans
             .extend(self.anchors.iter().enumerate().filter_map(|(idx, a)| {
@@ -689,6 +781,94 @@ mod tests {
         store.replace_review(gone);
         assert!(store.undo());
         assert_eq!(store.notes(), [b]);
+    }
+
+    #[test]
+    fn put_keeps_timestamps_and_replaces_by_id() {
+        let doc = doc();
+        let mut store = ReviewStore::new(&doc, ReviewFile::new(&doc));
+        let mut a = note_on(&doc, 0, 3, "匯入的");
+        a.created = "2020-01-01T00:00:00Z".into();
+        a.modified = "2020-01-02T00:00:00Z".into();
+        store.apply(Edit::Put(a.clone())).unwrap();
+        assert_eq!(store.note(&a.id), Some(&a), "timestamps kept as given");
+        let rev = store.revision();
+        store.apply(Edit::Put(a.clone())).unwrap();
+        assert_eq!(store.revision(), rev, "the same note again changes nothing");
+        let mut newer = a.clone();
+        newer.body = "較新的版本".into();
+        newer.modified = "2021-01-01T00:00:00Z".into();
+        store.apply(Edit::Put(newer.clone())).unwrap();
+        assert_eq!(store.notes(), [newer]);
+        assert!(store.undo());
+        assert_eq!(store.notes(), [a]);
+    }
+
+    #[test]
+    fn a_batch_is_one_undo_step() {
+        let doc = doc();
+        let mut store = ReviewStore::new(&doc, ReviewFile::new(&doc));
+        let first = note_on(&doc, 20, 22, "先有的");
+        store.apply(Edit::Add(first.clone())).unwrap();
+        let a = note_on(&doc, 0, 3, "甲");
+        let b = note_on(&doc, 5, 8, "乙");
+        let mut first2 = first.clone();
+        first2.body = "先有的，改過".into();
+        store
+            .apply(Edit::Batch(vec![
+                Edit::Put(a.clone()),
+                Edit::Put(b.clone()),
+                Edit::Put(first2),
+                // Later edits see the earlier ones.
+                Edit::Delete(a.id.clone()),
+            ]))
+            .unwrap();
+        assert_eq!(bodies(&store), ["先有的，改過", "乙"]);
+        let order: Vec<&str> = store
+            .notes_in_document_order()
+            .iter()
+            .map(|(n, _)| n.body.as_str())
+            .collect();
+        assert_eq!(order, ["乙", "先有的，改過"], "position index rebuilt");
+        assert!(store.undo());
+        assert_eq!(store.notes(), std::slice::from_ref(&first));
+        assert_eq!(store.notes_overlapping(0, 100).count(), 1);
+        assert!(store.redo());
+        assert_eq!(bodies(&store), ["先有的，改過", "乙"]);
+        assert!(store.undo());
+        assert!(store.undo());
+        assert!(store.notes().is_empty());
+        assert!(!store.can_undo());
+    }
+
+    #[test]
+    fn a_refused_batch_changes_nothing() {
+        let doc = doc();
+        let mut store = ReviewStore::new(&doc, ReviewFile::new(&doc));
+        let first = note_on(&doc, 20, 22, "先有的");
+        store.apply(Edit::Add(first.clone())).unwrap();
+        let rev = store.revision();
+        let a = note_on(&doc, 0, 3, "甲");
+        let err = store
+            .apply(Edit::Batch(vec![
+                Edit::Put(a.clone()),
+                Edit::Delete(first.id.clone()),
+                Edit::Add(a.clone()),
+            ]))
+            .unwrap_err();
+        assert_eq!(err, StoreError::DuplicateId { id: a.id.clone() });
+        assert_eq!(store.notes(), std::slice::from_ref(&first));
+        assert_eq!(store.revision(), rev);
+        assert!(store.note(&a.id).is_none());
+        assert_eq!(store.notes_overlapping(0, 100).count(), 1);
+        assert!(
+            store.undo(),
+            "the add before the batch is still the last step"
+        );
+        assert!(store.notes().is_empty());
+        // An empty batch is recorded nowhere.
+        store.apply(Edit::Batch(Vec::new())).unwrap();
+        assert!(!store.can_undo());
     }
 
     #[test]

@@ -16,13 +16,13 @@ use crate::core::session::Notes;
 use crate::core::store::Edit;
 use crate::core::timeline::{Timeline, new_event_from_selection};
 use crate::core::words::WordSegmenter;
+use crate::ui::export_window::{ExportRequest, ExportState, ImportState, Scope};
 use crate::ui::fonts::{self, InstalledSlot, ReadingFont};
 use crate::ui::notes_panel::{EditorState, PanelAction, notes_panel_ui};
 use crate::ui::reader::{ReaderAction, ReaderState, ReaderView, reader_ui};
 use crate::ui::timeline_panel::{
     EvidenceSpan, TimelineAction, TimelineState, people_ui, timeline_ui,
 };
-use crate::ui::export_window::{ExportRequest, ExportState, ImportState, Scope};
 use crate::ui::{about, export_window, open, settings_window, status, theme};
 
 /// Seconds after the last change before notes are saved (the goal is within 1 s).
@@ -1110,7 +1110,10 @@ impl PizhuApp {
     fn dropped_files(&mut self, ctx: &egui::Context) {
         let dropped = ctx.input(|i| i.raw.dropped_files.clone());
         for file in dropped {
-            let Some(path) = file.path else { continue };
+            let path = file.path().to_path_buf();
+            if path.as_os_str().is_empty() {
+                continue;
+            }
             let is_annotations = path
                 .extension()
                 .and_then(|e| e.to_str())

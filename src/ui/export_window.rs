@@ -144,8 +144,8 @@ pub fn export_window_ui(
             }
             ui.add_space(4.0);
             ui.strong("Save to");
+            let current = PathBuf::from(&state.path);
             path_row_ui(ui, &mut state.path, "Export path", || {
-                let current = PathBuf::from(&state.path);
                 let mut dialog = rfd::FileDialog::new();
                 if let Some(dir) = current.parent() {
                     dialog = dialog.set_directory(dir);
@@ -185,7 +185,12 @@ pub fn export_window_ui(
 }
 
 /// A path field with "Browse…" beside it. The field works on its own.
-fn path_row_ui(ui: &mut Ui, path: &mut String, name: &str, browse: impl FnOnce() -> Option<PathBuf>) {
+fn path_row_ui(
+    ui: &mut Ui,
+    path: &mut String,
+    name: &str,
+    browse: impl FnOnce() -> Option<PathBuf>,
+) {
     ui.horizontal(|ui| {
         let width = ui.available_width() - 90.0;
         let field = ui.add(egui::TextEdit::singleline(path).desired_width(width.max(120.0)));

@@ -14,7 +14,9 @@ use crate::core::review::ReviewFile;
 use crate::core::timeline::Timeline;
 
 /// An export format.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Format {
     /// W3C Web Annotation JSON-LD (an `AnnotationCollection`).
     #[default]
@@ -72,7 +74,9 @@ impl Format {
     /// The format named `name` (as in [`Self::name`]), if any.
     #[must_use]
     pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|f| f.name() == name.trim().to_lowercase())
+        Self::ALL
+            .into_iter()
+            .find(|f| f.name() == name.trim().to_lowercase())
     }
 }
 

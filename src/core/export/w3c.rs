@@ -1,1 +1,558 @@
-//! (in progress)
+//! W3C Web Annotation export: the notes as one JSON-LD
+//! `AnnotationCollection` (<https://www.w3.org/TR/annotation-model/>).
+//!
+//! The collection embeds its only page as `first`, and the page holds every
+//! exported note as an `Annotation`, in the order of the [`ExportInput`]
+//! (document order, orphans last). `docs/import-export.md` shows an example
+//! and explains every field; in short:
+//!
+//! - `@context` is `http://www.w3.org/ns/anno.jsonld` (the `http` form: the
+//!   W3C test suite refuses `https`).
+//! - Ids are IRIs: a note's UUID becomes `urn:uuid:<id>`; any other id is
+//!   kept when it already is an absolute IRI, else percent-encoded after
+//!   `urn:pizhu:note:` (see [`note_iri`]; [`note_id_from_iri`] reverses
+//!   both). The collection and page ids are UUIDs derived from the
+//!   document, the notes and the export time, so one export is reproducible.
+//! - `motivation` is `commenting`, or `highlighting` for a note with no text.
+//! - The note text is a `TextualBody` with `purpose: commenting`, `format:
+//!   text/plain` and a `language` guessed by [`language_of`]; each tag is a
+//!   `TextualBody` with `purpose: tagging`.
+//! - `target.source` is the document's `file://` URI ([`file_uri`]), or
+//!   `urn:sha256:<hash of the clean text>` for the embedded article and for
+//!   documents without a path. `target.selector` holds a
+//!   `TextQuoteSelector` and a `TextPositionSelector`, in code points of
+//!   the clean text, of where the note is **now**; for an orphan, of its
+//!   stored target.
+//! - `creator` is a `Person` with the author's `name`; `created`,
+//!   `modified` and `generated` are UTC and end in `Z` ([`utc_z`]).
+//! - Pizhu's own fields (color, paragraph or range, the position in the raw
+//!   scraped text, and fields of newer versions) go in a `pizhu` object,
+//!   which other tools ignore and Pizhu's import reads back, so that an
+//!   export imported into an empty review gives the same notes.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::core::anchor::Anchor;
+use crate::core::document::Document;
+use crate::core::export::{ExportError, ExportInput};
+use crate::core::note::{Note, Target, TargetKind, TextPosition};
+
+/// The JSON-LD context of every Web Annotation document.
+pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
+
+/// The key of the object holding Pizhu's own fields in an annotation.
+pub const EXTENSION: &str = "pizhu";
+
+/// The IRI prefix of a note id that is neither a UUID nor an IRI.
+pub const NOTE_ID_PREFIX: &str = "urn:pizhu:note:";
+
+/// The IRI prefix of UUID ids.
+pub const UUID_PREFIX: &str = "urn:uuid:";
+
+/// The W3C export of `input`: pretty JSON with a final line break.
+///
+/// # Errors
+/// When serialisation fails (not possible with the current types).
+pub fn export(input: &ExportInput<'_>) -> Result<Vec<u8>, ExportError> {
+    let mut text = serde_json::to_string_pretty(&collection(input))?;
+    text.push('\n');
+    Ok(text.into_bytes())
+}
+
+/// The `AnnotationCollection` of `input`, ready to serialise.
+#[must_use]
+pub fn collection<'a>(input: &'a ExportInput<'a>) -> Collection<'a> {
+    let source = source_iri(input.doc);
+    let items: Vec<Annotation<'a>> = input
+        .notes
+        .iter()
+        .map(|(note, anchor)| Annotation {
+            context: None,
+            ..Annotation::new(input.doc, &source, note, anchor, &input.exported_at)
+        })
+        .collect();
+    let ids: Vec<&str> = input.notes.iter().map(|(n, _)| n.id.as_str()).collect();
+    let seed = [
+        input.doc.clean_sha256.as_str(),
+        input.exported_at.as_str(),
+        &ids.join("\n"),
+    ];
+    Collection {
+        context: CONTEXT,
+        id: derived_uuid(&seed, "collection"),
+        kind: "AnnotationCollection",
+        label: format!("Pizhu notes on {}", input.doc.name),
+        total: items.len(),
+        first: Page {
+            id: derived_uuid(&seed, "page 1"),
+            kind: "AnnotationPage",
+            start_index: 0,
+            items,
+        },
+    }
+}
+
+/// A W3C `AnnotationCollection` with its one page embedded.
+#[derive(Debug, Serialize)]
+pub struct Collection<'a> {
+    /// Always [`CONTEXT`].
+    #[serde(rename = "@context")]
+    pub context: &'static str,
+    /// A `urn:uuid:` IRI.
+    pub id: String,
+    /// Always `AnnotationCollection`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// "Pizhu notes on NAME".
+    pub label: String,
+    /// The number of annotations.
+    pub total: usize,
+    /// The page holding every annotation.
+    pub first: Page<'a>,
+}
+
+/// A W3C `AnnotationPage`.
+#[derive(Debug, Serialize)]
+pub struct Page<'a> {
+    /// A `urn:uuid:` IRI.
+    pub id: String,
+    /// Always `AnnotationPage`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// Index of the page's first annotation in the collection: 0.
+    #[serde(rename = "startIndex")]
+    pub start_index: usize,
+    /// The annotations.
+    pub items: Vec<Annotation<'a>>,
+}
+
+/// One note as a W3C `Annotation`.
+#[derive(Debug, Serialize)]
+pub struct Annotation<'a> {
+    /// [`CONTEXT`] for an annotation on its own; `None` inside a collection.
+    #[serde(rename = "@context", skip_serializing_if = "Option::is_none")]
+    pub context: Option<&'static str>,
+    /// The note's id as an IRI ([`note_iri`]).
+    pub id: String,
+    /// Always `Annotation`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// `commenting`, or `highlighting` for a note with no text.
+    pub motivation: &'static str,
+    /// The author; absent when the note has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub creator: Option<Agent>,
+    /// When the note was made, UTC; absent when the stored time is not a time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created: Option<String>,
+    /// When the note was last changed, UTC; absent like `created`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modified: Option<String>,
+    /// The program that wrote the export.
+    pub generator: Agent,
+    /// When the export was made, UTC.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub generated: Option<String>,
+    /// The note text and the tags; absent for a highlight without tags.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub body: Vec<TextualBody<'a>>,
+    /// Where the note is.
+    pub target: SpecificResource,
+    /// Pizhu's own fields.
+    pub pizhu: Extension<'a>,
+}
+
+/// A creator or generator.
+#[derive(Clone, Debug, Serialize)]
+pub struct Agent {
+    /// `Person` or `Software`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// The name.
+    pub name: String,
+}
+
+/// A W3C `TextualBody`: the note text or a tag.
+#[derive(Debug, Serialize)]
+pub struct TextualBody<'a> {
+    /// Always `TextualBody`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// The text.
+    pub value: &'a str,
+    /// `commenting` for the note text, `tagging` for a tag.
+    pub purpose: &'static str,
+    /// `text/plain` for the note text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<&'static str>,
+    /// The guessed language of the note text ([`language_of`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<&'static str>,
+}
+
+/// A W3C `SpecificResource` target: the document and the selectors.
+#[derive(Debug, Serialize)]
+pub struct SpecificResource {
+    /// The document ([`source_iri`]).
+    pub source: String,
+    /// A `TextQuoteSelector` and a `TextPositionSelector`.
+    pub selector: [Selector; 2],
+}
+
+/// A W3C text selector.
+#[derive(Debug, Serialize)]
+#[serde(tag = "type")]
+pub enum Selector {
+    /// The quoted text with its context.
+    #[serde(rename = "TextQuoteSelector")]
+    Quote {
+        /// The text the note is on.
+        exact: String,
+        /// Up to 32 chars before it; absent when empty.
+        #[serde(skip_serializing_if = "String::is_empty")]
+        prefix: String,
+        /// Up to 32 chars after it; absent when empty.
+        #[serde(skip_serializing_if = "String::is_empty")]
+        suffix: String,
+    },
+    /// The range in code points of the clean text.
+    #[serde(rename = "TextPositionSelector")]
+    Position {
+        /// First code point.
+        start: usize,
+        /// One past the last code point.
+        end: usize,
+    },
+}
+
+/// Pizhu's own fields of an annotation, under the key [`EXTENSION`].
+#[derive(Debug, Serialize)]
+pub struct Extension<'a> {
+    /// The highlight color's name.
+    pub color: &'static str,
+    /// `paragraph` or `range`.
+    pub kind: TargetKind,
+    /// The selected range in the raw (scraped) text, in chars.
+    pub raw: TextPosition,
+    /// The note's fields unknown to this version, kept.
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    pub note_fields: &'a Map<String, Value>,
+    /// The target's fields unknown to this version, kept.
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    pub target_fields: &'a Map<String, Value>,
+}
+
+impl<'a> Annotation<'a> {
+    /// `note` as an annotation on its own (with `@context`) on `doc`, whose
+    /// IRI is `source`, placed where `anchor` says it is now; `generated`
+    /// is the time of the export.
+    #[must_use]
+    pub fn new(
+        doc: &Document,
+        source: &str,
+        note: &'a Note,
+        anchor: &Anchor,
+        generated: &str,
+    ) -> Self {
+        let current = match anchor.position() {
+            Some(p) => Target::range(doc, p.start, p.end),
+            None => note.target.clone(),
+        };
+        let mut body = Vec::with_capacity(note.tags.len() + 1);
+        if !note.body.is_empty() {
+            body.push(TextualBody {
+                kind: "TextualBody",
+                value: &note.body,
+                purpose: "commenting",
+                format: Some("text/plain"),
+                language: language_of(&note.body),
+            });
+        }
+        body.extend(note.tags.iter().map(|tag| TextualBody {
+            kind: "TextualBody",
+            value: tag,
+            purpose: "tagging",
+            format: None,
+            language: None,
+        }));
+        Self {
+            context: Some(CONTEXT),
+            id: note_iri(&note.id),
+            kind: "Annotation",
+            motivation: if note.body.is_empty() {
+                "highlighting"
+            } else {
+                "commenting"
+            },
+            creator: (!note.author.is_empty()).then(|| Agent {
+                kind: "Person",
+                name: note.author.clone(),
+            }),
+            created: utc_z(&note.created),
+            modified: utc_z(&note.modified),
+            generator: Agent {
+                kind: "Software",
+                name: format!("Pizhu {}", env!("CARGO_PKG_VERSION")),
+            },
+            generated: utc_z(generated),
+            body,
+            target: SpecificResource {
+                source: source.to_owned(),
+                selector: [
+                    Selector::Quote {
+                        exact: current.quote.exact,
+                        prefix: current.quote.prefix,
+                        suffix: current.quote.suffix,
+                    },
+                    Selector::Position {
+                        start: current.position.start,
+                        end: current.position.end,
+                    },
+                ],
+            },
+            pizhu: Extension {
+                color: note.color.name(),
+                kind: note.target.kind,
+                raw: current.raw,
+                note_fields: &note.extra,
+                target_fields: &note.target.extra,
+            },
+        }
+    }
+}
+
+/// Where the notes of `doc` are: its `file://` URI ([`file_uri`]), or
+/// `urn:sha256:<clean_sha256>` for the embedded article, for a document
+/// without a path, and when the path cannot be made absolute.
+#[must_use]
+pub fn source_iri(doc: &Document) -> String {
+    doc.path
+        .as_deref()
+        .and_then(file_uri)
+        .unwrap_or_else(|| format!("urn:sha256:{}", doc.clean_sha256))
+}
+
+/// The `file://` URI of `path`, made absolute, with every byte other than
+/// ASCII letters, digits, `-._~`, `/` and `:` percent-encoded (UTF-8 on
+/// Windows, the path's own bytes on Unix). `None` when the path cannot be
+/// made absolute.
+#[must_use]
+pub fn file_uri(path: &std::path::Path) -> Option<String> {
+    let absolute = std::path::absolute(path).ok()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt as _;
+        // An absolute Unix path starts with `/`: `file://` + `/…`.
+        Some(format!(
+            "file://{}",
+            percent_encode(absolute.as_os_str().as_bytes(), b"/:")
+        ))
+    }
+    #[cfg(not(unix))]
+    {
+        let text = absolute.to_string_lossy().replace('\\', "/");
+        // Verbatim paths (`\\?\C:\…`, `\\?\UNC\server\…`) to their plain forms.
+        let text = if let Some(rest) = text.strip_prefix("//?/UNC/") {
+            format!("//{rest}")
+        } else if let Some(rest) = text.strip_prefix("//?/") {
+            rest.to_owned()
+        } else {
+            text
+        };
+        Some(match text.strip_prefix("//") {
+            // `\\server\share\…`: the server is the URI's host.
+            Some(unc) => format!("file://{}", percent_encode(unc.as_bytes(), b"/:")),
+            None => format!("file:///{}", percent_encode(text.as_bytes(), b"/:")),
+        })
+    }
+}
+
+/// `bytes` with everything but ASCII letters, digits, `-._~` and the bytes
+/// in `keep` written as `%XX`.
+fn percent_encode(bytes: &[u8], keep: &[u8]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(bytes.len());
+    for &b in bytes {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) || keep.contains(&b) {
+            out.push(char::from(b));
+        } else {
+            // Writing to a String cannot fail.
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+/// `text` with every `%XX` decoded; `None` when a `%` is not followed by
+/// two hex digits or the bytes are not UTF-8.
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The IRI of a note id: `urn:uuid:<id>` for a UUID in its usual form
+/// (lowercase, with hyphens); the id itself when it already is an absolute
+/// IRI in ASCII (say, an annotation imported from elsewhere); otherwise
+/// `urn:pizhu:note:` and the id percent-encoded. [`note_id_from_iri`]
+/// gives the id back.
+#[must_use]
+pub fn note_iri(id: &str) -> String {
+    let is_plain_uuid = uuid::Uuid::try_parse(id).is_ok_and(|u| u.hyphenated().to_string() == id);
+    if is_plain_uuid {
+        return format!("{UUID_PREFIX}{id}");
+    }
+    if is_absolute_iri(id) && !has_prefix(id, UUID_PREFIX) && !has_prefix(id, NOTE_ID_PREFIX) {
+        return id.to_owned();
+    }
+    format!("{NOTE_ID_PREFIX}{}", percent_encode(id.as_bytes(), b""))
+}
+
+/// The note id of an annotation IRI: without `urn:uuid:`, decoded from
+/// `urn:pizhu:note:`, or the IRI itself (the reverse of [`note_iri`]).
+#[must_use]
+pub fn note_id_from_iri(iri: &str) -> String {
+    let iri = iri.trim();
+    if let Some(uuid) = strip_prefix_ignore_case(iri, UUID_PREFIX) {
+        return uuid.to_owned();
+    }
+    if let Some(encoded) = strip_prefix_ignore_case(iri, NOTE_ID_PREFIX)
+        && let Some(id) = percent_decode(encoded).filter(|id| !id.is_empty())
+    {
+        return id;
+    }
+    iri.to_owned()
+}
+
+/// `text` without `prefix`, compared ignoring ASCII case (URN schemes and
+/// namespaces are case-insensitive).
+fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| text.get(prefix.len()..))
+        .flatten()
+}
+
+/// Whether `text` starts with `prefix`, ignoring ASCII case.
+fn has_prefix(text: &str, prefix: &str) -> bool {
+    strip_prefix_ignore_case(text, prefix).is_some()
+}
+
+/// Whether `text` is an absolute IRI a JSON-schema `uri` check accepts: a
+/// scheme (a letter, then letters, digits, `+-.`), a colon and at least one
+/// more char, all printable ASCII without spaces, quotes, `<>\^`{|}`, and
+/// `%` only before two hex digits.
+fn is_absolute_iri(text: &str) -> bool {
+    let Some((scheme, rest)) = text.split_once(':') else {
+        return false;
+    };
+    let mut scheme_chars = scheme.chars();
+    let scheme_ok = scheme_chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme_chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    let rest_ok = !rest.is_empty()
+        && rest.chars().all(|c| {
+            c.is_ascii_graphic()
+                && !matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}')
+        })
+        && percent_decode(rest).is_some();
+    scheme_ok && rest_ok
+}
+
+/// The language of a note text, as a BCP 47 tag, for `TextualBody.language`:
+/// `zh` when it has a Han character (traditional and simplified alike: the
+/// script is not guessed), `en` when it is ASCII with at least one letter,
+/// and `None` (no `language` written) otherwise, say for digits only or
+/// for kana or Cyrillic without Han.
+#[must_use]
+pub fn language_of(text: &str) -> Option<&'static str> {
+    if text.chars().any(crate::core::clean::is_han) {
+        Some("zh")
+    } else if text.is_ascii() && text.chars().any(|c| c.is_ascii_alphabetic()) {
+        Some("en")
+    } else {
+        None
+    }
+}
+
+/// An RFC 3339 time as UTC ending in `Z`: unchanged when it already is
+/// one (`2026-01-01T10:00:00Z`, any fraction kept), converted from another
+/// offset (`2026-01-01T18:00:00+08:00` gives `2026-01-01T10:00:00Z`), and
+/// `None` when it is not a time at all.
+#[must_use]
+pub fn utc_z(time: &str) -> Option<String> {
+    let time = time.trim();
+    if !time.is_ascii() {
+        return None;
+    }
+    let (local, offset_secs) = if let Some(local) = time.strip_suffix(['Z', 'z']) {
+        (local, 0i64)
+    } else {
+        let split = time.len().checked_sub(6)?;
+        let (local, offset) = (time.get(..split)?, time.get(split..)?);
+        let sign = match offset.as_bytes().first() {
+            Some(b'+') => 1,
+            Some(b'-') => -1,
+            _ => return None,
+        };
+        if offset.as_bytes().get(3) != Some(&b':') {
+            return None;
+        }
+        let hours: i64 = offset.get(1..3)?.parse().ok()?;
+        let minutes: i64 = offset.get(4..6)?.parse().ok()?;
+        if hours > 23 || minutes > 59 {
+            return None;
+        }
+        (local, sign * (hours * 3600 + minutes * 60))
+    };
+    let plain = local
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b':' | b'.' | b'T' | b't'));
+    if !plain || !matches!(local.as_bytes().get(10), Some(b'T' | b't')) {
+        return None;
+    }
+    let as_utc = humantime::parse_rfc3339_weak(local).ok()?;
+    if offset_secs == 0 && time.ends_with('Z') && local.as_bytes().get(10) == Some(&b'T') {
+        return Some(time.to_owned());
+    }
+    let shift = std::time::Duration::from_secs(offset_secs.unsigned_abs());
+    let utc = if offset_secs >= 0 {
+        as_utc.checked_sub(shift)?
+    } else {
+        as_utc.checked_add(shift)?
+    };
+    Some(humantime::format_rfc3339(utc).to_string())
+}
+
+/// A UUID (version 8, RFC 9562) derived from `seed` and `what`: the same
+/// export always gets the same ids, different ones different ids.
+fn derived_uuid(seed: &[&str], what: &str) -> String {
+    use sha2::Digest as _;
+    let mut hasher = sha2::Sha256::new();
+    for part in seed.iter().chain([&what]) {
+        hasher.update(part.as_bytes());
+        hasher.update([0]);
+    }
+    let digest = hasher.finalize();
+    let mut bytes = [0u8; 16];
+    for (b, d) in bytes.iter_mut().zip(digest.iter()) {
+        *b = *d;
+    }
+    format!(
+        "{UUID_PREFIX}{}",
+        uuid::Builder::from_custom_bytes(bytes)
+            .into_uuid()
+            .hyphenated()
+    )
+}

@@ -1,0 +1,814 @@
+//! Importing notes: W3C Web Annotation JSON and Pizhu review files, merged
+//! into the open review as one undoable step.
+//!
+//! **Reading** ([`read_annotations`]) accepts every shape the W3C model
+//! allows for a set of annotations: one `Annotation`; a JSON array of them;
+//! an `AnnotationCollection` whose `first` page is embedded, following
+//! embedded `next` pages; an `AnnotationPage`; `items` lists on either; a
+//! JSON-LD `@graph`. Bodies may be a string, an object or an array
+//! (`bodyValue` too); `TextualBody`s with `purpose: tagging` (or every
+//! body of an annotation whose motivation is `tagging`) become tags, the
+//! others the note text; a `Choice` gives its first item. A target may be
+//! an object, an array (the first with a text selector is used) or a plain
+//! IRI; selectors may be one or a list, and `refinedBy` chains are
+//! followed. A Pizhu review file (`"format": "pizhu-review"`) gives its
+//! notes as they are. Parts that cannot be used (an annotation or a page
+//! only linked by its IRI, an object that is not an annotation) are
+//! skipped and counted, each with a reason.
+//!
+//! **Targets.** A note's target is built from the selectors: the quote
+//! (`exact`, `prefix`, `suffix`) from the `TextQuoteSelector`, the position
+//! from the `TextPositionSelector` (code points). With only a position, the
+//! quote is the document's text there; once the target is anchored in the
+//! document (the same [`anchor`] as reopened notes), what the selectors
+//! lacked — the position, the quote's context — is filled in from where it
+//! was found, and the raw position comes from the document's offset map.
+//! A target that cannot be found (no selector, or text no longer there)
+//! stays an orphan, whose reason the notes list shows.
+//!
+//! **Merging** ([`plan_merge`]) never loses a version:
+//! - a note equal to one already there (same id and the same text, tags,
+//!   color, author, kind, quote and position) is a duplicate and skipped;
+//!   so is a note with a new id whose quote, position and text equal
+//!   those of a note already there;
+//! - a note whose id is there with other content: the version with the
+//!   newer `modified` is kept under the id, and the other version is kept
+//!   too, as a new note with a fresh id, the tag [`CONFLICT_TAG`] and the
+//!   field [`CONFLICT_FIELD`] holding the id it is a version of;
+//! - any other note is added, keeping its id and its times.
+//!
+//! All of it is one [`Edit::Batch`], so one undo takes the import back.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value};
+
+use crate::core::anchor::{self, TextIndex};
+use crate::core::document::Document;
+use crate::core::export::w3c;
+use crate::core::note::{self, Note, NoteColor, Target, TargetKind, TextPosition, TextQuote};
+use crate::core::review::{self, Parsed, ReviewError, ReviewFile};
+use crate::core::store::{Edit, ReviewStore, StoreError};
+
+/// The tag given to the other version of a note kept by a merge.
+pub const CONFLICT_TAG: &str = "conflict";
+
+/// The note field naming the id of the note a kept version is a version of.
+pub const CONFLICT_FIELD: &str = "conflict_of";
+
+/// How deep in nested arrays, pages and selectors the reader goes; deeper
+/// parts are skipped (no real file comes near it, and it bounds recursion).
+const MAX_DEPTH: usize = 64;
+
+/// Notes read from a file, before merging.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Incoming {
+    /// The notes, in the file's order.
+    pub notes: Vec<Note>,
+    /// Why each unusable part of the file was skipped.
+    pub skipped: Vec<String>,
+}
+
+/// What an import did, for the status bar and the CLI.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    /// Notes added (new ids).
+    pub imported: usize,
+    /// Notes skipped because the review already had them.
+    pub duplicates: usize,
+    /// Notes that replaced an older version with the same id.
+    pub replaced: usize,
+    /// Other versions of a note kept as new notes tagged [`CONFLICT_TAG`].
+    pub kept_versions: usize,
+    /// How many of the notes added or changed could not be placed in the
+    /// document (orphans).
+    pub orphaned: usize,
+    /// Parts of the file that could not be used.
+    pub skipped: usize,
+    /// The ids of the orphans, to show them.
+    pub orphan_ids: Vec<String>,
+    /// Why each skipped part was skipped.
+    pub skipped_reasons: Vec<String>,
+}
+
+impl ImportSummary {
+    /// True when something needs a look: notes were orphaned, or parts of
+    /// the file (duplicates included) were skipped. The CLI then exits with 1.
+    #[must_use]
+    pub fn needs_attention(&self) -> bool {
+        self.orphaned > 0 || self.skipped > 0 || self.duplicates > 0
+    }
+}
+
+impl fmt::Display for ImportSummary {
+    /// One line: "3 imported, 1 duplicate skipped, 1 orphaned"; counts of
+    /// zero are left out, except the first.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut parts = vec![format!("{} imported", self.imported)];
+        if self.duplicates > 0 {
+            parts.push(plural(
+                self.duplicates,
+                "duplicate skipped",
+                "duplicates skipped",
+            ));
+        }
+        if self.replaced > 0 {
+            parts.push(format!("{} replaced by a newer version", self.replaced));
+        }
+        if self.kept_versions > 0 {
+            parts.push(plural(
+                self.kept_versions,
+                "other version kept as a note tagged “conflict”",
+                "other versions kept as notes tagged “conflict”",
+            ));
+        }
+        if self.orphaned > 0 {
+            parts.push(format!(
+                "{} orphaned (not found in the text)",
+                self.orphaned
+            ));
+        }
+        if self.skipped > 0 {
+            parts.push(plural(
+                self.skipped,
+                "unusable item skipped",
+                "unusable items skipped",
+            ));
+        }
+        f.write_str(&parts.join(", "))
+    }
+}
+
+/// Why a file could not be imported. Nothing is imported then. Messages
+/// say what happened, then what to do, and end with the path when known
+/// (see [`ImportError::with_path`]).
+#[derive(thiserror::Error, Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    /// Not JSON.
+    #[error(
+        "the annotations file is not valid JSON at line {line}, column {column}: {message}; \
+         choose a W3C Web Annotation (JSON-LD) file or a Pizhu notes file, or export it again{}",
+        at(path.as_deref())
+    )]
+    Malformed {
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column of the problem, in chars.
+        column: usize,
+        /// What is wrong there.
+        message: String,
+        /// The file, when known.
+        path: Option<PathBuf>,
+    },
+    /// JSON, but neither W3C annotations nor a Pizhu review.
+    #[error(
+        "the file holds no W3C Web Annotations and is not a Pizhu notes file ({found}); \
+         choose a file with an Annotation, an AnnotationCollection, an AnnotationPage or a \
+         list of annotations, or a Pizhu notes file (*.pizhu.json){}",
+        at(path.as_deref())
+    )]
+    NotAnnotations {
+        /// What the file holds instead, in a few words.
+        found: String,
+        /// The file, when known.
+        path: Option<PathBuf>,
+    },
+    /// A Pizhu review file that cannot be read.
+    #[error("{0}")]
+    Review(ReviewError),
+    /// The store refused the merged notes (a bug: the plan is checked).
+    #[error("the notes could not be added ({0}); nothing was imported; please report this")]
+    Store(StoreError),
+}
+
+/// `": PATH"` for the end of a message, or nothing.
+fn at(path: Option<&Path>) -> String {
+    path.map_or_else(String::new, |p| format!(": {}", p.display()))
+}
+
+impl ImportError {
+    /// The same error, naming the file it came from.
+    #[must_use]
+    pub fn with_path(self, file: &Path) -> Self {
+        match self {
+            Self::Malformed {
+                line,
+                column,
+                message,
+                ..
+            } => Self::Malformed {
+                line,
+                column,
+                message,
+                path: Some(file.to_path_buf()),
+            },
+            Self::NotAnnotations { found, .. } => Self::NotAnnotations {
+                found,
+                path: Some(file.to_path_buf()),
+            },
+            Self::Review(e) => Self::Review(e.with_path(file)),
+            Self::Store(e) => Self::Store(e),
+        }
+    }
+}
+
+/// Reads the notes in `bytes`: W3C Web Annotations in any shape (see the
+/// module docs) or a Pizhu review file. W3C targets are anchored in `doc`,
+/// whose text `index` holds, to complete them.
+///
+/// # Errors
+/// [`ImportError::Malformed`] for bytes that are not JSON (with line and
+/// column), [`ImportError::NotAnnotations`] for other JSON, and
+/// [`ImportError::Review`] for a damaged Pizhu review file.
+pub fn read_annotations(
+    bytes: &[u8],
+    doc: &Document,
+    index: &TextIndex,
+) -> Result<Incoming, ImportError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let value: Value =
+        serde_json::from_slice(bytes).map_err(|e| match review::malformed(bytes, &e) {
+            ReviewError::Malformed {
+                line,
+                column,
+                message,
+                ..
+            } => ImportError::Malformed {
+                line,
+                column,
+                message,
+                path: None,
+            },
+            other => ImportError::Review(other),
+        })?;
+    if value.get("format").and_then(Value::as_str) == Some(review::FORMAT) {
+        return match ReviewFile::parse(bytes) {
+            Ok(Parsed::Current(r) | Parsed::Newer(r)) => Ok(Incoming {
+                notes: r.notes,
+                skipped: Vec::new(),
+            }),
+            Err(e) => Err(ImportError::Review(e)),
+        };
+    }
+    let mut reader = Reader {
+        doc,
+        index,
+        out: Incoming::default(),
+        recognised: false,
+    };
+    reader.top(&value);
+    let empty_list = value.as_array().is_some_and(Vec::is_empty);
+    if !reader.recognised && !empty_list {
+        return Err(ImportError::NotAnnotations {
+            found: describe(&value),
+            path: None,
+        });
+    }
+    Ok(reader.out)
+}
+
+/// A few words on what a JSON value is, for [`ImportError::NotAnnotations`].
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Object(o) => match type_names(o).first() {
+            Some(t) => format!("it is an object of type “{t}”"),
+            None => "it is an object with no “type”".to_owned(),
+        },
+        Value::Array(items) => format!("it is a list of {} items, none an annotation", items.len()),
+        Value::String(_) => "it is a string".to_owned(),
+        Value::Number(_) => "it is a number".to_owned(),
+        Value::Bool(_) => "it is true or false".to_owned(),
+        Value::Null => "it is null".to_owned(),
+    }
+}
+
+/// The walk over a W3C file.
+struct Reader<'d> {
+    doc: &'d Document,
+    index: &'d TextIndex,
+    out: Incoming,
+    /// True once an annotation, a page or a collection was seen.
+    recognised: bool,
+}
+
+/// The `type` (or `@type`) names of an object, without an `oa:` prefix or
+/// the namespace IRI of the model.
+fn type_names(o: &Map<String, Value>) -> Vec<&str> {
+    let raw = o.get("type").or_else(|| o.get("@type"));
+    strings(raw)
+        .into_iter()
+        .map(|t| {
+            t.strip_prefix("oa:")
+                .or_else(|| t.strip_prefix("http://www.w3.org/ns/oa#"))
+                .or_else(|| t.strip_prefix("as:"))
+                .or_else(|| t.strip_prefix("https://www.w3.org/ns/activitystreams#"))
+                .unwrap_or(t)
+        })
+        .collect()
+}
+
+/// The strings of a value that may be one string or a list of them.
+fn strings(v: Option<&Value>) -> Vec<&str> {
+    match v {
+        Some(Value::String(s)) => vec![s.as_str()],
+        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The items of a value that may be one item or a list of them.
+fn list(v: Option<&Value>) -> Vec<&Value> {
+    match v {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(one) => vec![one],
+    }
+}
+
+/// The first string of `key`, or of `@key`.
+fn text_of<'v>(o: &'v Map<String, Value>, key: &str) -> Option<&'v str> {
+    let value = o.get(key).or_else(|| o.get(&format!("@{key}")))?;
+    strings(Some(value)).first().copied()
+}
+
+/// An unsigned integer that may also be written as a one-item list or a string.
+fn number(v: Option<&Value>) -> Option<usize> {
+    match v? {
+        Value::Number(n) => usize::try_from(n.as_u64()?).ok(),
+        Value::String(s) => s.trim().parse().ok(),
+        Value::Array(items) if items.len() == 1 => number(items.first()),
+        _ => None,
+    }
+}
+
+/// Text selectors found in a target, each with how deep in `refinedBy`
+/// chains it was (the shallowest wins).
+#[derive(Default)]
+struct Found {
+    quote: Option<(usize, Quote)>,
+    position: Option<(usize, TextPosition)>,
+}
+
+/// A `TextQuoteSelector`; `None` for a part it does not have.
+struct Quote {
+    exact: String,
+    prefix: Option<String>,
+    suffix: Option<String>,
+}
+
+impl Found {
+    fn has_any(&self) -> bool {
+        self.quote.is_some() || self.position.is_some()
+    }
+
+    /// Collects the selectors in `selector` and its `refinedBy` chain. A
+    /// position is absolute when `base` is `Some` (the start of the range a
+    /// parent `TextPositionSelector` selected, 0 at the top); inside other
+    /// selectors positions cannot be resolved and are ignored.
+    fn collect(&mut self, selector: &Value, base: Option<usize>, depth: usize) {
+        let Value::Object(s) = selector else { return };
+        if depth > MAX_DEPTH {
+            return;
+        }
+        let types = type_names(s);
+        let mut child_base = None;
+        if types.contains(&"TextQuoteSelector") {
+            let better = self.quote.as_ref().is_none_or(|(d, _)| depth < *d);
+            if better && let Some(exact) = text_of(s, "exact") {
+                let part = |k: &str| text_of(s, k).map(str::to_owned);
+                self.quote = Some((
+                    depth,
+                    Quote {
+                        exact: exact.to_owned(),
+                        prefix: part("prefix"),
+                        suffix: part("suffix"),
+                    },
+                ));
+            }
+        }
+        if types.contains(&"TextPositionSelector")
+            && let Some(base) = base
+            && let (Some(start), Some(end)) = (number(s.get("start")), number(s.get("end")))
+            && start <= end
+        {
+            let (start, end) = (base.saturating_add(start), base.saturating_add(end));
+            if self.position.as_ref().is_none_or(|(d, _)| depth < *d) {
+                self.position = Some((depth, TextPosition { start, end }));
+            }
+            child_base = Some(start);
+        }
+        for refined in list(s.get("refinedBy")) {
+            self.collect(refined, child_base, depth + 1);
+        }
+    }
+}
+
+/// The selectors of a target (an object with `selector`, or a plain IRI,
+/// which has none).
+fn selectors_of(target: &Value) -> Found {
+    let mut found = Found::default();
+    if let Value::Object(t) = target {
+        for selector in list(t.get("selector")) {
+            found.collect(selector, Some(0), 0);
+        }
+    }
+    found
+}
+
+/// The name of an agent (`creator`): a string, or an object's `name`,
+/// `nickname` or `id`, or the first of a list that has one.
+fn agent_name(v: Option<&Value>) -> Option<String> {
+    list(v).into_iter().find_map(|a| match a {
+        Value::String(s) => Some(s.clone()),
+        Value::Object(o) => ["name", "nickname", "id"]
+            .iter()
+            .find_map(|k| text_of(o, k))
+            .map(str::to_owned),
+        _ => None,
+    })
+}
+
+/// The note text and tags of one body.
+#[derive(Default)]
+struct Bodies {
+    texts: Vec<String>,
+    tags: Vec<String>,
+}
+
+impl Bodies {
+    /// Adds what `body` says; `tagging` when the annotation's motivation
+    /// makes bodies without a purpose tags.
+    fn add(&mut self, body: &Value, tagging: bool, depth: usize) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        match body {
+            // An external body, by IRI: kept as text so that it is seen.
+            Value::String(iri) => self.push(iri.clone(), tagging),
+            Value::Array(items) => {
+                for b in items {
+                    self.add(b, tagging, depth + 1);
+                }
+            }
+            Value::Object(b) => {
+                let types = type_names(b);
+                if types.contains(&"Choice") {
+                    // A Choice's first item is its default.
+                    if let Some(first) = list(b.get("items")).first() {
+                        self.add(first, tagging, depth + 1);
+                    }
+                    return;
+                }
+                if ["Composite", "List", "Independents"]
+                    .iter()
+                    .any(|t| types.contains(t))
+                {
+                    for item in list(b.get("items")) {
+                        self.add(item, tagging, depth + 1);
+                    }
+                    return;
+                }
+                let purposes = strings(b.get("purpose"));
+                let is_tag = purposes
+                    .iter()
+                    .any(|p| *p == "tagging" || *p == "oa:tagging")
+                    || (purposes.is_empty() && tagging);
+                let value = text_of(b, "value").or_else(|| text_of(b, "chars"));
+                let text = value.or_else(|| match b.get("source") {
+                    Some(Value::Object(src)) => text_of(src, "id"),
+                    Some(other) => strings(Some(other)).first().copied(),
+                    None => text_of(b, "id"),
+                });
+                if let Some(text) = text {
+                    self.push(text.to_owned(), is_tag);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn push(&mut self, text: String, tag: bool) {
+        if tag {
+            self.tags.push(text);
+        } else {
+            self.texts.push(text);
+        }
+    }
+}
+
+impl Reader<'_> {
+    /// The top of the file: an annotation, a container, or a list of them.
+    fn top(&mut self, value: &Value) {
+        match value {
+            Value::Array(items) => {
+                for item in items {
+                    self.item(item, 1);
+                }
+            }
+            other => self.item(other, 0),
+        }
+    }
+
+    /// One annotation, page, collection or list of them.
+    fn item(&mut self, value: &Value, depth: usize) {
+        if depth > MAX_DEPTH {
+            self.skip("a part nested too deep to be an annotation was left out".to_owned());
+            return;
+        }
+        match value {
+            Value::Array(items) => {
+                for item in items {
+                    self.item(item, depth + 1);
+                }
+            }
+            Value::Object(o) => {
+                let types = type_names(o);
+                if types.contains(&"Annotation") || (types.is_empty() && o.contains_key("target")) {
+                    self.recognised = true;
+                    self.annotation(o);
+                } else if types.contains(&"AnnotationCollection") {
+                    self.recognised = true;
+                    for item in list(o.get("items")) {
+                        self.item(item, depth + 1);
+                    }
+                    self.linked_page(o.get("first"), "first", depth);
+                } else if types.contains(&"AnnotationPage") {
+                    self.recognised = true;
+                    self.page(o, depth);
+                } else if let Some(graph) = o.get("@graph") {
+                    self.item(graph, depth + 1);
+                } else {
+                    let what = types.first().map_or_else(
+                        || "an object with no type".to_owned(),
+                        |t| format!("an object of type “{t}”"),
+                    );
+                    self.skip(format!("{what} is not an annotation"));
+                }
+            }
+            Value::String(iri) => self.skip(format!(
+                "the annotation {iri} is only linked, not included, so it cannot be read"
+            )),
+            _ => self.skip("a value that is not an annotation was left out".to_owned()),
+        }
+    }
+
+    /// A page: its items, then the next page if it is embedded.
+    fn page(&mut self, o: &Map<String, Value>, depth: usize) {
+        for item in list(o.get("items")) {
+            self.item(item, depth + 1);
+        }
+        self.linked_page(o.get("next"), "next", depth);
+    }
+
+    /// A collection's `first` or a page's `next`: read when embedded,
+    /// skipped with a reason when only linked.
+    fn linked_page(&mut self, value: Option<&Value>, key: &str, depth: usize) {
+        for page in list(value) {
+            match page {
+                Value::Object(p) if depth < MAX_DEPTH => self.page(p, depth + 1),
+                Value::String(iri) => self.skip(format!(
+                    "the page {iri} (“{key}”) is only linked, not included, so its annotations \
+                     cannot be read; export the collection with its pages embedded"
+                )),
+                _ => self.skip(format!("the “{key}” page is not a page")),
+            }
+        }
+    }
+
+    fn skip(&mut self, reason: String) {
+        self.out.skipped.push(reason);
+    }
+
+    /// One annotation as a note.
+    fn annotation(&mut self, o: &Map<String, Value>) {
+        let ext = o.get(w3c::EXTENSION).and_then(Value::as_object);
+        let id = text_of(o, "id")
+            .map(w3c::note_id_from_iri)
+            .filter(|id| !id.trim().is_empty())
+            .unwrap_or_else(note::new_id);
+
+        let tagging = strings(o.get("motivation"))
+            .iter()
+            .any(|m| *m == "tagging" || *m == "oa:tagging");
+        let mut bodies = Bodies::default();
+        if let Some(v) = o.get("bodyValue") {
+            for text in strings(Some(v)) {
+                bodies.push(text.to_owned(), false);
+            }
+        }
+        for body in list(o.get("body")) {
+            bodies.add(body, tagging, 0);
+        }
+
+        let targets = list(o.get("target"));
+        let found = targets
+            .iter()
+            .map(|t| selectors_of(t))
+            .find(Found::has_any)
+            .unwrap_or_default();
+        let target = self.target(found, ext);
+
+        let created = text_of(o, "created").and_then(w3c::utc_z);
+        let modified = text_of(o, "modified").and_then(w3c::utc_z);
+        let (created, modified) = match (created, modified) {
+            (Some(c), Some(m)) => (c, m),
+            (Some(c), None) => (c.clone(), c),
+            (None, Some(m)) => (m.clone(), m),
+            (None, None) => {
+                let now = note::now_utc();
+                (now.clone(), now)
+            }
+        };
+        let from_ext = |key: &str| ext.and_then(|e| e.get(key));
+        self.out.notes.push(Note {
+            id,
+            target,
+            body: bodies.texts.join("\n\n"),
+            color: from_ext("color")
+                .and_then(|v| serde_json::from_value::<NoteColor>(v.clone()).ok())
+                .unwrap_or_default(),
+            tags: bodies.tags,
+            author: agent_name(o.get("creator")).unwrap_or_default(),
+            created,
+            modified,
+            extra: from_ext("note_fields")
+                .and_then(Value::as_object)
+                .cloned()
+                .unwrap_or_default(),
+        });
+    }
+
+    /// The target made of `found` selectors, completed where it is found in
+    /// the document (see the module docs).
+    fn target(&self, found: Found, ext: Option<&Map<String, Value>>) -> Target {
+        let from_ext = |key: &str| ext.and_then(|e| e.get(key));
+        let kind = from_ext("kind")
+            .and_then(|v| serde_json::from_value::<TargetKind>(v.clone()).ok())
+            .unwrap_or(TargetKind::Range);
+        let stored_raw = from_ext("raw")
+            .and_then(|v| serde_json::from_value::<TextPosition>(v.clone()).ok())
+            .unwrap_or_default();
+        let extra = from_ext("target_fields")
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default();
+        let position = found.position.map(|(_, p)| p);
+        let quote = found.quote.map(|(_, q)| q);
+        let len = self.doc.char_len();
+        let (exact, mut prefix, mut suffix) = match quote {
+            Some(q) => (q.exact, q.prefix, q.suffix),
+            // A position alone: the quote is the text there, when there is one.
+            None => match position {
+                Some(p) if p.end <= len => {
+                    let t = Target::range(self.doc, p.start, p.end);
+                    (t.quote.exact, Some(t.quote.prefix), Some(t.quote.suffix))
+                }
+                _ => (String::new(), None, None),
+            },
+        };
+        let mut target = Target {
+            kind,
+            quote: TextQuote {
+                exact,
+                prefix: prefix.clone().unwrap_or_default(),
+                suffix: suffix.clone().unwrap_or_default(),
+            },
+            position: position.unwrap_or_default(),
+            raw: stored_raw,
+            extra,
+        };
+        if let Some(p) = anchor::anchor(self.index, &target).position() {
+            let here = Target::range(self.doc, p.start, p.end);
+            if position.is_none() {
+                target.position = p;
+            }
+            target.quote.prefix = prefix.take().unwrap_or(here.quote.prefix);
+            target.quote.suffix = suffix.take().unwrap_or(here.quote.suffix);
+            target.raw = here.raw;
+        }
+        target
+    }
+}
+
+/// What makes two notes "the same passage with the same text": quote,
+/// position and note text.
+type ContentKey = (String, TextPosition, String);
+
+fn content_key(exact: &str, position: TextPosition, body: &str) -> ContentKey {
+    (exact.to_owned(), position, body.to_owned())
+}
+
+/// Plans merging `incoming` notes into `store` (see the module docs):
+/// the batch edit to apply and what it will do. Orphans are counted by
+/// anchoring each note that goes in with the store's text index.
+#[must_use]
+pub fn plan_merge(store: &ReviewStore, incoming: Vec<Note>) -> (Edit, ImportSummary) {
+    let index = store.text_index();
+    let mut summary = ImportSummary::default();
+    // What the store will hold: its notes, overlaid with those planned.
+    let mut planned: HashMap<String, Note> = HashMap::new();
+    // The content keys of every note there or planned; a note that is
+    // anchored counts both where it was made and where it is now.
+    let mut keys: HashSet<ContentKey> = HashSet::new();
+    for (n, a) in store.notes_in_document_order() {
+        keys.insert(content_key(
+            &n.target.quote.exact,
+            n.target.position,
+            &n.body,
+        ));
+        if let Some(p) = a.position() {
+            keys.insert(content_key(&index.slice(p), p, &n.body));
+        }
+    }
+    let mut puts: Vec<Note> = Vec::new();
+    for note in incoming {
+        let key = content_key(&note.target.quote.exact, note.target.position, &note.body);
+        let existing = planned
+            .get(&note.id)
+            .or_else(|| store.note(&note.id))
+            .cloned();
+        match existing {
+            Some(old) if same_note(store, &old, &note) => summary.duplicates += 1,
+            _ if keys.contains(&key) => summary.duplicates += 1,
+            Some(old) => {
+                // The same id with other content: the newer version keeps
+                // the id, the other is kept as a tagged copy.
+                let (keep, other) = if review::is_newer(&note.modified, &old.modified) {
+                    summary.replaced += 1;
+                    (Some(note), old)
+                } else {
+                    (None, note)
+                };
+                let copy = conflict_copy(other);
+                keys.insert(content_key(
+                    &copy.target.quote.exact,
+                    copy.target.position,
+                    &copy.body,
+                ));
+                summary.kept_versions += 1;
+                if let Some(keep) = keep {
+                    keys.insert(key);
+                    planned.insert(keep.id.clone(), keep.clone());
+                    puts.push(keep);
+                }
+                planned.insert(copy.id.clone(), copy.clone());
+                puts.push(copy);
+            }
+            None => {
+                summary.imported += 1;
+                keys.insert(key);
+                planned.insert(note.id.clone(), note.clone());
+                puts.push(note);
+            }
+        }
+    }
+    for note in &puts {
+        if anchor::anchor(index, &note.target).is_orphaned()
+            && !summary.orphan_ids.contains(&note.id)
+        {
+            summary.orphan_ids.push(note.id.clone());
+        }
+    }
+    summary.orphaned = summary.orphan_ids.len();
+    (
+        Edit::Batch(puts.into_iter().map(Edit::Put).collect()),
+        summary,
+    )
+}
+
+/// Whether `incoming` is the note `old` already is: the same text, tags,
+/// color, author and kind, on the same quote and position (where it was
+/// made, or where it is now).
+fn same_note(store: &ReviewStore, old: &Note, incoming: &Note) -> bool {
+    let same_fields = old.body == incoming.body
+        && old.tags == incoming.tags
+        && old.color == incoming.color
+        && old.author == incoming.author
+        && old.target.kind == incoming.target.kind;
+    if !same_fields {
+        return false;
+    }
+    let (exact, position) = (&incoming.target.quote.exact, incoming.target.position);
+    let as_made = old.target.quote.exact == *exact && old.target.position == position;
+    let as_now = store
+        .anchor_of(&old.id)
+        .and_then(|a| a.position())
+        .is_some_and(|p| p == position && store.text_index().slice(p) == *exact);
+    as_made || as_now
+}
+
+/// `note` as a kept other version: a fresh id, the tag [`CONFLICT_TAG`]
+/// and [`CONFLICT_FIELD`] naming the original id; its times are kept.
+fn conflict_copy(mut note: Note) -> Note {
+    note.extra
+        .insert(CONFLICT_FIELD.to_owned(), Value::from(note.id.clone()));
+    note.id = note::new_id();
+    if !note.tags.iter().any(|t| t == CONFLICT_TAG) {
+        note.tags.push(CONFLICT_TAG.to_owned());
+    }
+    note
+}

@@ -812,3 +812,493 @@ fn conflict_copy(mut note: Note) -> Note {
     }
     note
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    use crate::core::anchor::Anchor;
+
+    fn doc() -> Document {
+        Document::embedded()
+    }
+
+    /// Reads `json` against the embedded article.
+    fn read(json: &Value) -> Incoming {
+        let doc = doc();
+        let index = TextIndex::new(doc.text());
+        read_annotations(json.to_string().as_bytes(), &doc, &index).unwrap()
+    }
+
+    /// The one note `json` gives.
+    fn one(json: &Value) -> Note {
+        let mut incoming = read(json);
+        assert_eq!(incoming.notes.len(), 1, "{:?}", incoming.skipped);
+        incoming.notes.remove(0)
+    }
+
+    /// Char range of the first occurrence of `quote` in the article.
+    fn find(quote: &str) -> TextPosition {
+        let doc = doc();
+        let byte = doc.text().find(quote).unwrap();
+        let start = doc.text()[..byte].chars().count();
+        TextPosition {
+            start,
+            end: start + quote.chars().count(),
+        }
+    }
+
+    #[test]
+    fn a_quote_alone_is_placed_and_completed() {
+        let note = one(&json!({
+            "@context": "http://www.w3.org/ns/anno.jsonld",
+            "id": "urn:uuid:4F3C1A2B-0D5E-4C6F-8A9B-1C2D3E4F5A6B",
+            "type": "Annotation",
+            "bodyValue": "全稱",
+            "creator": "http://example.org/審稿人",
+            "created": "2026-03-01T18:00:00+08:00",
+            "target": {
+                "source": "http://example.org/article",
+                "selector": {"type": "TextQuoteSelector", "exact": "濟寧市政府"}
+            }
+        }));
+        assert_eq!(note.id, "4F3C1A2B-0D5E-4C6F-8A9B-1C2D3E4F5A6B");
+        assert_eq!(note.body, "全稱");
+        assert_eq!(note.author, "http://example.org/審稿人");
+        assert_eq!(note.created, "2026-03-01T10:00:00Z");
+        assert_eq!(
+            note.modified, note.created,
+            "no modified: the creation time"
+        );
+        let doc = doc();
+        let made_here = Target::range(&doc, 9, 14);
+        assert_eq!(
+            note.target, made_here,
+            "position, context and raw filled in"
+        );
+        assert_eq!(
+            note.target.raw.len(),
+            5 + 4,
+            "濟 carries “(jì)” in the raw text"
+        );
+    }
+
+    #[test]
+    fn a_position_alone_quotes_the_text_there() {
+        let note = one(&json!({
+            "type": "Annotation",
+            "target": {"source": "x:y", "selector": {"type": "TextPositionSelector", "start": 0, "end": 6}}
+        }));
+        assert_eq!(note.target.quote.exact, "12月11日");
+        assert_eq!(note.target.position, TextPosition { start: 0, end: 6 });
+        assert!(note.body.is_empty() && note.tags.is_empty());
+        assert!(
+            uuid::Uuid::parse_str(&note.id).is_ok(),
+            "no id: a fresh one"
+        );
+        assert!(note.created.ends_with('Z'));
+        // A position past the end quotes nothing: an orphan.
+        let lost = one(&json!({
+            "type": "Annotation",
+            "target": {"source": "x:y", "selector": {"type": "TextPositionSelector", "start": 9000, "end": 9006}}
+        }));
+        assert!(lost.target.quote.exact.is_empty());
+        assert_eq!(
+            lost.target.position,
+            TextPosition {
+                start: 9000,
+                end: 9006
+            }
+        );
+    }
+
+    #[test]
+    fn collections_pages_lists_and_graphs_are_walked() {
+        let anno = |id: &str, quote: &str| {
+            json!({"id": id, "type": "Annotation", "bodyValue": id,
+                   "target": {"source": "x:y", "selector": {"type": "TextQuoteSelector", "exact": quote}}})
+        };
+        let incoming = read(&json!({
+            "@context": "http://www.w3.org/ns/anno.jsonld",
+            "id": "http://example.org/collection1",
+            "type": "AnnotationCollection",
+            "total": 5,
+            "first": {
+                "type": "AnnotationPage",
+                "items": [anno("甲", "濟寧"), "http://example.org/anno-elsewhere"],
+                "next": {
+                    "type": ["AnnotationPage"],
+                    "items": [anno("乙", "人社廳"), {"type": "Person", "name": "不是批注"}],
+                    "next": "http://example.org/page3"
+                }
+            },
+            "items": [anno("丙", "協議")]
+        }));
+        let ids: Vec<&str> = incoming.notes.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, ["丙", "甲", "乙"]);
+        assert_eq!(incoming.skipped.len(), 3, "{:?}", incoming.skipped);
+        assert!(incoming.skipped[0].contains("http://example.org/anno-elsewhere"));
+        assert!(incoming.skipped[1].contains("“Person”"));
+        assert!(incoming.skipped[2].contains("http://example.org/page3"));
+
+        // A page on its own, a plain list, a list of pages, a @graph.
+        let page = json!({"type": "AnnotationPage", "items": [anno("甲", "濟寧")]});
+        assert_eq!(read(&page).notes.len(), 1);
+        assert_eq!(
+            read(&json!([anno("甲", "濟寧"), anno("乙", "人社廳")]))
+                .notes
+                .len(),
+            2
+        );
+        assert_eq!(read(&json!([page, page])).notes.len(), 2);
+        assert_eq!(
+            read(&json!({"@graph": [anno("甲", "濟寧")]})).notes.len(),
+            1
+        );
+        assert!(read(&json!([])).notes.is_empty());
+    }
+
+    #[test]
+    fn bodies_in_every_shape() {
+        let target =
+            json!({"source": "x:y", "selector": {"type": "TextQuoteSelector", "exact": "濟寧"}});
+        let note = one(&json!({
+            "type": "Annotation",
+            "body": [
+                {"type": "TextualBody", "value": "第一段", "format": "text/plain", "language": "zh"},
+                {"type": "TextualBody", "value": "人名", "purpose": ["tagging"]},
+                {"type": "Choice", "items": [
+                    {"type": "TextualBody", "value": "預設的", "purpose": "describing"},
+                    {"type": "TextualBody", "value": "另一個"}
+                ]},
+                {"type": "SpecificResource", "purpose": "tagging", "source": "http://example.org/tag/地名"},
+                "http://example.org/comment1"
+            ],
+            "target": target
+        }));
+        assert_eq!(note.body, "第一段\n\n預設的\n\nhttp://example.org/comment1");
+        assert_eq!(note.tags, ["人名", "http://example.org/tag/地名"]);
+
+        // One object; a tagging motivation makes plain bodies tags.
+        let one_body = one(
+            &json!({"type": "Annotation", "body": {"type": "TextualBody", "value": "單一"}, "target": target}),
+        );
+        assert_eq!(one_body.body, "單一");
+        let tags = one(&json!({"type": "Annotation", "motivation": "tagging",
+            "body": [{"type": "TextualBody", "value": "甲"}, {"type": "TextualBody", "value": "乙"}],
+            "target": target}));
+        assert_eq!(tags.tags, ["甲", "乙"]);
+        assert!(tags.body.is_empty());
+    }
+
+    #[test]
+    fn targets_as_lists_and_refined_selectors() {
+        let p = find("人社廳");
+        // A target list: the IRI has no selector, the object does; the
+        // quote sits in a refinedBy of a FragmentSelector, the position in
+        // a refinedBy of a position (relative to it).
+        let note = one(&json!({
+            "type": "Annotation",
+            "target": [
+                "http://example.org/other",
+                {"source": "x:y", "selector": [
+                    {"type": "FragmentSelector", "value": "para1",
+                     "refinedBy": {"type": "TextQuoteSelector", "exact": "人社廳"}},
+                    {"type": "TextPositionSelector", "start": p.start - 3, "end": p.end + 10,
+                     "refinedBy": {"type": "TextPositionSelector", "start": 3, "end": 6}}
+                ]}
+            ]
+        }));
+        assert_eq!(note.target.quote.exact, "人社廳");
+        assert_eq!(
+            note.target.position,
+            TextPosition {
+                start: p.start - 3,
+                end: p.end + 10
+            },
+            "the shallowest position wins"
+        );
+        let index = TextIndex::new(doc().text());
+        assert_eq!(anchor::anchor(&index, &note.target).position(), Some(p));
+
+        // Only a refined position: resolved against its parent.
+        let refined = one(&json!({
+            "type": "Annotation",
+            "target": {"source": "x:y", "selector":
+                {"type": "TextPositionSelector", "start": p.start - 3, "end": p.end + 10,
+                 "refinedBy": {"type": "TextPositionSelector", "start": 3, "end": 6}}}
+        }));
+        assert_eq!(
+            refined.target.position,
+            TextPosition {
+                start: p.start - 3,
+                end: p.end + 10
+            }
+        );
+        let inner = one(&json!({
+            "type": "Annotation",
+            "target": {"source": "x:y", "selector": {"type": "FragmentSelector", "value": "p1",
+                "refinedBy": {"type": "TextQuoteSelector", "exact": "人社廳",
+                    "refinedBy": {"type": "TextPositionSelector", "start": 0, "end": 1}}}}
+        }));
+        assert_eq!(
+            inner.target.position, p,
+            "a position inside a quote is not used"
+        );
+    }
+
+    #[test]
+    fn a_plain_iri_target_is_an_orphan_with_a_reason() {
+        let note = one(
+            &json!({"type": "Annotation", "bodyValue": "沒有選擇器", "target": "http://example.org/page1"}),
+        );
+        assert!(note.target.quote.exact.is_empty());
+        let index = TextIndex::new(doc().text());
+        match anchor::anchor(&index, &note.target) {
+            Anchor::Orphaned { reason } => assert!(!reason.is_empty()),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn creators_in_every_shape() {
+        let target =
+            json!({"source": "x:y", "selector": {"type": "TextQuoteSelector", "exact": "濟寧"}});
+        for (creator, name) in [
+            (json!({"type": "Person", "name": "審稿人"}), "審稿人"),
+            (json!({"type": "Person", "nickname": "審"}), "審"),
+            (
+                json!([{"id": "http://example.org/user1"}]),
+                "http://example.org/user1",
+            ),
+            (
+                json!("http://example.org/user2"),
+                "http://example.org/user2",
+            ),
+        ] {
+            let note = one(&json!({"type": "Annotation", "creator": creator, "target": target}));
+            assert_eq!(note.author, name);
+        }
+    }
+
+    #[test]
+    fn what_cannot_be_read_is_refused_with_a_reason() {
+        let doc = doc();
+        let index = TextIndex::new(doc.text());
+        let read = |bytes: &[u8]| read_annotations(bytes, &doc, &index);
+        let err = read("{\n  \"type\": \"Annotation\",\n  \"target\" \"批註\"\n}".as_bytes())
+            .unwrap_err()
+            .with_path(Path::new("/批注/壞.jsonld"));
+        let ImportError::Malformed { line, column, .. } = &err else {
+            panic!("{err:?}");
+        };
+        assert_eq!((*line, *column), (3, 12));
+        let msg = err.to_string();
+        assert!(
+            msg.starts_with("the annotations file is not valid JSON at line 3, column 12"),
+            "{msg}"
+        );
+        assert!(msg.ends_with(": /批注/壞.jsonld"), "{msg}");
+
+        for other in [
+            &br#"{"format": "other"}"#[..],
+            "[\"批注\"]".as_bytes(),
+            b"42",
+            br#"{"type": "Person"}"#,
+        ] {
+            let err = read(other).unwrap_err();
+            assert!(matches!(err, ImportError::NotAnnotations { .. }), "{err:?}");
+            assert!(err.to_string().contains("no W3C Web Annotations"), "{err}");
+        }
+        let err = read(br#"{"type": "Person"}"#).unwrap_err();
+        assert!(err.to_string().contains("of type “Person”"), "{err}");
+        // A damaged Pizhu file says so.
+        let err = read(br#"{"format": "pizhu-review", "version": 1, "document": 3}"#).unwrap_err();
+        assert!(
+            matches!(err, ImportError::Review(ReviewError::Malformed { .. })),
+            "{err:?}"
+        );
+        // A BOM is fine.
+        assert!(read(b"\xEF\xBB\xBF[]").unwrap().notes.is_empty());
+    }
+
+    #[test]
+    fn a_pizhu_review_gives_its_notes_as_they_are() {
+        let doc = doc();
+        let mut review = ReviewFile::new(&doc);
+        let mut note = Note::new(
+            Target::range(&doc, 9, 13),
+            "濟寧市政".into(),
+            "審稿人".into(),
+        );
+        note.color = NoteColor::Purple;
+        note.extra.insert("x-未來".into(), Value::from(1));
+        review.notes.push(note.clone());
+        let index = TextIndex::new(doc.text());
+        let incoming = read_annotations(review.to_json().as_bytes(), &doc, &index).unwrap();
+        assert_eq!(incoming.notes, [note]);
+    }
+
+    /// A note with a fixed id and times on the first occurrence of `quote`.
+    fn note_at(quote: &str, id: &str, body: &str, modified: &str) -> Note {
+        let doc = doc();
+        let p = find(quote);
+        let mut n = Note::new(
+            Target::range(&doc, p.start, p.end),
+            body.into(),
+            "審稿人".into(),
+        );
+        n.id = id.into();
+        n.created = "2026-01-01T00:00:00Z".into();
+        n.modified = modified.into();
+        n
+    }
+
+    fn store_of(notes: Vec<Note>) -> ReviewStore {
+        let doc = doc();
+        let mut review = ReviewFile::new(&doc);
+        review.notes = notes;
+        ReviewStore::new(&doc, review)
+    }
+
+    #[test]
+    fn merging_skips_duplicates_by_id_and_by_content() {
+        let a = note_at("濟寧", "甲", "原文", "2026-01-02T00:00:00Z");
+        let mut store = store_of(vec![a.clone()]);
+        // Same id and content (a later `modified` alone is no change).
+        let mut same = a.clone();
+        same.modified = "2026-05-01T00:00:00Z".into();
+        // Another id, same quote, position and text.
+        let mut copy = a.clone();
+        copy.id = "乙".into();
+        copy.tags = vec!["別的標籤".into()];
+        // New.
+        let new = note_at("人社廳", "丙", "新的", "2026-01-02T00:00:00Z");
+        let (edit, summary) = plan_merge(&store, vec![same, copy, new.clone(), new.clone()]);
+        assert_eq!(
+            (
+                summary.imported,
+                summary.duplicates,
+                summary.replaced,
+                summary.kept_versions
+            ),
+            (1, 3, 0, 0)
+        );
+        assert_eq!(summary.to_string(), "1 imported, 3 duplicates skipped");
+        assert!(summary.needs_attention());
+        store.apply(edit).unwrap();
+        assert_eq!(store.notes(), [a, new]);
+    }
+
+    #[test]
+    fn the_newer_version_wins_and_the_other_is_kept() {
+        let ours = note_at("濟寧", "甲", "我的", "2026-01-02T00:00:00Z");
+        let older_here = note_at("人社廳", "乙", "我的舊版", "2026-01-01T00:00:00Z");
+        let mut store = store_of(vec![ours.clone(), older_here.clone()]);
+        // 甲 comes in older: ours stays, theirs is kept as a copy.
+        let mut theirs_older = ours.clone();
+        theirs_older.body = "他的舊版".into();
+        theirs_older.modified = "2026-01-01T12:00:00Z".into();
+        // 乙 comes in newer: it replaces ours, ours is kept as a copy.
+        let mut theirs_newer = older_here.clone();
+        theirs_newer.body = "他的新版".into();
+        theirs_newer.modified = "2026-01-03T00:00:00Z".into();
+        let (edit, summary) = plan_merge(&store, vec![theirs_older.clone(), theirs_newer.clone()]);
+        assert_eq!(
+            (
+                summary.imported,
+                summary.duplicates,
+                summary.replaced,
+                summary.kept_versions
+            ),
+            (0, 0, 1, 2)
+        );
+        assert_eq!(
+            summary.to_string(),
+            "0 imported, 1 replaced by a newer version, \
+             2 other versions kept as notes tagged “conflict”"
+        );
+        store.apply(edit).unwrap();
+        assert_eq!(store.note("甲"), Some(&ours));
+        assert_eq!(store.note("乙"), Some(&theirs_newer));
+        let copies: Vec<&Note> = store
+            .notes()
+            .iter()
+            .filter(|n| n.tags.iter().any(|t| t == CONFLICT_TAG))
+            .collect();
+        assert_eq!(copies.len(), 2);
+        for (copy, of, body, modified) in [
+            (copies[0], "甲", "他的舊版", "2026-01-01T12:00:00Z"),
+            (copies[1], "乙", "我的舊版", "2026-01-01T00:00:00Z"),
+        ] {
+            assert_eq!(copy.extra.get(CONFLICT_FIELD), Some(&Value::from(of)));
+            assert_eq!(
+                (copy.body.as_str(), copy.modified.as_str()),
+                (body, modified)
+            );
+            assert!(uuid::Uuid::parse_str(&copy.id).is_ok());
+        }
+        // The same file again changes nothing.
+        let (edit, summary) = plan_merge(&store, vec![theirs_older, theirs_newer]);
+        assert_eq!((summary.duplicates, summary.kept_versions), (2, 0));
+        let rev = store.revision();
+        store.apply(edit).unwrap();
+        assert_eq!(store.revision(), rev);
+        // And one undo takes the whole import back.
+        assert!(store.undo());
+        assert_eq!(store.notes(), [ours, older_here]);
+    }
+
+    #[test]
+    fn orphans_are_counted_after_anchoring() {
+        let store = store_of(Vec::new());
+        let mut lost = note_at("濟寧", "甲", "找不到", "2026-01-02T00:00:00Z");
+        lost.target.quote.exact = "這句話不在文章裡".into();
+        let found = note_at("人社廳", "乙", "找得到", "2026-01-02T00:00:00Z");
+        let (_, summary) = plan_merge(&store, vec![lost, found]);
+        assert_eq!((summary.imported, summary.orphaned), (2, 1));
+        assert_eq!(summary.orphan_ids, ["甲"]);
+        assert_eq!(
+            summary.to_string(),
+            "2 imported, 1 orphaned (not found in the text)"
+        );
+    }
+
+    #[test]
+    fn notes_import_is_one_undoable_edit() {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = doc();
+        let mut notes =
+            crate::core::session::Notes::open(&doc, Some(&dir.path().join("審閱.pizhu.json")));
+        let json = json!([
+            {"id": "urn:uuid:11111111-2222-4333-8444-555555555555", "type": "Annotation", "bodyValue": "一",
+             "target": {"source": "x:y", "selector": {"type": "TextQuoteSelector", "exact": "濟寧"}}},
+            {"id": "http://example.org/anno2", "type": "Annotation", "bodyValue": "二", "target": "http://example.org/page"},
+            "http://example.org/anno3"
+        ]);
+        let summary = notes.import(&doc, json.to_string().as_bytes()).unwrap();
+        assert_eq!(
+            (summary.imported, summary.orphaned, summary.skipped),
+            (2, 1, 1)
+        );
+        assert_eq!(summary.orphan_ids, ["http://example.org/anno2"]);
+        assert!(notes.is_dirty());
+        assert!(
+            notes.state_text().contains("unsaved") || notes.state_text().starts_with("imported")
+        );
+        assert_eq!(notes.store().notes().len(), 2);
+        assert!(
+            notes
+                .store()
+                .note("11111111-2222-4333-8444-555555555555")
+                .is_some()
+        );
+        assert!(notes.undo());
+        assert!(notes.store().notes().is_empty());
+        assert!(!notes.store().can_undo());
+        // Not annotations: an error, nothing changes.
+        assert!(notes.import(&doc, b"{}").is_err());
+        assert!(notes.store().notes().is_empty());
+    }
+}

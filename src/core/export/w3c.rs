@@ -1,9 +1,9 @@
 //! W3C Web Annotation export: the notes as one JSON-LD
 //! `AnnotationCollection` (<https://www.w3.org/TR/annotation-model/>).
 //!
-//! The collection embeds its only page as `first`, and the page holds every
-//! exported note as an `Annotation`, in the order of the [`ExportInput`]
-//! (document order, orphans last). `docs/import-export.md` shows an example
+//! The collection embeds its only page as `first` (and names it as `last`),
+//! and the page holds every exported note as an `Annotation`, in the order
+//! of the [`ExportInput`] (document order, orphans last). `docs/import-export.md` shows an example
 //! and explains every field; in short:
 //!
 //! - `@context` is `http://www.w3.org/ns/anno.jsonld` (the `http` form: the
@@ -78,18 +78,22 @@ pub fn collection<'a>(input: &'a ExportInput<'a>) -> Collection<'a> {
         input.exported_at.as_str(),
         &ids.join("\n"),
     ];
+    let id = derived_uuid(&seed, "collection");
+    let page_id = derived_uuid(&seed, "page 1");
     Collection {
         context: CONTEXT,
-        id: derived_uuid(&seed, "collection"),
+        id: id.clone(),
         kind: "AnnotationCollection",
         label: format!("Pizhu notes on {}", input.doc.name),
         total: items.len(),
         first: Page {
-            id: derived_uuid(&seed, "page 1"),
+            id: page_id.clone(),
             kind: "AnnotationPage",
+            part_of: PartOf { id },
             start_index: 0,
             items,
         },
+        last: page_id,
     }
 }
 
@@ -110,6 +114,8 @@ pub struct Collection<'a> {
     pub total: usize,
     /// The page holding every annotation.
     pub first: Page<'a>,
+    /// The id of the last page: the same page.
+    pub last: String,
 }
 
 /// A W3C `AnnotationPage`.
@@ -120,11 +126,22 @@ pub struct Page<'a> {
     /// Always `AnnotationPage`.
     #[serde(rename = "type")]
     pub kind: &'static str,
+    /// The collection, by id (an object, as the model's examples and the
+    /// W3C tests have it).
+    #[serde(rename = "partOf")]
+    pub part_of: PartOf,
     /// Index of the page's first annotation in the collection: 0.
     #[serde(rename = "startIndex")]
     pub start_index: usize,
     /// The annotations.
     pub items: Vec<Annotation<'a>>,
+}
+
+/// The collection a page is part of.
+#[derive(Debug, Serialize)]
+pub struct PartOf {
+    /// The collection's id.
+    pub id: String,
 }
 
 /// One note as a W3C `Annotation`.

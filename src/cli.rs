@@ -643,6 +643,100 @@ mod tests {
     }
 
     #[test]
+    fn export_takes_a_format_an_output_and_notes() {
+        assert_eq!(
+            parse(args(&["export"])).unwrap(),
+            Invocation::Export {
+                format: Format::W3c,
+                file: None,
+                notes: None,
+                output: None
+            }
+        );
+        assert_eq!(
+            parse(args(&[
+                "export",
+                "--format",
+                "CSV",
+                "-o",
+                "批注.csv",
+                "文章.txt",
+                "--notes",
+                "審閱.json"
+            ]))
+            .unwrap(),
+            Invocation::Export {
+                format: Format::Csv,
+                file: Some("文章.txt".into()),
+                notes: Some("審閱.json".into()),
+                output: Some("批注.csv".into())
+            }
+        );
+        assert_eq!(
+            parse(args(&["export", "--output=報告.html", "--format=html"])).unwrap(),
+            Invocation::Export {
+                format: Format::Html,
+                file: None,
+                notes: None,
+                output: Some("報告.html".into())
+            }
+        );
+        let err = parse(args(&["export", "--format", "pdf"])).unwrap_err();
+        assert!(
+            err.to_string().contains(
+                "unknown export format \"pdf\"; use one of: w3c, markdown, csv, html, json"
+            ),
+            "{err}"
+        );
+        assert!(parse(args(&["export", "a.txt", "b.txt"])).is_err());
+        // Export options belong to export only.
+        assert!(parse(args(&["text", "--format", "csv"])).is_err());
+        assert!(parse(args(&["-o", "x.md", "a.txt"])).is_err());
+    }
+
+    #[test]
+    fn import_takes_the_annotations_then_an_optional_file() {
+        assert_eq!(
+            parse(args(&["import", "批注.jsonld"])).unwrap(),
+            Invocation::Import {
+                annotations: "批注.jsonld".into(),
+                file: None,
+                notes: None
+            }
+        );
+        assert_eq!(
+            parse(args(&[
+                "import",
+                "--notes",
+                "審閱.json",
+                "批注.jsonld",
+                "文章.txt"
+            ]))
+            .unwrap(),
+            Invocation::Import {
+                annotations: "批注.jsonld".into(),
+                file: Some("文章.txt".into()),
+                notes: Some("審閱.json".into())
+            }
+        );
+        let err = parse(args(&["import"])).unwrap_err();
+        assert!(
+            err.to_string().contains("needs the file to import"),
+            "{err}"
+        );
+        assert!(parse(args(&["import", "a.json", "b.txt", "c.txt"])).is_err());
+        assert_eq!(
+            parse(args(&["./import"])).unwrap(),
+            Invocation::Gui {
+                file: Some("./import".into()),
+                notes: None
+            }
+        );
+        assert_eq!(Finished::Clean.code(), 0);
+        assert_eq!(Finished::WithWarnings.code(), 1);
+    }
+
+    #[test]
     fn timeline_report_resolves_positions() {
         let doc = Document::embedded();
         let t = Timeline::shipped_for(&doc).unwrap();

@@ -279,3 +279,376 @@ fn timeline_of_another_document_is_empty() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A review of the embedded article with two notes (one on a paragraph,
+/// with a tag) and, when `with_orphan`, a third whose words are gone.
+fn review_of_the_article(with_orphan: bool) -> String {
+    use pizhu::core::document::Document;
+    use pizhu::core::note::{Note, Target, TextPosition};
+    use pizhu::core::review::ReviewFile;
+    let doc = Document::embedded();
+    let mut review = ReviewFile::new(&doc);
+    let mut first = Note::new(
+        Target::range(&doc, 9, 14),
+        "濟寧市政府：全稱".into(),
+        "審稿人".into(),
+    );
+    first.id = "4f3c1a2b-0d5e-4c6f-8a9b-1c2d3e4f5a6b".into();
+    first.tags = vec!["機構".into()];
+    let mut second = Note::new(
+        Target::paragraph(&doc, 5).unwrap(),
+        "結尾段落".into(),
+        "審稿人".into(),
+    );
+    second.id = "0a1b2c3d-4e5f-4a7b-9c8d-e0f1a2b3c4d5".into();
+    review.notes = vec![first, second];
+    if with_orphan {
+        let mut lost = Note::new(Target::range(&doc, 0, 2), "孤兒".into(), "審稿人".into());
+        lost.target.quote.exact = "這句話已經不在文章裡了".into();
+        lost.target.quote.prefix = "毫不相干".into();
+        lost.target.quote.suffix = "也不相干".into();
+        lost.target.position = TextPosition {
+            start: 5000,
+            end: 5011,
+        };
+        review.notes.push(lost);
+    }
+    review.to_json()
+}
+
+/// `pizhu ARGS` with a private data folder.
+fn run(data: &std::path::Path, args: &[&std::ffi::OsStr]) -> std::process::Output {
+    pizhu()
+        .args(args)
+        .env("PIZHU_DATA_DIR", data)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn export_writes_w3c_to_a_file_or_to_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("審閱.pizhu.json");
+    std::fs::write(&notes, review_of_the_article(false)).unwrap();
+    let folder = dir.path().join("匯出");
+    let out_file = folder.join("批注.jsonld");
+    let out = run(
+        dir.path(),
+        &[
+            "export".as_ref(),
+            "--format".as_ref(),
+            "w3c".as_ref(),
+            "--notes".as_ref(),
+            notes.as_os_str(),
+            "-o".as_ref(),
+            out_file.as_os_str(),
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty() && out.stderr.is_empty());
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&out_file).unwrap()).unwrap();
+    assert_eq!(written["type"], "AnnotationCollection");
+    assert_eq!(written["total"], 2);
+    let first = &written["first"]["items"][0];
+    assert_eq!(first["id"], "urn:uuid:4f3c1a2b-0d5e-4c6f-8a9b-1c2d3e4f5a6b");
+    assert_eq!(first["body"][1]["value"], "機構");
+    // The temporary file was renamed over the export: nothing else is left.
+    let left: Vec<_> = std::fs::read_dir(&folder).unwrap().collect();
+    assert_eq!(left.len(), 1);
+
+    // Without -o, the same export on stdout (W3C is the default format).
+    let out = run(
+        dir.path(),
+        &["export".as_ref(), "--notes".as_ref(), notes.as_os_str()],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let printed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(printed["first"]["items"], written["first"]["items"]);
+    // The notes file is only read.
+    assert_eq!(
+        std::fs::read_to_string(&notes).unwrap(),
+        review_of_the_article(false)
+    );
+}
+
+#[test]
+fn export_writes_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("審閱.pizhu.json");
+    std::fs::write(&notes, review_of_the_article(false)).unwrap();
+    for format in ["markdown", "csv", "html", "json", "w3c"] {
+        let out = run(
+            dir.path(),
+            &[
+                "export".as_ref(),
+                "--format".as_ref(),
+                format.as_ref(),
+                "--notes".as_ref(),
+                notes.as_os_str(),
+            ],
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("濟寧市政府：全稱"), "{format}: {text}");
+    }
+    let out = run(
+        dir.path(),
+        &[
+            "export".as_ref(),
+            "--format".as_ref(),
+            "json".as_ref(),
+            "--notes".as_ref(),
+            notes.as_os_str(),
+        ],
+    );
+    let review: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(review["format"], "pizhu-review");
+    assert_eq!(review["notes"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn export_with_orphans_finishes_with_exit_code_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("審閱.pizhu.json");
+    std::fs::write(&notes, review_of_the_article(true)).unwrap();
+    let out_file = dir.path().join("批注.jsonld");
+    let out = run(
+        dir.path(),
+        &[
+            "export".as_ref(),
+            "--notes".as_ref(),
+            notes.as_os_str(),
+            "--output".as_ref(),
+            out_file.as_os_str(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("1 note is not found in the text (orphaned)"),
+        "{err}"
+    );
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&out_file).unwrap()).unwrap();
+    assert_eq!(written["total"], 3);
+    let orphan = &written["first"]["items"][2];
+    assert_eq!(orphan["target"]["selector"][1]["start"], 5000);
+}
+
+#[test]
+fn export_errors_write_nothing_and_exit_with_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("審閱.pizhu.json");
+    std::fs::write(&notes, review_of_the_article(false)).unwrap();
+    // An unknown format.
+    let out = run(
+        dir.path(),
+        &["export".as_ref(), "--format".as_ref(), "pdf".as_ref()],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("unknown export format")
+    );
+    // A file where the folder should be.
+    let blocker = dir.path().join("檔案");
+    std::fs::write(&blocker, "不是資料夾").unwrap();
+    let target = blocker.join("批注.jsonld");
+    let out = run(
+        dir.path(),
+        &[
+            "export".as_ref(),
+            "--notes".as_ref(),
+            notes.as_os_str(),
+            "-o".as_ref(),
+            target.as_os_str(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("pizhu: could not write the export"),
+        "{err}"
+    );
+    assert!(
+        err.trim_end().ends_with(&target.display().to_string()),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&blocker).unwrap(), "不是資料夾");
+    // A damaged notes file.
+    std::fs::write(&notes, "{ 壞了").unwrap();
+    let out = run(
+        dir.path(),
+        &["export".as_ref(), "--notes".as_ref(), notes.as_os_str()],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8(out.stderr).unwrap().contains("damaged"));
+}
+
+#[test]
+fn import_merges_an_export_into_another_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("來源.pizhu.json");
+    std::fs::write(&source, review_of_the_article(false)).unwrap();
+    let exported = dir.path().join("批注.jsonld");
+    let out = run(
+        dir.path(),
+        &[
+            "export".as_ref(),
+            "--notes".as_ref(),
+            source.as_os_str(),
+            "-o".as_ref(),
+            exported.as_os_str(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+
+    // Into a review that does not exist yet.
+    let target = dir.path().join("新的.pizhu.json");
+    let import = |file: &std::path::Path| {
+        run(
+            dir.path(),
+            &[
+                "import".as_ref(),
+                file.as_os_str(),
+                "--notes".as_ref(),
+                target.as_os_str(),
+            ],
+        )
+    };
+    let out = import(&exported);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        summary.trim_end(),
+        format!("2 imported: {}", target.display())
+    );
+    let read = |p: &std::path::Path| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap()
+    };
+    assert_eq!(read(&target)["notes"], read(&source)["notes"]);
+
+    // Again: nothing new, and exit code 1 says the items were skipped.
+    let before = std::fs::read(&target).unwrap();
+    let out = import(&exported);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .starts_with("0 imported, 2 duplicates skipped")
+    );
+    assert_eq!(std::fs::read(&target).unwrap(), before);
+
+    // A Pizhu review file imports too.
+    let other = dir.path().join("別人的.pizhu.json");
+    std::fs::write(&other, review_of_the_article(true)).unwrap();
+    let out = import(&other);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .starts_with("1 imported, 2 duplicates skipped, 1 orphaned")
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("orphaned note") && err.contains("這句話已經不在文章裡了"),
+        "{err}"
+    );
+    assert_eq!(read(&target)["notes"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn import_reports_skipped_items_and_refuses_what_it_cannot_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("審閱.pizhu.json");
+    let file = dir.path().join("批注.json");
+    let import = || {
+        run(
+            dir.path(),
+            &[
+                "import".as_ref(),
+                file.as_os_str(),
+                "--notes".as_ref(),
+                target.as_os_str(),
+            ],
+        )
+    };
+    std::fs::write(
+        &file,
+        serde_json::json!({
+            "type": "AnnotationPage",
+            "items": [
+                {"type": "Annotation", "bodyValue": "有選擇器",
+                 "target": {"source": "urn:x", "selector": {"type": "TextQuoteSelector", "exact": "人社廳"}}},
+                "http://example.org/anno-only-linked"
+            ]
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let out = import();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .starts_with("1 imported, 1 unusable item skipped")
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("skipped: the annotation http://example.org/anno-only-linked"),
+        "{err}"
+    );
+    let saved = std::fs::read(&target).unwrap();
+
+    // Not JSON, other JSON, no file: exit 2, the notes untouched.
+    for (bytes, expected) in [
+        (&b"{\n  \"type\": \"Annotation\",,\n}"[..], "line 2, column"),
+        (&br#"{"name": "x"}"#[..], "no W3C Web Annotations"),
+    ] {
+        std::fs::write(&file, bytes).unwrap();
+        let out = import();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(expected), "{err}");
+        assert!(
+            err.trim_end().ends_with(&file.display().to_string()),
+            "{err}"
+        );
+        assert_eq!(std::fs::read(&target).unwrap(), saved);
+    }
+    std::fs::remove_file(&file).unwrap();
+    let out = import();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("pizhu: could not read the annotations file"),
+        "{err}"
+    );
+    assert!(
+        err.trim_end().ends_with(&file.display().to_string()),
+        "{err}"
+    );
+    let out = run(dir.path(), &["import".as_ref()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read(&target).unwrap(), saved);
+}

@@ -76,6 +76,45 @@ fn ctrl_e_exports_csv_to_a_typed_path() {
     harness.get_by_label_contains("Exported to");
 }
 
+/// A file dropped onto the window, as the windowing system hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+const ONE_ANNOTATION: &str = r#"{
+  "@context": "http://www.w3.org/ns/anno.jsonld",
+  "id": "urn:uuid:0b7f58a2-2222-4e2b-9d3c-1234567890ab",
+  "type": "Annotation",
+  "body": {"type": "TextualBody", "value": "簽約地點未寫明"},
+  "target": {"source": "urn:x-test", "selector": [
+    {"type": "TextPositionSelector", "start": 1336, "end": 1350},
+    {"type": "TextQuoteSelector", "exact": "單位的負責同志參加簽約儀式"}]}
+}"#;
+
+#[test]
+fn dropping_an_annotations_file_imports_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_on(&dir.path().join("d.pizhu.json"));
+    let file = dir.path().join("dropped.jsonld");
+    std::fs::write(&file, ONE_ANNOTATION).unwrap();
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(file)));
+    harness.run();
+    let store = harness.state().notes().unwrap().store();
+    assert_eq!(store.notes().len(), 1, "the dropped annotation is imported");
+    harness.get_by_label_contains("imported");
+}
+
 #[test]
 fn importing_a_w3c_file_adds_its_notes() {
     let dir = tempfile::tempdir().unwrap();

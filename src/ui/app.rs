@@ -1102,7 +1102,7 @@ impl PizhuApp {
         notes
             .import(doc, &bytes)
             .map(|summary| summary.to_string())
-            .map_err(|e| format!("{e}: {}", path.display()))
+            .map_err(|e| e.with_path(path).to_string())
     }
 
     /// Files dropped onto the window: annotations are imported, anything else

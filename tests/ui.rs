@@ -140,3 +140,29 @@ fn dark_theme_is_one_click_away() {
     harness.run();
     assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
 }
+
+#[test]
+fn find_counts_matches_and_steps_through_them() {
+    let mut harness = harness();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    harness.get_by_label("Find in text").type_text("十八大");
+    harness.run();
+    harness.get_by_label("1 of 3");
+    harness.get_by_role_and_label(Role::Button, "Next").click();
+    harness.run();
+    harness.get_by_label("2 of 3");
+    // A simplified query finds the traditional text.
+    harness.get_by_label("Find in text").click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Find in text").type_text("济宁");
+    harness.run();
+    assert!(harness.query_by_label("no matches").is_none());
+    let doc = Document::embedded();
+    let n = pizhu::core::find::FindIndex::new(doc.text())
+        .find_all("濟寧")
+        .len();
+    assert!(n > 10);
+    harness.get_by_label(&format!("1 of {n}"));
+}

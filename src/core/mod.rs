@@ -7,6 +7,7 @@ pub mod decode;
 pub mod document;
 pub mod export;
 pub mod filter;
+pub mod find;
 pub mod import;
 pub mod note;
 pub mod persist;

@@ -11,12 +11,14 @@ use serde::{Deserialize, Serialize};
 use crate::core::anchor::TextIndex;
 use crate::core::document::Document;
 use crate::core::filter::NoteFilter;
+use crate::core::find::FindIndex;
 use crate::core::note::{Note, Target, TextPosition, os_user_name};
 use crate::core::session::Notes;
 use crate::core::store::Edit;
 use crate::core::timeline::{Timeline, new_event_from_selection};
 use crate::core::words::WordSegmenter;
 use crate::ui::export_window::{ExportRequest, ExportState, ImportState, Scope};
+use crate::ui::find_bar::{FindState, find_bar_ui};
 use crate::ui::fonts::{self, InstalledSlot, ReadingFont};
 use crate::ui::notes_panel::{EditorState, PanelAction, notes_panel_ui};
 use crate::ui::reader::{ReaderAction, ReaderState, ReaderView, reader_ui};
@@ -235,6 +237,9 @@ pub struct PizhuApp {
     timeline_view: Option<TimelineView>,
     export_state: ExportState,
     import_state: ImportState,
+    find: FindState,
+    /// The open document folded for find (built on first use).
+    find_index: Option<FindIndex>,
     /// The open document's text, indexed for anchoring evidence.
     text_index: Option<TextIndex>,
 }
@@ -305,6 +310,8 @@ impl PizhuApp {
             timeline_view: None,
             export_state: ExportState::default(),
             import_state: ImportState::default(),
+            find: FindState::default(),
+            find_index: None,
             text_index: None,
             probe: Probe {
                 started: Instant::now(),
@@ -430,6 +437,18 @@ impl PizhuApp {
                 }));
             });
         }
+        if self.find.open
+            && let Some(doc) = &self.doc
+        {
+            let index = self
+                .find_index
+                .get_or_insert_with(|| FindIndex::new(doc.text()));
+            egui::Panel::top("find").show(ui, |ui| {
+                if let Some(range) = find_bar_ui(ui, &mut self.find, index) {
+                    self.reader.scroll_to_range(range);
+                }
+            });
+        }
         egui::CentralPanel::no_frame().show(ui, |ui| match (&self.doc, &self.error) {
             (Some(doc), _) => {
                 let words = &*self.words;
@@ -447,6 +466,12 @@ impl PizhuApp {
                             .map_or(&[], |v| v.evidence.as_slice()),
                         timeline: self.timeline_view.as_ref().map(|v| &v.timeline),
                         open_event: self.timeline_state.open,
+                        find_matches: if self.find.open {
+                            &self.find.matches
+                        } else {
+                            &[]
+                        },
+                        find_current: self.find.current_match().filter(|_| self.find.open),
                         words,
                     },
                     &mut self.reader,
@@ -667,6 +692,7 @@ impl PizhuApp {
         let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
         let quit = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
         let export = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
+        let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
         // While a text field has focus, Ctrl+Z belongs to the field.
         let in_text_field = ctx.egui_wants_keyboard_input();
         ctx.input_mut(|i| {
@@ -692,6 +718,9 @@ impl PizhuApp {
                     self.commands.push(Command::SetNotesPanel(true));
                     self.commands.push(Command::SetSideTab(tab));
                 }
+            }
+            if i.consume_shortcut(&find) {
+                self.find.show();
             }
             if i.consume_shortcut(&export) {
                 self.commands.push(Command::ShowExport);
@@ -740,6 +769,9 @@ impl PizhuApp {
                 }
             });
             ui.menu_button("Edit", |ui| self.edit_menu_ui(ui));
+            if ui.button("Find").on_hover_text("Ctrl+F").clicked() {
+                self.find.show();
+            }
             ui.menu_button("View", |ui| self.view_menu_ui(ui));
             ui.menu_button("Help", |ui| {
                 if ui.button("About Pizhu…").clicked() {
@@ -886,6 +918,8 @@ impl PizhuApp {
                     self.doc = Some(doc);
                     self.error = None;
                     self.text_index = None;
+                    self.find_index = None;
+                    self.find.invalidate();
                     self.timeline_view = None;
                     self.timeline_state = TimelineState::default();
                     self.reader = ReaderState::default();

@@ -4,6 +4,7 @@
 pub mod about;
 pub mod app;
 pub mod export_window;
+pub mod find_bar;
 pub mod fonts;
 pub mod notes_panel;
 pub mod open;

@@ -45,6 +45,10 @@ pub struct ReaderView<'a> {
     pub timeline: Option<&'a Timeline>,
     /// The open timeline event, whose evidence is highlighted.
     pub open_event: Option<usize>,
+    /// Find matches to mark, in order.
+    pub find_matches: &'a [TextPosition],
+    /// The current find match, marked more strongly.
+    pub find_current: Option<TextPosition>,
     /// Word boundaries for double-click; loaded in the background at start-up
     /// (and here, on the first double-click, if that is sooner).
     pub words: &'a OnceLock<WordSegmenter>,
@@ -120,6 +124,13 @@ impl ReaderState {
         self.selection
             .map(Selection::range)
             .filter(|r| !r.is_empty())
+    }
+
+    /// Scroll a range into view (centred) without flashing it.
+    pub fn scroll_to_range(&mut self, range: TextPosition) {
+        self.scroll_to = Some(range);
+        self.scroll_frames = 3;
+        self.scroll_center = true;
     }
 
     /// Jump to a range: scroll it into view and flash it.
@@ -260,6 +271,7 @@ fn paragraph_ui(
             .map(|s| s.notes_overlapping(para.start, para.end).collect())
             .unwrap_or_default();
         paint_evidence(ui, para, &boxes, &view);
+        paint_find(ui, para, &boxes, &view);
         paint_highlights(ui, para, &boxes, &notes, &view, dark);
         if let Some(sel) = state.selection {
             paint_selection(ui, para, &boxes, sel, view.size);
@@ -532,6 +544,21 @@ fn paint_highlights(
                     egui::StrokeKind::Outside,
                 );
             }
+        }
+    }
+}
+
+/// Find matches in this paragraph; the current one stronger.
+fn paint_find(ui: &Ui, para: &Paragraph, boxes: &[GlyphBox], view: &ReaderView<'_>) {
+    let matches = view.find_matches;
+    // Matches are sorted: only those that can touch this paragraph are looked at.
+    let first = matches.partition_point(|m| m.end <= para.start);
+    let dark = ui.visuals().dark_mode;
+    for m in matches[first..].iter().take_while(|m| m.start < para.end) {
+        let current = view.find_current == Some(*m);
+        for rect in range_rects(para, boxes, *m, view.size) {
+            ui.painter()
+                .rect_filled(rect.expand(1.0), 2.0, theme::find_fill(dark, current));
         }
     }
 }

@@ -108,3 +108,14 @@ pub fn evidence_fill(dark: bool) -> Color32 {
         Color32::from_rgba_unmultiplied(0x1F, 0x8A, 0x99, 55)
     }
 }
+
+/// The fill under a find match (`current`: the one Enter moved to).
+#[must_use]
+pub fn find_fill(dark: bool, current: bool) -> Color32 {
+    match (dark, current) {
+        (false, false) => Color32::from_rgba_unmultiplied(0xFF, 0x9F, 0x1A, 70),
+        (false, true) => Color32::from_rgba_unmultiplied(0xFF, 0x7A, 0x00, 150),
+        (true, false) => Color32::from_rgba_unmultiplied(0xFF, 0xB3, 0x4D, 60),
+        (true, true) => Color32::from_rgba_unmultiplied(0xFF, 0x8C, 0x1A, 140),
+    }
+}

@@ -1,0 +1,121 @@
+//! The find bar (Ctrl+F): incremental search with a match count, Enter /
+//! Shift+Enter / F3 for next and previous; simplified and traditional
+//! characters find each other.
+
+use egui::{Key, Ui};
+
+use crate::core::find::FindIndex;
+use crate::core::note::TextPosition;
+
+/// State of the find bar.
+#[derive(Debug, Default)]
+pub struct FindState {
+    /// Shown.
+    pub open: bool,
+    /// What is typed.
+    pub query: String,
+    /// Matches of the query, in order.
+    pub matches: Vec<TextPosition>,
+    /// Index of the current match.
+    pub current: Option<usize>,
+    /// Give the field keyboard focus on the next frame.
+    pub focus: bool,
+    /// The query `matches` was computed for.
+    searched: String,
+}
+
+impl FindState {
+    /// Open the bar and put the cursor in the field.
+    pub fn show(&mut self) {
+        self.open = true;
+        self.focus = true;
+    }
+
+    /// The current match, if any.
+    #[must_use]
+    pub fn current_match(&self) -> Option<TextPosition> {
+        self.current.and_then(|i| self.matches.get(i).copied())
+    }
+
+    /// Move to the next (or previous) match; returns it.
+    pub fn step(&mut self, forward: bool) -> Option<TextPosition> {
+        let n = self.matches.len();
+        if n == 0 {
+            return None;
+        }
+        self.current = Some(match (self.current, forward) {
+            (None, true) => 0,
+            (None, false) => n - 1,
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+        });
+        self.current_match()
+    }
+
+    /// Search again after the text changed (another document).
+    pub fn invalidate(&mut self) {
+        self.searched.clear();
+        self.matches.clear();
+        self.current = None;
+    }
+}
+
+/// Draw the bar; returns a match to bring into view.
+pub fn find_bar_ui(ui: &mut Ui, state: &mut FindState, index: &FindIndex) -> Option<TextPosition> {
+    let mut reveal = None;
+    ui.horizontal(|ui| {
+        ui.label("Find");
+        let field = ui.add(
+            egui::TextEdit::singleline(&mut state.query)
+                .desired_width(260.0)
+                .hint_text("簡體或繁體 · simplified or traditional"),
+        );
+        field.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::SearchInput, true, "Find in text")
+        });
+        if state.focus {
+            field.request_focus();
+            state.focus = false;
+        }
+        if state.query != state.searched {
+            state.searched.clone_from(&state.query);
+            state.matches = index.find_all(&state.query);
+            state.current = None;
+            reveal = state.step(true);
+        }
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        if enter {
+            let back = ui.input(|i| i.modifiers.shift);
+            reveal = state.step(!back);
+            field.request_focus();
+        }
+        let count = match (state.current, state.matches.len()) {
+            (_, 0) if state.query.trim().is_empty() => String::new(),
+            (_, 0) => "no matches".to_owned(),
+            (Some(i), n) => format!("{} of {n}", i + 1),
+            (None, n) => format!("{n} matches"),
+        };
+        ui.label(count);
+        if ui
+            .button("Previous")
+            .on_hover_text("Shift+Enter, Shift+F3")
+            .clicked()
+        {
+            reveal = state.step(false);
+        }
+        if ui.button("Next").on_hover_text("Enter, F3").clicked() {
+            reveal = state.step(true);
+        }
+        if ui.button("Close").on_hover_text("Esc").clicked()
+            || ui.input(|i| i.key_pressed(Key::Escape))
+        {
+            state.open = false;
+        }
+    });
+    if ui.input_mut(|i| i.consume_key(egui::Modifiers::SHIFT, Key::F3)) {
+        reveal = state.step(false);
+    } else if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::F3)) {
+        reveal = state.step(true);
+    }
+    reveal
+}

@@ -59,6 +59,11 @@ pub enum Invocation {
         /// The review file (`--notes PATH`); `None` for the usual place.
         notes: Option<PathBuf>,
     },
+    /// `--install-desktop`: add Pizhu to the applications menu and to
+    /// "Open with" (a desktop entry and icons in `~/.local/share`).
+    InstallDesktop,
+    /// `--uninstall-desktop`: remove what `--install-desktop` installed.
+    UninstallDesktop,
     /// `--help`.
     Help,
     /// `--version`.
@@ -83,6 +88,12 @@ Usage:
                         merge the notes in ANNOTATIONS (W3C Web Annotation JSON-LD, or
                         a Pizhu notes file) into the notes of FILE and print a summary:
                         duplicates are skipped, no version of a note is lost
+  pizhu --install-desktop
+                        Linux: add Pizhu to the applications menu and to "Open with"
+                        for text files (a desktop entry starting this program, and
+                        icons, in ~/.local/share or $XDG_DATA_HOME)
+  pizhu --uninstall-desktop
+                        remove them again
 
 Options:
   --notes PATH          the review file (notes) to use, created when missing;
@@ -98,6 +109,9 @@ orphaned (not found in the text) or items were skipped (duplicates or unusable
 annotations), as reported on stderr; 2 usage or input error, nothing written.
 ";
 
+/// The usage error for `--install-desktop` with other arguments.
+const DESKTOP_ALONE: &str = "--install-desktop and --uninstall-desktop take no other arguments";
+
 /// Parse the command line (without the program name).
 ///
 /// # Errors
@@ -110,8 +124,19 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, lex
     let mut notes = None;
     let mut format = None;
     let mut output = None;
+    let mut desktop = None;
     while let Some(arg) = parser.next()? {
         match arg {
+            Long(name @ ("install-desktop" | "uninstall-desktop")) => {
+                if desktop.is_some() {
+                    return Err(DESKTOP_ALONE.into());
+                }
+                desktop = Some(if name == "install-desktop" {
+                    Invocation::InstallDesktop
+                } else {
+                    Invocation::UninstallDesktop
+                });
+            }
             Long("notes") => notes = Some(PathBuf::from(parser.value()?)),
             Long("format") => {
                 let name = parser.value()?.string()?;
@@ -129,6 +154,12 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, lex
             Value(v) => positional.push(v),
             _ => return Err(arg.unexpected()),
         }
+    }
+    if let Some(inv) = desktop {
+        if !positional.is_empty() || notes.is_some() || format.is_some() || output.is_some() {
+            return Err(DESKTOP_ALONE.into());
+        }
+        return Ok(inv);
     }
     let mut it = positional.into_iter();
     let first = it.next();
@@ -734,6 +765,36 @@ mod tests {
         );
         assert_eq!(Finished::Clean.code(), 0);
         assert_eq!(Finished::WithWarnings.code(), 1);
+    }
+
+    #[test]
+    fn install_desktop_takes_no_other_arguments() {
+        assert_eq!(
+            parse(args(&["--install-desktop"])).unwrap(),
+            Invocation::InstallDesktop
+        );
+        assert_eq!(
+            parse(args(&["--uninstall-desktop"])).unwrap(),
+            Invocation::UninstallDesktop
+        );
+        for list in [
+            &["--install-desktop", "a.txt"][..],
+            &["text", "--install-desktop"],
+            &["--install-desktop", "--notes", "審閱.json"],
+            &["--install-desktop", "--uninstall-desktop"],
+            &["--install-desktop", "--install-desktop"],
+        ] {
+            let err = parse(args(list)).unwrap_err();
+            assert!(err.to_string().contains("take no other arguments"), "{err}");
+        }
+        // A file of that name still opens as a path.
+        assert_eq!(
+            parse(args(&["./--install-desktop"])).unwrap(),
+            Invocation::Gui {
+                file: Some("./--install-desktop".into()),
+                notes: None
+            }
+        );
     }
 
     #[test]

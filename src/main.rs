@@ -59,6 +59,16 @@ fn main() -> ExitCode {
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         ),
+        Invocation::InstallDesktop => {
+            pizhu::desktop::install_for_user(&mut std::io::stdout().lock())
+                .map(|()| Finished::Clean)
+                .map_err(anyhow::Error::from)
+        }
+        Invocation::UninstallDesktop => {
+            pizhu::desktop::uninstall_for_user(&mut std::io::stdout().lock())
+                .map(|()| Finished::Clean)
+                .map_err(anyhow::Error::from)
+        }
         Invocation::Gui { file, notes } => {
             let doc = cli::load(file.as_deref()).map_err(|err| {
                 eprintln!("pizhu: {err:#}");

@@ -136,6 +136,12 @@ pub fn simplified_shadow(text: &str) -> String {
     shadow_with(text, |s| hanconv::t2s(s))
 }
 
+/// The traditional counterpart of [`simplified_shadow`]: same length, char
+/// `i` being the traditional form of char `i` (for the 简/繁 display switch).
+pub fn traditional_shadow(text: &str) -> String {
+    shadow_with(text, |s| hanconv::s2t(s))
+}
+
 /// [`simplified_shadow`] with the conversion passed in, so that the
 /// char-by-char fallback can be tested (hanconv's own tables keep lengths).
 fn shadow_with(text: &str, convert: impl Fn(&str) -> String) -> String {
@@ -227,6 +233,14 @@ mod tests {
             .windows(2)
             .map(|w| cs[w[0]..w[1]].iter().collect())
             .collect()
+    }
+
+    #[test]
+    fn traditional_shadow_keeps_length() {
+        let s = "济宁市政府与省人社厅签署合作框架协议";
+        let t = traditional_shadow(s);
+        assert_eq!(t.chars().count(), s.chars().count());
+        assert!(t.starts_with("濟寧"), "{t}");
     }
 
     #[test]

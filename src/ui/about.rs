@@ -40,3 +40,50 @@ fn about_ui(ui: &mut Ui) {
                 });
         });
 }
+
+/// Every keyboard shortcut, for the F1 sheet.
+pub const SHORTCUTS: &[(&str, &str)] = &[
+    ("Ctrl+O", "Open a document"),
+    ("Ctrl+E", "Export notes"),
+    (
+        "Ctrl+S",
+        "Save notes now (they are also saved automatically)",
+    ),
+    ("Ctrl+Q", "Quit (notes are saved)"),
+    (
+        "Ctrl+F",
+        "Find; Enter / Shift+Enter or F3 / Shift+F3 for next / previous",
+    ),
+    ("Ctrl+Enter", "Add a note on the selected text"),
+    (
+        "Shift+Arrows, Shift+Home/End",
+        "Select text with the keyboard",
+    ),
+    ("Double-click / triple-click", "Select a word / a sentence"),
+    ("Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y", "Undo, redo"),
+    ("Ctrl+1 / Ctrl+2 / Ctrl+3", "Notes, Timeline, People"),
+    (
+        "Ctrl+= / Ctrl+- / Ctrl+0",
+        "Larger, smaller, default text size",
+    ),
+    ("Ctrl+Shift+P", "Pinyin ruby on or off"),
+    ("Esc", "Clear the selection, close the find bar"),
+    ("F1", "This sheet"),
+];
+
+/// The shortcuts sheet (F1).
+pub fn shortcuts_window_ui(ctx: &Context, open: &mut bool) {
+    egui::Window::new("Keyboard shortcuts")
+        .open(open)
+        .collapsible(false)
+        .default_width(460.0)
+        .show(ctx, |ui| {
+            egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                for (keys, what) in SHORTCUTS {
+                    ui.strong(*keys);
+                    ui.label(*what);
+                    ui.end_row();
+                }
+            });
+        });
+}

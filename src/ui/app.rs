@@ -51,6 +51,33 @@ pub struct Settings {
     pub show_notes: bool,
     /// Which tab of the side panel is shown.
     pub side_tab: SideTab,
+    /// Show the text as it is, or converted to simplified or traditional.
+    pub script: Script,
+    /// Line height as a multiple of the text size.
+    pub line_spacing: f32,
+    /// Width of the reading column in CJK characters.
+    pub column_chars: f32,
+    /// Recently opened files, newest first (at most [`RECENT_MAX`]).
+    pub recent: Vec<PathBuf>,
+    /// Reading position (first visible char) per document, by clean-text hash.
+    pub positions: Vec<(String, usize)>,
+}
+
+/// How many recent files are remembered.
+pub const RECENT_MAX: usize = 10;
+/// How many documents' reading positions are remembered.
+const POSITIONS_MAX: usize = 100;
+
+/// Which characters the text is shown in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Script {
+    /// As in the file.
+    #[default]
+    Original,
+    /// Simplified characters (简体).
+    Simplified,
+    /// Traditional characters (繁體).
+    Traditional,
 }
 
 /// The tabs of the side panel.
@@ -75,6 +102,11 @@ impl Default for Settings {
             author: os_user_name(),
             show_notes: true,
             side_tab: SideTab::Notes,
+            script: Script::Original,
+            line_spacing: theme::LINE_HEIGHT,
+            column_chars: theme::COLUMN_CHARS,
+            recent: Vec::new(),
+            positions: Vec::new(),
         }
     }
 }
@@ -184,6 +216,14 @@ pub enum Command {
     Import(PathBuf),
     /// Open a folder in the file manager.
     OpenFolder(PathBuf),
+    /// Show the text as it is, simplified or traditional.
+    SetScript(Script),
+    /// Change the line height (multiple of the text size).
+    SetLineSpacing(f32),
+    /// Change the reading column width (CJK characters).
+    SetColumnChars(f32),
+    /// Show the keyboard shortcuts (F1).
+    ShowShortcuts,
 }
 
 /// The timeline as shown: recomputed when the notes' revision changes.
@@ -240,6 +280,9 @@ pub struct PizhuApp {
     find: FindState,
     /// The open document folded for find (built on first use).
     find_index: Option<FindIndex>,
+    /// The paragraphs converted for the 简/繁 view, for the script they were made for.
+    display: Option<(Script, Vec<String>)>,
+    shortcuts_open: bool,
     /// The open document's text, indexed for anchoring evidence.
     text_index: Option<TextIndex>,
 }
@@ -312,6 +355,8 @@ impl PizhuApp {
             import_state: ImportState::default(),
             find: FindState::default(),
             find_index: None,
+            display: None,
+            shortcuts_open: false,
             text_index: None,
             probe: Probe {
                 started: Instant::now(),
@@ -319,6 +364,59 @@ impl PizhuApp {
                 trace_frames: std::env::var_os("PIZHU_TRACE_FRAMES").is_some(),
                 frames: 0,
             },
+        }
+    }
+
+    /// Remember the open document in the recent files and go back to where
+    /// the reader was in it last time.
+    fn document_opened(&mut self) {
+        let Some(doc) = &self.doc else { return };
+        if let Some(path) = &doc.path {
+            let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            self.settings.recent.retain(|p| *p != path);
+            self.settings.recent.insert(0, path);
+            self.settings.recent.truncate(RECENT_MAX);
+        }
+        if let Some((_, at)) = self
+            .settings
+            .positions
+            .iter()
+            .find(|(hash, _)| *hash == doc.clean_sha256)
+            && *at > 0
+        {
+            self.reader.scroll_to_top(*at);
+        }
+    }
+
+    /// Note where the reader is in the open document.
+    fn remember_position(&mut self) {
+        let Some(doc) = &self.doc else { return };
+        let at = self.reader.top_char;
+        self.settings
+            .positions
+            .retain(|(hash, _)| *hash != doc.clean_sha256);
+        self.settings
+            .positions
+            .insert(0, (doc.clean_sha256.clone(), at));
+        self.settings.positions.truncate(POSITIONS_MAX);
+    }
+
+    /// Convert the paragraphs for the chosen script, once per script and document.
+    fn refresh_display(&mut self) {
+        let Some(doc) = self.doc.as_ref() else { return };
+        let script = self.settings.script;
+        if script == Script::Original {
+            return;
+        }
+        if self.display.as_ref().is_none_or(|(s, _)| *s != script) {
+            let convert = match script {
+                Script::Simplified => crate::core::words::simplified_shadow,
+                _ => crate::core::words::traditional_shadow,
+            };
+            let paragraphs = (0..doc.paragraphs.len())
+                .map(|i| convert(doc.paragraph_text(i)))
+                .collect();
+            self.display = Some((script, paragraphs));
         }
     }
 
@@ -371,6 +469,12 @@ impl PizhuApp {
         self.timeline_state.open
     }
 
+    /// The first char visible at the top of the reader (the reading position).
+    #[must_use]
+    pub fn reading_position(&self) -> usize {
+        self.reader.top_char
+    }
+
     /// The reader's current selection, if any.
     #[must_use]
     pub fn selection(&self) -> Option<TextPosition> {
@@ -402,6 +506,9 @@ impl PizhuApp {
 
     /// Draw one frame, then apply what the user asked for.
     pub fn ui_root(&mut self, ui: &mut Ui) {
+        if self.probe.frames == 0 {
+            self.document_opened();
+        }
         self.frame_probe(ui.ctx());
         self.shortcuts(ui.ctx());
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
@@ -449,6 +556,12 @@ impl PizhuApp {
                 }
             });
         }
+        self.refresh_display();
+        let display = self
+            .display
+            .as_ref()
+            .filter(|(s, _)| *s == self.settings.script && *s != Script::Original)
+            .map(|(_, p)| p.as_slice());
         egui::CentralPanel::no_frame().show(ui, |ui| match (&self.doc, &self.error) {
             (Some(doc), _) => {
                 let words = &*self.words;
@@ -472,6 +585,9 @@ impl PizhuApp {
                             &[]
                         },
                         find_current: self.find.current_match().filter(|_| self.find.open),
+                        line_spacing: self.settings.line_spacing,
+                        column_chars: self.settings.column_chars,
+                        display,
                         words,
                     },
                     &mut self.reader,
@@ -489,6 +605,7 @@ impl PizhuApp {
         });
         let ctx = ui.ctx().clone();
         about::about_window_ui(&ctx, &mut self.about_open);
+        about::shortcuts_window_ui(&ctx, &mut self.shortcuts_open);
         if let Some(author) = settings_window::settings_window_ui(
             &ctx,
             &mut self.settings_open,
@@ -719,6 +836,9 @@ impl PizhuApp {
                     self.commands.push(Command::SetSideTab(tab));
                 }
             }
+            if i.consume_key(Modifiers::NONE, Key::F1) {
+                self.commands.push(Command::ShowShortcuts);
+            }
             if i.consume_shortcut(&find) {
                 self.find.show();
             }
@@ -752,6 +872,24 @@ impl PizhuApp {
                 if ui.button("Open…").clicked() {
                     self.commands.push(Command::ShowOpen);
                 }
+                ui.menu_button("Open recent", |ui| {
+                    if self.settings.recent.is_empty() {
+                        ui.weak("No recent files");
+                    }
+                    for path in self.settings.recent.clone() {
+                        let name = path.file_name().map_or_else(
+                            || path.display().to_string(),
+                            |n| n.to_string_lossy().into_owned(),
+                        );
+                        if ui
+                            .button(name)
+                            .on_hover_text(path.display().to_string())
+                            .clicked()
+                        {
+                            self.commands.push(Command::Open(path));
+                        }
+                    }
+                });
                 if ui.button("Export… (Ctrl+E)").clicked() {
                     self.commands.push(Command::ShowExport);
                 }
@@ -774,6 +912,9 @@ impl PizhuApp {
             }
             ui.menu_button("View", |ui| self.view_menu_ui(ui));
             ui.menu_button("Help", |ui| {
+                if ui.button("Keyboard shortcuts (F1)").clicked() {
+                    self.commands.push(Command::ShowShortcuts);
+                }
                 if ui.button("About Pizhu…").clicked() {
                     self.commands.push(Command::ShowAbout);
                 }
@@ -834,6 +975,36 @@ impl PizhuApp {
     }
 
     fn view_menu_ui(&mut self, ui: &mut Ui) {
+        ui.label("Characters");
+        for (script, label) in [
+            (Script::Original, "As in the file"),
+            (Script::Simplified, "简体 Simplified"),
+            (Script::Traditional, "繁體 Traditional"),
+        ] {
+            if ui.radio(self.settings.script == script, label).clicked() {
+                self.commands.push(Command::SetScript(script));
+            }
+        }
+        ui.separator();
+        let mut spacing = self.settings.line_spacing;
+        if ui
+            .add(egui::Slider::new(&mut spacing, 1.2..=3.0).text("Line spacing"))
+            .changed()
+        {
+            self.commands.push(Command::SetLineSpacing(spacing));
+        }
+        let mut width = self.settings.column_chars;
+        if ui
+            .add(
+                egui::Slider::new(&mut width, 15.0..=80.0)
+                    .step_by(1.0)
+                    .text("Line width (characters)"),
+            )
+            .changed()
+        {
+            self.commands.push(Command::SetColumnChars(width));
+        }
+        ui.separator();
         let mut show_notes = self.settings.show_notes;
         if ui.checkbox(&mut show_notes, "Notes panel").changed() {
             self.commands.push(Command::SetNotesPanel(show_notes));
@@ -913,6 +1084,7 @@ impl PizhuApp {
             Command::Open(path) => match Document::open(&path) {
                 Ok(doc) => {
                     self.save_notes();
+                    self.remember_position();
                     self.notes = Some(Notes::open(&doc, None));
                     self.notes_path = None;
                     self.doc = Some(doc);
@@ -923,8 +1095,10 @@ impl PizhuApp {
                     self.timeline_view = None;
                     self.timeline_state = TimelineState::default();
                     self.reader = ReaderState::default();
+                    self.display = None;
                     self.editor.close();
                     self.open_state.close();
+                    self.document_opened();
                     ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title()));
                 }
                 Err(err) => self.open_state.set_error(err.to_string()),
@@ -999,6 +1173,10 @@ impl PizhuApp {
                 self.import_state.result = Some(result);
             }
             Command::OpenFolder(dir) => open_folder(&dir),
+            Command::SetScript(script) => self.settings.script = script,
+            Command::SetLineSpacing(v) => self.settings.line_spacing = v.clamp(1.2, 3.0),
+            Command::SetColumnChars(v) => self.settings.column_chars = v.clamp(15.0, 80.0),
+            Command::ShowShortcuts => self.shortcuts_open = true,
             Command::AddEvidence(index) => {
                 let range = self.reader.selected_range();
                 let current = self.timeline_view.as_ref().map(|v| v.timeline.clone());
@@ -1299,6 +1477,7 @@ impl eframe::App for PizhuApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.remember_position();
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
     }
 

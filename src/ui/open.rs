@@ -56,7 +56,9 @@ pub fn open_window_ui(ctx: &Context, state: &mut OpenState) -> Option<PathBuf> {
                     .desired_width(f32::INFINITY)
                     .hint_text("/path/to/document.txt"),
             );
-            field.widget_info(|| egui::WidgetInfo::text_edit(true, "", "Document path", ""));
+            field.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Document path")
+            });
             let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.horizontal(|ui| {
                 if ui.button("Open").clicked() || enter {

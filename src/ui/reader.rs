@@ -49,6 +49,13 @@ pub struct ReaderView<'a> {
     pub find_matches: &'a [TextPosition],
     /// The current find match, marked more strongly.
     pub find_current: Option<TextPosition>,
+    /// Line height as a multiple of the text size.
+    pub line_spacing: f32,
+    /// Width of the reading column in CJK characters.
+    pub column_chars: f32,
+    /// The paragraphs converted for the 简/繁 switch (same char counts);
+    /// `None` shows the text as it is.
+    pub display: Option<&'a [String]>,
     /// Word boundaries for double-click; loaded in the background at start-up
     /// (and here, on the first double-click, if that is sooner).
     pub words: &'a OnceLock<WordSegmenter>,
@@ -102,8 +109,12 @@ pub struct ReaderState {
     /// Frames left to keep the range in view: a panel that changes width
     /// re-wraps the text, so the target is placed again until layout settles.
     scroll_frames: u8,
-    /// Center the target (a jump), or only bring it into view (caret moves).
-    scroll_center: bool,
+    /// Where the target goes: centred (a jump), at the top (a restored
+    /// reading position), or just into view (`None`: caret moves).
+    scroll_align: Option<Align>,
+    /// The first char visible at the top of the reader in the last frame:
+    /// the reading position that is remembered per document.
+    pub top_char: usize,
     /// Outline this range for a moment.
     pub flash: Option<Flash>,
     dragging: bool,
@@ -130,14 +141,21 @@ impl ReaderState {
     pub fn scroll_to_range(&mut self, range: TextPosition) {
         self.scroll_to = Some(range);
         self.scroll_frames = 3;
-        self.scroll_center = true;
+        self.scroll_align = Some(Align::Center);
+    }
+
+    /// Put the char `at` at the top of the reader (restoring a reading position).
+    pub fn scroll_to_top(&mut self, at: usize) {
+        self.scroll_to = Some(TextPosition { start: at, end: at });
+        self.scroll_frames = 3;
+        self.scroll_align = Some(Align::Min);
     }
 
     /// Jump to a range: scroll it into view and flash it.
     pub fn reveal(&mut self, range: TextPosition, now: f64) {
         self.scroll_to = Some(range);
         self.scroll_frames = 3;
-        self.scroll_center = true;
+        self.scroll_align = Some(Align::Center);
         self.flash = Some(Flash {
             range,
             started: now,
@@ -178,7 +196,7 @@ pub fn reader_ui(
                 // item spacing between them; keep a margin on the right too.
                 let spacing = ui.spacing().item_spacing.x * 2.0;
                 let room = full - gutter - spacing - view.size;
-                let column = (view.size * theme::COLUMN_CHARS)
+                let column = (view.size * view.column_chars)
                     .min(room)
                     .max(view.size * 4.0);
                 let left_pad = ((room - column) / 2.0).max(0.0);
@@ -197,6 +215,12 @@ pub fn reader_ui(
                 }
                 ui.add_space(view.size * 2.0);
                 drag_across_paragraphs(ui, state);
+                let top = ui.clip_rect().top();
+                if let Some(p) = state.placed.iter().find(|p| p.rect.bottom() > top) {
+                    let y = top.max(p.rect.top()) + 1.0;
+                    state.top_char =
+                        p.start + char_at(&p.galley, p.rect.min, Pos2::new(p.rect.left(), y));
+                }
             });
     });
     actions
@@ -209,8 +233,10 @@ fn paragraph_number_ui(
     size: f32,
     palette: theme::Palette,
 ) -> egui::Response {
-    let (rect, response) =
-        ui.allocate_exact_size(Vec2::new(width, size * theme::LINE_HEIGHT), Sense::click());
+    let (rect, response) = ui.allocate_exact_size(
+        Vec2::new(width, size * theme::LINE_HEIGHT.min(1.8)),
+        Sense::click(),
+    );
     let color = if response.hovered() {
         palette.text
     } else {
@@ -231,9 +257,9 @@ fn paragraph_number_ui(
 fn layout_paragraph(ui: &Ui, text: &str, width: f32, view: &ReaderView<'_>) -> Arc<Galley> {
     let palette = theme::palette(ui.visuals());
     let line_height = if view.ruby {
-        view.size * (theme::LINE_HEIGHT + theme::RUBY_EXTRA_LINE_HEIGHT)
+        view.size * (view.line_spacing + theme::RUBY_EXTRA_LINE_HEIGHT)
     } else {
-        view.size * theme::LINE_HEIGHT
+        view.size * view.line_spacing
     };
     let mut job = LayoutJob::single_section(
         text.to_owned(),
@@ -257,7 +283,12 @@ fn paragraph_ui(
     state: &mut ReaderState,
     actions: &mut Vec<ReaderAction>,
 ) {
-    let text = doc.paragraph_text(para.index);
+    // In the 简/繁 view the shown text is converted char for char, so every
+    // offset (notes, evidence, selection) stays the clean text's.
+    let text = view
+        .display
+        .and_then(|d| d.get(para.index))
+        .map_or_else(|| doc.paragraph_text(para.index), String::as_str);
     let galley = layout_paragraph(ui, text, width, &view);
     let (rect, response) = ui.allocate_exact_size(galley.size(), Sense::click_and_drag());
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, text));
@@ -311,8 +342,12 @@ fn paragraph_ui(
     {
         let rects = range_rects(para, &boxes, target, view.size);
         let union = rects.into_iter().reduce(Rect::union).unwrap_or(rect);
-        let align = state.scroll_center.then_some(Align::Center);
-        ui.scroll_to_rect(union.expand(view.size * 2.0), align);
+        let margin = if state.scroll_align == Some(Align::Min) {
+            0.0
+        } else {
+            view.size * 2.0
+        };
+        ui.scroll_to_rect(union.expand(margin), state.scroll_align);
         state.scroll_frames = state.scroll_frames.saturating_sub(1);
         if state.scroll_frames == 0 {
             state.scroll_to = None;
@@ -442,7 +477,7 @@ fn keyboard(ui: &Ui, doc: &Document, state: &mut ReaderState, actions: &mut Vec<
                 start: sel.head,
                 end: sel.head,
             });
-            state.scroll_center = false;
+            state.scroll_align = None;
         };
         if i.consume_key(i.modifiers, Key::ArrowRight) {
             step(state, &|h| h + 1);

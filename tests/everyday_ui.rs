@@ -1,0 +1,144 @@
+//! Everyday use: the 简/繁 switch keeps notes on their words, recent files,
+//! the reading position comes back, F1 shows the shortcuts.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is a failed test"
+)]
+
+use egui::Modifiers;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use pizhu::core::document::Document;
+use pizhu::ui::app::{PizhuApp, Settings};
+
+fn app_with(
+    settings: Settings,
+    doc: Document,
+    notes: &std::path::Path,
+) -> Harness<'static, PizhuApp> {
+    let setup = settings.clone();
+    let app = PizhuApp::new(Ok(doc), settings, Some(notes.to_path_buf()));
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 900.0])
+        .with_context_setup(move |ctx| PizhuApp::setup_context(ctx, &setup))
+        .build_ui_state(|ui, app: &mut PizhuApp| app.ui_root(ui), app);
+    harness.run_steps(4);
+    harness
+}
+
+#[test]
+fn simplified_view_keeps_each_note_on_its_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_with(
+        Settings::default(),
+        Document::embedded(),
+        &dir.path().join("s.pizhu.json"),
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Note paragraph 1")
+        .click();
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    let before = {
+        let store = harness.state().notes().unwrap().store();
+        let id = store.notes()[0].id.clone();
+        store.anchor_of(&id).unwrap().position().unwrap()
+    };
+    harness.get_by_role_and_label(Role::Button, "View").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::RadioButton, "简体 Simplified")
+        .click();
+    harness.run();
+    // The article now reads in simplified characters…
+    let para = harness.get_by_label_contains("12月11日下午,济宁市政府与省人社厅签署合作框架协议");
+    let shown = para.rect();
+    assert!(shown.height() > 0.0);
+    // …with the same number of characters, so the note covers the same words.
+    let doc = Document::embedded();
+    let simplified = pizhu::core::words::simplified_shadow(doc.paragraph_text(0));
+    assert_eq!(
+        simplified.chars().count(),
+        doc.paragraph_text(0).chars().count()
+    );
+    let store = harness.state().notes().unwrap().store();
+    let after = store
+        .anchor_of(&store.notes()[0].id)
+        .unwrap()
+        .position()
+        .unwrap();
+    assert_eq!(before, after, "switching characters moves no note");
+}
+
+#[test]
+fn opened_files_are_remembered_as_recent() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("另一篇.txt");
+    std::fs::write(&file, "第一段。\n第二段。\n").unwrap();
+    let mut harness = app_with(
+        Settings::default(),
+        Document::embedded(),
+        &dir.path().join("r.pizhu.json"),
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::O);
+    harness.run();
+    harness.get_by_label("Document path").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label("Document path")
+        .type_text(&file.display().to_string());
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Open").click();
+    harness.run();
+    assert_eq!(harness.state().document().unwrap().name, "另一篇.txt");
+    let recent = &harness.state().settings().recent;
+    assert_eq!(recent.first(), Some(&std::fs::canonicalize(&file).unwrap()));
+    harness.get_by_role_and_label(Role::Button, "File").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Open recent")
+        .click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "另一篇.txt");
+}
+
+#[test]
+fn the_reading_position_comes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = Document::embedded();
+    let para4 = doc.paragraphs[3].start;
+    let settings = Settings {
+        positions: vec![(doc.clean_sha256.clone(), para4)],
+        reading_size: 30.0,
+        ..Settings::default()
+    };
+    let harness = app_with(
+        settings,
+        Document::embedded(),
+        &dir.path().join("p.pizhu.json"),
+    );
+    let at = harness.state().reading_position();
+    assert!(
+        (para4..para4 + 40).contains(&at),
+        "the reader starts at paragraph 4 ({para4}), now at {at}"
+    );
+}
+
+#[test]
+fn f1_shows_the_shortcuts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_with(
+        Settings::default(),
+        Document::embedded(),
+        &dir.path().join("k.pizhu.json"),
+    );
+    harness.key_press(egui::Key::F1);
+    harness.run();
+    harness.get_by_label("Keyboard shortcuts");
+    harness.get_by_label("Add a note on the selected text");
+}

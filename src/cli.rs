@@ -89,7 +89,7 @@ Usage:
                         a Pizhu notes file) into the notes of FILE and print a summary:
                         duplicates are skipped, no version of a note is lost
   pizhu --install-desktop
-                        Linux: add Pizhu to the applications menu and to "Open with"
+                        Linux: add Pizhu to the applications menu and to \"Open with\"
                         for text files (a desktop entry starting this program, and
                         icons, in ~/.local/share or $XDG_DATA_HOME)
   pizhu --uninstall-desktop

@@ -222,13 +222,15 @@ fn escape_string(value: &str) -> String {
 /// written; files written before stay.
 pub fn install(data_home: &Path, exe: &Path) -> Result<Vec<PathBuf>, DesktopError> {
     let entry = desktop_entry(exe)?;
-    let mut written = vec![desktop_entry_path(data_home)];
-    for (path, bytes) in icon_files(data_home) {
-        write(&path, bytes)?;
-        written.push(path);
+    let entry_path = desktop_entry_path(data_home);
+    let icons = icon_files(data_home);
+    for (path, bytes) in &icons {
+        write(path, bytes)?;
     }
-    write(&written[0], entry.as_bytes())?;
-    Ok(written)
+    write(&entry_path, entry.as_bytes())?;
+    Ok(std::iter::once(entry_path)
+        .chain(icons.into_iter().map(|(path, _)| path))
+        .collect())
 }
 
 /// Write one file atomically.
@@ -262,7 +264,11 @@ pub fn uninstall(data_home: &Path) -> Result<Vec<PathBuf>, DesktopError> {
 /// Whether this is a system with freedesktop.org desktop entries.
 const SUPPORTED: bool = cfg!(all(
     unix,
-    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
+    not(any(
+        target_os = "macos",
+        target_os = "ios",
+        target_os = "android"
+    ))
 ));
 
 /// The user's data folder from the environment (see [`data_home`]).
@@ -366,7 +372,8 @@ fn refresh(data_home: &Path) {
     let hicolor = hicolor(data_home);
     // GTK rereads an icon theme whose folder is newer than its cache
     // (what xdg-icon-resource does with `touch`).
-    let _ = std::fs::File::open(&hicolor).and_then(|f| f.set_modified(std::time::SystemTime::now()));
+    let _ =
+        std::fs::File::open(&hicolor).and_then(|f| f.set_modified(std::time::SystemTime::now()));
     if hicolor.join("icon-theme.cache").exists() {
         run_quietly(Command::new("gtk-update-icon-cache").args([
             OsStr::new("--force"),
@@ -397,7 +404,10 @@ mod tests {
             "/home/li/.local/bin/pizhu"
         );
         assert_eq!(exec_argument("/opt/批注/pizhu"), "/opt/批注/pizhu");
-        assert_eq!(exec_argument("/opt/my apps/pizhu"), "\"/opt/my apps/pizhu\"");
+        assert_eq!(
+            exec_argument("/opt/my apps/pizhu"),
+            "\"/opt/my apps/pizhu\""
+        );
         assert_eq!(exec_argument("/opt/100%/pizhu"), "/opt/100%%/pizhu");
         // Inside quotes `"` `$` `` ` `` `\` get a backslash; then every
         // backslash is doubled by the string escapes.
@@ -410,7 +420,10 @@ mod tests {
     #[test]
     fn the_entry_starts_the_given_program() {
         let entry = desktop_entry(Path::new("/opt/my apps/pizhu")).unwrap();
-        assert!(entry.contains("\nExec=\"/opt/my apps/pizhu\" %f\n"), "{entry}");
+        assert!(
+            entry.contains("\nExec=\"/opt/my apps/pizhu\" %f\n"),
+            "{entry}"
+        );
         assert!(entry.contains("\nTryExec=/opt/my apps/pizhu\n"), "{entry}");
         assert!(entry.starts_with("[Desktop Entry]\n"));
         assert_eq!(entry.lines().count(), DESKTOP_ENTRY.lines().count());

@@ -14,9 +14,22 @@ pub mod status;
 pub mod theme;
 pub mod timeline_panel;
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use crate::core::document::Document;
+
+/// The window icon (title bar, task bar, Alt+Tab; the Dock on macOS): the
+/// embedded 128 px PNG of the app icon, decoded by eframe's PNG decoder.
+/// `None` only if that PNG were damaged; the window then keeps eframe's
+/// default icon. On Wayland the compositor takes the icon from the desktop
+/// entry named by the app id instead (`pizhu --install-desktop`).
+#[must_use]
+pub fn window_icon() -> Option<Arc<egui::IconData>> {
+    eframe::icon_data::from_png_bytes(crate::desktop::WINDOW_ICON_PNG)
+        .ok()
+        .map(Arc::new)
+}
 
 /// Open the main window on `doc` (or on the error that kept it from opening).
 ///
@@ -31,12 +44,16 @@ pub fn run(
         Ok(d) => format!("{} — Pizhu 批注", d.name),
         Err(_) => "Pizhu 批注".to_owned(),
     };
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title(title)
+        .with_app_id(crate::desktop::APP_ID)
+        .with_inner_size([1100.0, 800.0])
+        .with_min_inner_size([480.0, 320.0]);
+    if let Some(icon) = window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title(title)
-            .with_app_id("pizhu")
-            .with_inner_size([1100.0, 800.0])
-            .with_min_inner_size([480.0, 320.0]),
+        viewport,
         // Fallback to installed fonts is ours (fonts.rs), deliberate and after the
         // embedded fonts; eframe's silent system fallback mixes baselines.
         system_font_fallback: false,

@@ -232,6 +232,32 @@ pub fn load(file: Option<&std::path::Path>) -> anyhow::Result<Document> {
     }
 }
 
+/// What the window opens for `pizhu [FILE] [--notes PATH]`: the document (or
+/// why it could not be opened) and the notes file. A review file given as
+/// FILE opens its document with its notes.
+#[must_use]
+pub fn gui_target(
+    file: Option<PathBuf>,
+    notes: Option<PathBuf>,
+) -> (Result<Document, String>, Option<PathBuf>) {
+    use crate::core::persist::{document_of_review, is_review_path};
+    match file {
+        Some(review) if notes.is_none() && is_review_path(&review) => {
+            match document_of_review(&review) {
+                Ok(doc_path) => (
+                    load(doc_path.as_deref()).map_err(|err| format!("{err:#}")),
+                    Some(review),
+                ),
+                Err(err) => (Err(err), None),
+            }
+        }
+        file => (
+            load(file.as_deref()).map_err(|err| format!("{err:#}")),
+            notes,
+        ),
+    }
+}
+
 /// `pizhu text`: write the clean text, UTF-8 with LF line endings.
 ///
 /// # Errors
@@ -822,6 +848,23 @@ mod tests {
         let ev = &json["events"][0]["evidence"][0];
         assert!(ev["start"].is_null() && ev["end"].is_null());
         assert!(ev["orphaned"].as_str().is_some_and(|r| !r.is_empty()));
+    }
+
+    #[test]
+    fn a_review_file_opens_its_document_with_its_notes() {
+        let dir = tempfile::tempdir().unwrap();
+        let review = dir.path().join("文章.pizhu.json");
+        let doc = Document::embedded();
+        std::fs::write(
+            &review,
+            crate::core::review::ReviewFile::new(&doc).to_json(),
+        )
+        .unwrap();
+        let (opened, notes) = gui_target(Some(review.clone()), None);
+        assert_eq!(opened.unwrap().clean_sha256, doc.clean_sha256);
+        assert_eq!(notes, Some(review));
+        let (plain, notes) = gui_target(None, None);
+        assert!(plain.is_ok() && notes.is_none());
     }
 
     #[test]

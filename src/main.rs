@@ -70,10 +70,10 @@ fn main() -> ExitCode {
                 .map_err(anyhow::Error::from)
         }
         Invocation::Gui { file, notes } => {
-            let doc = cli::load(file.as_deref()).map_err(|err| {
-                eprintln!("pizhu: {err:#}");
-                format!("{err:#}")
-            });
+            let (doc, notes) = cli::gui_target(file, notes);
+            if let Err(err) = &doc {
+                eprintln!("pizhu: {err}");
+            }
             pizhu::ui::run(doc, notes, started).map(|()| Finished::Clean)
         }
     };

@@ -734,6 +734,60 @@ fn keep_backup(path: &Path, bak: &Path, old: &[u8]) -> io::Result<()> {
     write_atomic(bak, |f| f.write_all(old))
 }
 
+/// True when `path` names a review file (`….pizhu.json`).
+#[must_use]
+pub fn is_review_path(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.ends_with(REVIEW_SUFFIX) && n.len() > REVIEW_SUFFIX.len())
+}
+
+/// The document a review file belongs to, so that opening a review file opens
+/// its document with its notes: `Some(path)` for a file, `None` for the
+/// embedded article.
+///
+/// Looks, in order, for the document the sidecar name points to
+/// (`NAME.pizhu.json` → `NAME`, when its content matches), then for the
+/// embedded article by content hash.
+///
+/// # Errors
+/// When the review file cannot be read or parsed, or no matching document is
+/// found; the message says what to do and ends with the path.
+pub fn document_of_review(path: &Path) -> Result<Option<PathBuf>, String> {
+    let bytes = fs::read(path).map_err(|e| {
+        format!(
+            "could not read the review file ({e}); check the path: {}",
+            path.display()
+        )
+    })?;
+    let review = match ReviewFile::parse(&bytes) {
+        Ok(Parsed::Current(r) | Parsed::Newer(r)) => r,
+        Err(e) => return Err(e.with_path(path).to_string()),
+    };
+    let wanted = &review.document;
+    let sidecar = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.strip_suffix(REVIEW_SUFFIX))
+        .map(|doc_name| parent_dir(path).join(doc_name));
+    if let Some(doc_path) = sidecar
+        && let Ok(doc) = Document::open(&doc_path)
+        && (doc.clean_sha256 == wanted.clean_sha256 || doc.raw_sha256 == wanted.raw_sha256)
+    {
+        return Ok(Some(doc_path));
+    }
+    let embedded = Document::embedded();
+    if embedded.clean_sha256 == wanted.clean_sha256 {
+        return Ok(None);
+    }
+    Err(format!(
+        "the document these notes belong to ({}) was not found beside them; open the document \
+         and pass the notes with --notes: {}",
+        wanted.name,
+        path.display()
+    ))
+}
+
 /// `NAME.pizhu.json.bak` for `NAME.pizhu.json`.
 #[must_use]
 pub fn backup_path(path: &Path) -> PathBuf {
@@ -910,6 +964,31 @@ mod tests {
         n.id = id.into();
         n.modified = modified.into();
         n
+    }
+
+    #[test]
+    fn a_review_file_leads_to_its_document() {
+        let dir = tempfile::tempdir().unwrap();
+        let doc_path = dir.path().join("會議紀要.txt");
+        fs::write(&doc_path, "第一段。\n").unwrap();
+        let doc = Document::open(&doc_path).unwrap();
+        let review_path = dir.path().join("會議紀要.txt.pizhu.json");
+        fs::write(&review_path, ReviewFile::new(&doc).to_json()).unwrap();
+        assert!(is_review_path(&review_path));
+        assert!(!is_review_path(&doc_path));
+        assert_eq!(document_of_review(&review_path).unwrap(), Some(doc_path));
+        // A review of the embedded article found anywhere opens the article.
+        let article = dir.path().join("elsewhere.pizhu.json");
+        fs::write(&article, ReviewFile::new(&Document::embedded()).to_json()).unwrap();
+        assert_eq!(document_of_review(&article).unwrap(), None);
+        // Garbage: a clear error ending with the path.
+        let bad = dir.path().join("bad.pizhu.json");
+        fs::write(&bad, "{").unwrap();
+        assert!(
+            document_of_review(&bad)
+                .unwrap_err()
+                .ends_with(&bad.display().to_string())
+        );
     }
 
     #[test]

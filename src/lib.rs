@@ -11,4 +11,5 @@
 pub mod cli;
 pub mod core;
 pub mod desktop;
+#[cfg(feature = "gui")]
 pub mod ui;

@@ -235,7 +235,6 @@ pub fn load(file: Option<&std::path::Path>) -> anyhow::Result<Document> {
 /// What the window opens for `pizhu [FILE] [--notes PATH]`: the document (or
 /// why it could not be opened) and the notes file. A review file given as
 /// FILE opens its document with its notes.
-#[must_use]
 pub fn gui_target(
     file: Option<PathBuf>,
     notes: Option<PathBuf>,

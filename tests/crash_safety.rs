@@ -33,7 +33,14 @@ fn save_loop_child() {
     let path = std::path::PathBuf::from(path);
     let doc = Document::embedded();
     let (mut session, mut review) = persist::open_review(&doc, Some(&path));
-    let mut version = review.notes.len();
+    // Carry on from the newest version on disk (the oldest notes get trimmed,
+    // so the count of notes is not the version).
+    let mut version = review
+        .notes
+        .iter()
+        .filter_map(|n| n.id.trim_start_matches("note-").parse::<usize>().ok())
+        .max()
+        .unwrap_or(0);
     loop {
         version += 1;
         let start = (version * 7) % (doc.char_len() - 10);

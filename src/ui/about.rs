@@ -3,34 +3,33 @@
 use egui::{Context, Ui};
 
 use crate::ui::fonts;
+use crate::ui::i18n::{Strings, fill};
 
 /// Show the About window while `open` is true.
-pub fn about_window_ui(ctx: &Context, open: &mut bool) {
-    egui::Window::new("About Pizhu")
+pub fn about_window_ui(ctx: &Context, open: &mut bool, s: &Strings) {
+    egui::Window::new(s.about_title)
+        .id(egui::Id::unique("about-window"))
         .open(open)
         .default_width(520.0)
         .collapsible(false)
-        .show(ctx, about_ui);
+        .show(ctx, |ui| about_ui(ui, s));
 }
 
-fn about_ui(ui: &mut Ui) {
+fn about_ui(ui: &mut Ui, s: &Strings) {
     ui.heading("Pizhu 批注");
-    ui.label(format!(
-        "Version {}. A desktop app for reading and annotating Chinese documents.",
-        env!("CARGO_PKG_VERSION")
+    ui.label(fill(
+        s.about_version,
+        &[("version", &env!("CARGO_PKG_VERSION"))],
     ));
     ui.separator();
-    ui.strong("Fonts");
-    ui.label(
-        "The reading and interface fonts are subsets of Noto Serif CJK TC and \
-         Noto Sans CJK TC, embedded in the app and licensed under the SIL Open \
-         Font License, Version 1.1.",
-    );
+    ui.strong(s.fonts);
+    ui.label(s.fonts_credit);
     // The copyright lines come from the license file itself, so they cannot drift.
     for line in fonts::LICENSE.lines().take_while(|l| !l.trim().is_empty()) {
         ui.label(line);
     }
-    egui::CollapsingHeader::new("Font license (SIL OFL 1.1)")
+    egui::CollapsingHeader::new(s.font_license)
+        .id_salt("font-license")
         .default_open(false)
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
@@ -41,45 +40,16 @@ fn about_ui(ui: &mut Ui) {
         });
 }
 
-/// Every keyboard shortcut, for the F1 sheet.
-pub const SHORTCUTS: &[(&str, &str)] = &[
-    ("Ctrl+O", "Open a document"),
-    ("Ctrl+E", "Export notes"),
-    (
-        "Ctrl+S",
-        "Save notes now (they are also saved automatically)",
-    ),
-    ("Ctrl+Q", "Quit (notes are saved)"),
-    (
-        "Ctrl+F",
-        "Find; Enter / Shift+Enter or F3 / Shift+F3 for next / previous",
-    ),
-    ("Ctrl+Enter", "Add a note on the selected text"),
-    (
-        "Shift+Arrows, Shift+Home/End",
-        "Select text with the keyboard",
-    ),
-    ("Double-click / triple-click", "Select a word / a sentence"),
-    ("Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y", "Undo, redo"),
-    ("Ctrl+1 / Ctrl+2 / Ctrl+3", "Notes, Timeline, People"),
-    (
-        "Ctrl+= / Ctrl+- / Ctrl+0",
-        "Larger, smaller, default text size",
-    ),
-    ("Ctrl+Shift+P", "Pinyin ruby on or off"),
-    ("Esc", "Clear the selection, close the find bar"),
-    ("F1", "This sheet"),
-];
-
-/// The shortcuts sheet (F1).
-pub fn shortcuts_window_ui(ctx: &Context, open: &mut bool) {
-    egui::Window::new("Keyboard shortcuts")
+/// The shortcuts sheet (F1): [`Strings::shortcuts`].
+pub fn shortcuts_window_ui(ctx: &Context, open: &mut bool, s: &Strings) {
+    egui::Window::new(s.shortcuts_title)
+        .id(egui::Id::unique("shortcuts-window"))
         .open(open)
         .collapsible(false)
         .default_width(460.0)
         .show(ctx, |ui| {
             egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                for (keys, what) in SHORTCUTS {
+                for (keys, what) in s.shortcuts {
                     ui.strong(*keys);
                     ui.label(*what);
                     ui.end_row();

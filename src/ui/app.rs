@@ -20,6 +20,7 @@ use crate::core::words::WordSegmenter;
 use crate::ui::export_window::{ExportRequest, ExportState, ImportState, Scope};
 use crate::ui::find_bar::{FindState, find_bar_ui};
 use crate::ui::fonts::{self, InstalledSlot, ReadingFont};
+use crate::ui::i18n::{self, Lang, Strings, fill};
 use crate::ui::notes_panel::{EditorState, PanelAction, notes_panel_ui};
 use crate::ui::reader::{ReaderAction, ReaderState, ReaderView, reader_ui};
 use crate::ui::timeline_panel::{
@@ -61,6 +62,10 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// Reading position (first visible char) per document, by clean-text hash.
     pub positions: Vec<(String, usize)>,
+    /// The interface language. Settings saved before there was a choice
+    /// take the system's, as a first start does.
+    #[serde(default = "Lang::system")]
+    pub lang: Lang,
 }
 
 /// How many recent files are remembered.
@@ -107,6 +112,9 @@ impl Default for Settings {
             column_chars: theme::COLUMN_CHARS,
             recent: Vec::new(),
             positions: Vec::new(),
+            // Not the system's: tests and `Default` stay the same everywhere;
+            // a first start picks the system's in `load_settings`.
+            lang: Lang::En,
         }
     }
 }
@@ -224,6 +232,8 @@ pub enum Command {
     SetColumnChars(f32),
     /// Show the keyboard shortcuts (F1).
     ShowShortcuts,
+    /// Switch the interface language.
+    SetLang(Lang),
 }
 
 /// The timeline as shown: recomputed when the notes' revision changes.
@@ -420,12 +430,22 @@ impl PizhuApp {
         }
     }
 
-    /// Restore settings saved by a previous run.
+    /// Restore settings saved by a previous run; at first start (nothing
+    /// saved yet) the defaults, in the system's language.
     #[must_use]
     pub fn load_settings(storage: Option<&dyn eframe::Storage>) -> Settings {
         storage
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
-            .unwrap_or_default()
+            .unwrap_or_else(|| Settings {
+                lang: Lang::system(),
+                ..Settings::default()
+            })
+    }
+
+    /// The strings of the interface language.
+    #[must_use]
+    pub fn strings(&self) -> &'static Strings {
+        i18n::strings(self.settings.lang)
     }
 
     /// Start the installed-font scan in the background (the real window only).
@@ -509,6 +529,7 @@ impl PizhuApp {
         if self.probe.frames == 0 {
             self.document_opened();
         }
+        let s = self.strings();
         self.frame_probe(ui.ctx());
         self.shortcuts(ui.ctx());
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
@@ -518,7 +539,7 @@ impl PizhuApp {
                 state: n.state_text(),
                 broken: n.is_broken(),
             });
-            let actions = status::status_ui(ui, self.doc.as_ref(), notes);
+            let actions = status::status_ui(ui, self.doc.as_ref(), notes, s);
             self.commands.extend(actions.into_iter().map(|a| match a {
                 status::StatusAction::OpenFolder => Command::OpenNotesFolder,
                 status::StatusAction::StartNewNotesFile => Command::StartNewNotesFile,
@@ -537,7 +558,7 @@ impl PizhuApp {
         {
             let broken = notes.is_broken();
             egui::Panel::top("notes-banner").show(ui, |ui| {
-                let actions = status::notes_banner_ui(ui, &message, broken);
+                let actions = status::notes_banner_ui(ui, &message, broken, s);
                 self.commands.extend(actions.into_iter().map(|a| match a {
                     status::StatusAction::OpenFolder => Command::OpenNotesFolder,
                     status::StatusAction::StartNewNotesFile => Command::StartNewNotesFile,
@@ -551,7 +572,7 @@ impl PizhuApp {
                 .find_index
                 .get_or_insert_with(|| FindIndex::new(doc.text()));
             egui::Panel::top("find").show(ui, |ui| {
-                if let Some(range) = find_bar_ui(ui, &mut self.find, index) {
+                if let Some(range) = find_bar_ui(ui, &mut self.find, index, s) {
                     self.reader.scroll_to_range(range);
                 }
             });
@@ -589,6 +610,7 @@ impl PizhuApp {
                         column_chars: self.settings.column_chars,
                         display,
                         words,
+                        strings: s,
                     },
                     &mut self.reader,
                 );
@@ -598,28 +620,36 @@ impl PizhuApp {
                     ReaderAction::OpenNote(id) => Command::OpenNote { id, reveal: false },
                 }));
             }
-            (None, Some(err)) => error_ui(ui, err),
+            (None, Some(err)) => error_ui(ui, err, s),
             (None, None) => {
-                ui.label("No document open. Use File → Open… to choose a text file.");
+                ui.label(s.no_document_hint);
             }
         });
         let ctx = ui.ctx().clone();
-        about::about_window_ui(&ctx, &mut self.about_open);
-        about::shortcuts_window_ui(&ctx, &mut self.shortcuts_open);
-        if let Some(author) = settings_window::settings_window_ui(
+        about::about_window_ui(&ctx, &mut self.about_open, s);
+        about::shortcuts_window_ui(&ctx, &mut self.shortcuts_open, s);
+        match settings_window::settings_window_ui(
             &ctx,
             &mut self.settings_open,
             &self.settings.author,
+            self.settings.lang,
+            s,
         ) {
-            self.commands.push(Command::SetAuthor(author));
+            Some(settings_window::SettingsChange::Author(author)) => {
+                self.commands.push(Command::SetAuthor(author));
+            }
+            Some(settings_window::SettingsChange::Lang(lang)) => {
+                self.commands.push(Command::SetLang(lang));
+            }
+            None => {}
         }
-        if let Some(path) = open::open_window_ui(&ctx, &mut self.open_state) {
+        if let Some(path) = open::open_window_ui(&ctx, &mut self.open_state, s) {
             self.commands.push(Command::Open(path));
         }
         let counts = self.notes.as_ref().map_or((0, 0), |n| {
             (n.store().notes().len(), self.filter.apply(n.store()).len())
         });
-        match export_window::export_window_ui(&ctx, &mut self.export_state, counts) {
+        match export_window::export_window_ui(&ctx, &mut self.export_state, counts, s) {
             Some(ExportRequest::Export {
                 format,
                 scope,
@@ -632,7 +662,7 @@ impl PizhuApp {
             Some(ExportRequest::OpenFolder(dir)) => self.commands.push(Command::OpenFolder(dir)),
             None => {}
         }
-        if let Some(path) = export_window::import_window_ui(&ctx, &mut self.import_state) {
+        if let Some(path) = export_window::import_window_ui(&ctx, &mut self.import_state, s) {
             self.commands.push(Command::Import(path));
         }
         self.dropped_files(&ctx);
@@ -641,11 +671,12 @@ impl PizhuApp {
     }
 
     fn side_panel_ui(&mut self, ui: &mut Ui) {
+        let s = self.strings();
         ui.horizontal(|ui| {
             for (tab, label) in [
-                (SideTab::Notes, "Notes"),
-                (SideTab::Timeline, "Timeline"),
-                (SideTab::People, "People"),
+                (SideTab::Notes, s.tab_notes),
+                (SideTab::Timeline, s.tab_timeline),
+                (SideTab::People, s.tab_people),
             ] {
                 if ui
                     .selectable_label(self.settings.side_tab == tab, label)
@@ -666,6 +697,7 @@ impl PizhuApp {
                     &mut self.editor,
                     &mut self.filter,
                     has_selection,
+                    s,
                 );
                 self.commands.extend(actions.into_iter().map(|a| match a {
                     PanelAction::Update(note) => Command::Edit(Box::new(Edit::Update(*note))),
@@ -687,9 +719,16 @@ impl PizhuApp {
                         &mut self.timeline_state,
                         has_selection,
                         view.has_shipped && view.edited,
+                        s,
                     )
                 } else {
-                    people_ui(ui, &view.timeline, &view.mentions, &mut self.timeline_state)
+                    people_ui(
+                        ui,
+                        &view.timeline,
+                        &view.mentions,
+                        &mut self.timeline_state,
+                        s,
+                    )
                 };
                 self.commands.extend(actions.into_iter().map(|a| match a {
                     TimelineAction::Set(t) => Command::SetTimeline(Some(t)),
@@ -867,14 +906,15 @@ impl PizhuApp {
     }
 
     fn menu_ui(&mut self, ui: &mut Ui) {
+        let s = self.strings();
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
-                if ui.button("Open…").clicked() {
+            ui.menu_button(s.menu_file, |ui| {
+                if ui.button(s.menu_open).clicked() {
                     self.commands.push(Command::ShowOpen);
                 }
-                ui.menu_button("Open recent", |ui| {
+                ui.menu_button(s.menu_open_recent, |ui| {
                     if self.settings.recent.is_empty() {
-                        ui.weak("No recent files");
+                        ui.weak(s.menu_no_recent);
                     }
                     for path in self.settings.recent.clone() {
                         let name = path.file_name().map_or_else(
@@ -890,40 +930,40 @@ impl PizhuApp {
                         }
                     }
                 });
-                if ui.button("Export… (Ctrl+E)").clicked() {
+                if ui.button(s.menu_export).clicked() {
                     self.commands.push(Command::ShowExport);
                 }
-                if ui.button("Import annotations…").clicked() {
+                if ui.button(s.menu_import).clicked() {
                     self.commands.push(Command::ShowImport);
                 }
-                if ui.button("Save notes (Ctrl+S)").clicked() {
+                if ui.button(s.menu_save_notes).clicked() {
                     self.commands.push(Command::SaveNotes);
                 }
-                if ui.button("Open notes folder").clicked() {
+                if ui.button(s.menu_open_notes_folder).clicked() {
                     self.commands.push(Command::OpenNotesFolder);
                 }
-                if ui.button("Quit (Ctrl+Q)").clicked() {
+                if ui.button(s.menu_quit).clicked() {
                     ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             });
-            ui.menu_button("Edit", |ui| self.edit_menu_ui(ui));
-            if ui.button("Find").on_hover_text("Ctrl+F").clicked() {
+            ui.menu_button(s.menu_edit, |ui| self.edit_menu_ui(ui, s));
+            if ui.button(s.menu_find).on_hover_text("Ctrl+F").clicked() {
                 self.find.show();
             }
-            ui.menu_button("View", |ui| self.view_menu_ui(ui));
-            ui.menu_button("Help", |ui| {
-                if ui.button("Keyboard shortcuts (F1)").clicked() {
+            ui.menu_button(s.menu_view, |ui| self.view_menu_ui(ui, s));
+            ui.menu_button(s.menu_help, |ui| {
+                if ui.button(s.menu_shortcuts).clicked() {
                     self.commands.push(Command::ShowShortcuts);
                 }
-                if ui.button("About Pizhu…").clicked() {
+                if ui.button(s.menu_about).clicked() {
                     self.commands.push(Command::ShowAbout);
                 }
             });
             ui.separator();
             let selection = self.reader.selected_range();
             if ui
-                .add_enabled(selection.is_some(), egui::Button::new("Add note"))
-                .on_hover_text("Add a note on the selected text (Ctrl+Enter)")
+                .add_enabled(selection.is_some(), egui::Button::new(s.add_note))
+                .on_hover_text(s.add_note_hover)
                 .clicked()
                 && let Some(range) = selection
             {
@@ -931,8 +971,8 @@ impl PizhuApp {
             }
             let mut ruby = self.settings.show_ruby;
             if ui
-                .toggle_value(&mut ruby, "Pinyin ruby")
-                .on_hover_text("Show the scraped pinyin small above its character (Ctrl+Shift+P)")
+                .toggle_value(&mut ruby, s.pinyin_ruby)
+                .on_hover_text(s.pinyin_ruby_hover)
                 .changed()
             {
                 self.commands.push(Command::SetRuby(ruby));
@@ -940,18 +980,18 @@ impl PizhuApp {
         });
     }
 
-    fn edit_menu_ui(&mut self, ui: &mut Ui) {
+    fn edit_menu_ui(&mut self, ui: &mut Ui, s: &Strings) {
         let (can_undo, can_redo) = self.notes.as_ref().map_or((false, false), |n| {
             (n.store().can_undo(), n.store().can_redo())
         });
         if ui
-            .add_enabled(can_undo, egui::Button::new("Undo (Ctrl+Z)"))
+            .add_enabled(can_undo, egui::Button::new(s.undo))
             .clicked()
         {
             self.commands.push(Command::Undo);
         }
         if ui
-            .add_enabled(can_redo, egui::Button::new("Redo (Ctrl+Shift+Z)"))
+            .add_enabled(can_redo, egui::Button::new(s.redo))
             .clicked()
         {
             self.commands.push(Command::Redo);
@@ -959,27 +999,24 @@ impl PizhuApp {
         ui.separator();
         let selection = self.reader.selected_range();
         if ui
-            .add_enabled(
-                selection.is_some(),
-                egui::Button::new("Add note (Ctrl+Enter)"),
-            )
+            .add_enabled(selection.is_some(), egui::Button::new(s.add_note_shortcut))
             .clicked()
             && let Some(range) = selection
         {
             self.commands.push(Command::AddNote(range));
         }
         ui.separator();
-        if ui.button("Settings…").clicked() {
+        if ui.button(s.menu_settings).clicked() {
             self.commands.push(Command::ShowSettings);
         }
     }
 
-    fn view_menu_ui(&mut self, ui: &mut Ui) {
-        ui.label("Characters");
+    fn view_menu_ui(&mut self, ui: &mut Ui, s: &Strings) {
+        ui.label(s.view_characters);
         for (script, label) in [
-            (Script::Original, "As in the file"),
-            (Script::Simplified, "简体 Simplified"),
-            (Script::Traditional, "繁體 Traditional"),
+            (Script::Original, s.script_original),
+            (Script::Simplified, s.script_simplified),
+            (Script::Traditional, s.script_traditional),
         ] {
             if ui.radio(self.settings.script == script, label).clicked() {
                 self.commands.push(Command::SetScript(script));
@@ -988,7 +1025,7 @@ impl PizhuApp {
         ui.separator();
         let mut spacing = self.settings.line_spacing;
         if ui
-            .add(egui::Slider::new(&mut spacing, 1.2..=3.0).text("Line spacing"))
+            .add(egui::Slider::new(&mut spacing, 1.2..=3.0).text(s.line_spacing))
             .changed()
         {
             self.commands.push(Command::SetLineSpacing(spacing));
@@ -998,7 +1035,7 @@ impl PizhuApp {
             .add(
                 egui::Slider::new(&mut width, 15.0..=80.0)
                     .step_by(1.0)
-                    .text("Line width (characters)"),
+                    .text(s.line_width),
             )
             .changed()
         {
@@ -1006,39 +1043,36 @@ impl PizhuApp {
         }
         ui.separator();
         let mut show_notes = self.settings.show_notes;
-        if ui.checkbox(&mut show_notes, "Notes panel").changed() {
+        if ui.checkbox(&mut show_notes, s.notes_panel).changed() {
             self.commands.push(Command::SetNotesPanel(show_notes));
         }
         let mut ruby = self.settings.show_ruby;
-        if ui
-            .checkbox(&mut ruby, "Show pinyin as ruby (Ctrl+Shift+P)")
-            .changed()
-        {
+        if ui.checkbox(&mut ruby, s.show_ruby).changed() {
             self.commands.push(Command::SetRuby(ruby));
         }
         ui.separator();
-        if ui.button("Zoom in (Ctrl+=)").clicked() {
+        if ui.button(s.zoom_in).clicked() {
             self.commands.push(Command::ZoomIn);
         }
-        if ui.button("Zoom out (Ctrl+-)").clicked() {
+        if ui.button(s.zoom_out).clicked() {
             self.commands.push(Command::ZoomOut);
         }
-        if ui.button("Actual size (Ctrl+0)").clicked() {
+        if ui.button(s.zoom_reset).clicked() {
             self.commands.push(Command::ZoomReset);
         }
         ui.separator();
-        ui.label("Theme");
+        ui.label(s.theme);
         for (choice, label) in [
-            (ThemeChoice::System, "Follow system"),
-            (ThemeChoice::Light, "Light"),
-            (ThemeChoice::Dark, "Dark"),
+            (ThemeChoice::System, s.theme_system),
+            (ThemeChoice::Light, s.theme_light),
+            (ThemeChoice::Dark, s.theme_dark),
         ] {
             if ui.radio(self.settings.theme == choice, label).clicked() {
                 self.commands.push(Command::SetTheme(choice));
             }
         }
         ui.separator();
-        ui.label("Reading font");
+        ui.label(s.reading_font);
         let mut choices = vec![ReadingFont::Serif, ReadingFont::Sans];
         if let Some(installed) = self.installed.as_ref().and_then(|slot| slot.get()) {
             choices.extend(
@@ -1051,7 +1085,7 @@ impl PizhuApp {
         }
         for choice in choices {
             let selected = self.settings.reading_font == choice;
-            if ui.radio(selected, choice.label()).clicked() {
+            if ui.radio(selected, choice.label(s)).clicked() {
                 self.commands.push(Command::SetReadingFont(choice));
             }
         }
@@ -1177,6 +1211,11 @@ impl PizhuApp {
             Command::SetLineSpacing(v) => self.settings.line_spacing = v.clamp(1.2, 3.0),
             Command::SetColumnChars(v) => self.settings.column_chars = v.clamp(15.0, 80.0),
             Command::ShowShortcuts => self.shortcuts_open = true,
+            Command::SetLang(lang) => {
+                self.settings.lang = lang;
+                // Draw the new labels now, not on the next input.
+                ctx.request_repaint();
+            }
             Command::AddEvidence(index) => {
                 let range = self.reader.selected_range();
                 let current = self.timeline_view.as_ref().map(|v| v.timeline.clone());
@@ -1276,8 +1315,9 @@ impl PizhuApp {
         scope: Scope,
         path: &std::path::Path,
     ) -> Result<(), String> {
+        let s = self.strings();
         let (Some(doc), Some(notes)) = (&self.doc, &self.notes) else {
-            return Err("open a document first".to_owned());
+            return Err(s.err_no_document.to_owned());
         };
         let store = notes.store();
         let timeline = notes.timeline(doc);
@@ -1293,27 +1333,28 @@ impl PizhuApp {
         };
         let bytes = crate::core::export::export(format, &input).map_err(|e| e.to_string())?;
         crate::core::persist::write_file_atomic(path, &bytes).map_err(|e| {
-            format!(
-                "could not write the export ({e}); choose another folder or file name: {}",
-                path.display()
+            fill(
+                s.err_write_export,
+                &[("error", &e), ("path", &path.display())],
             )
         })
     }
 
     /// Merge annotations from a file into the notes; the summary or the error.
     fn import(&mut self, path: &std::path::Path) -> Result<String, String> {
+        let s = self.strings();
         let (Some(doc), Some(notes)) = (&self.doc, self.notes.as_mut()) else {
-            return Err("open a document first".to_owned());
+            return Err(s.err_no_document.to_owned());
         };
         let bytes = std::fs::read(path).map_err(|e| {
-            format!(
-                "could not read the annotations file ({e}); check the path: {}",
-                path.display()
+            fill(
+                s.err_read_annotations,
+                &[("error", &e), ("path", &path.display())],
             )
         })?;
         notes
             .import(doc, &bytes)
-            .map(|summary| summary.to_string())
+            .map(|summary| (s.import_summary)(&summary))
             .map_err(|e| e.with_path(path).to_string())
     }
 
@@ -1447,15 +1488,15 @@ fn open_folder(dir: &std::path::Path) {
     }
 }
 
-fn error_ui(ui: &mut Ui, err: &str) {
+fn error_ui(ui: &mut Ui, err: &str, s: &Strings) {
     let palette = theme::palette(ui.visuals());
     ui.add_space(24.0);
     ui.vertical_centered(|ui| {
-        ui.heading("Could not open the document");
+        ui.heading(s.open_failed);
         ui.add_space(8.0);
         ui.colored_label(palette.error, err);
         ui.add_space(8.0);
-        ui.label("Use File → Open… (Ctrl+O) to choose another file.");
+        ui.label(s.open_failed_hint);
     });
 }
 

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use egui::{Context, Ui};
 
 use crate::core::export::Format;
+use crate::ui::i18n::{Strings, fill};
 use crate::ui::theme;
 
 /// Which notes an export takes.
@@ -107,28 +108,33 @@ pub fn export_window_ui(
     ctx: &Context,
     state: &mut ExportState,
     counts: (usize, usize),
+    s: &Strings,
 ) -> Option<ExportRequest> {
     if !state.open {
         return None;
     }
     let mut request = None;
     let mut open = state.open;
-    egui::Window::new("Export notes")
+    egui::Window::new(s.export_title)
+        .id(egui::Id::unique("export-window"))
         .open(&mut open)
         .collapsible(false)
         .default_width(520.0)
         .show(ctx, |ui| {
-            ui.strong("Format");
+            ui.strong(s.format);
             for format in Format::ALL {
-                if ui.radio(state.format == format, format.label()).clicked() {
+                if ui
+                    .radio(state.format == format, s.format_label(format))
+                    .clicked()
+                {
                     state.set_format(format);
                 }
             }
             ui.add_space(4.0);
-            ui.strong("Notes");
+            ui.strong(s.export_which);
             let (all, shown) = counts;
             if ui
-                .radio(state.scope == Scope::All, format!("All notes ({all})"))
+                .radio(state.scope == Scope::All, fill(s.all_notes, &[("n", &all)]))
                 .clicked()
             {
                 state.scope = Scope::All;
@@ -136,16 +142,16 @@ pub fn export_window_ui(
             if ui
                 .radio(
                     state.scope == Scope::Shown,
-                    format!("The notes the list shows ({shown})"),
+                    fill(s.shown_notes, &[("n", &shown)]),
                 )
                 .clicked()
             {
                 state.scope = Scope::Shown;
             }
             ui.add_space(4.0);
-            ui.strong("Save to");
+            ui.strong(s.save_to);
             let current = PathBuf::from(&state.path);
-            path_row_ui(ui, &mut state.path, "Export path", || {
+            path_row_ui(ui, &mut state.path, s.export_path, s, || {
                 let mut dialog = rfd::FileDialog::new();
                 if let Some(dir) = current.parent() {
                     dialog = dialog.set_directory(dir);
@@ -157,7 +163,7 @@ pub fn export_window_ui(
             });
             ui.horizontal(|ui| {
                 let ready = !state.path.trim().is_empty();
-                if ui.add_enabled(ready, egui::Button::new("Export")).clicked() {
+                if ui.add_enabled(ready, egui::Button::new(s.export)).clicked() {
                     request = Some(ExportRequest::Export {
                         format: state.format,
                         scope: state.scope,
@@ -167,8 +173,8 @@ pub fn export_window_ui(
             });
             match &state.result {
                 Some(Ok(path)) => {
-                    ui.label(format!("Exported to {}", path.display()));
-                    if ui.button("Open folder").clicked()
+                    ui.label(fill(s.exported_to, &[("path", &path.display())]));
+                    if ui.button(s.open_folder).clicked()
                         && let Some(dir) = path.parent()
                     {
                         request = Some(ExportRequest::OpenFolder(dir.to_path_buf()));
@@ -189,13 +195,14 @@ fn path_row_ui(
     ui: &mut Ui,
     path: &mut String,
     name: &str,
+    s: &Strings,
     browse: impl FnOnce() -> Option<PathBuf>,
 ) {
     ui.horizontal(|ui| {
         let width = ui.available_width() - 90.0;
         let field = ui.add(egui::TextEdit::singleline(path).desired_width(width.max(120.0)));
         field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, name));
-        if ui.button("Browse…").clicked()
+        if ui.button(s.browse).clicked()
             && let Some(chosen) = browse()
         {
             *path = chosen.display().to_string();
@@ -215,28 +222,26 @@ pub struct ImportState {
 }
 
 /// Draw the Import window; returns the file to import.
-pub fn import_window_ui(ctx: &Context, state: &mut ImportState) -> Option<PathBuf> {
+pub fn import_window_ui(ctx: &Context, state: &mut ImportState, s: &Strings) -> Option<PathBuf> {
     if !state.open {
         return None;
     }
     let mut chosen = None;
     let mut open = state.open;
-    egui::Window::new("Import annotations")
+    egui::Window::new(s.import_title)
+        .id(egui::Id::unique("import-window"))
         .open(&mut open)
         .collapsible(false)
         .default_width(520.0)
         .show(ctx, |ui| {
-            ui.label(
-                "W3C Web Annotation JSON (one annotation, a list, or a collection) or a Pizhu \
-                 review file. You can also drop the file onto the window.",
-            );
-            path_row_ui(ui, &mut state.path, "Annotations file", || {
+            ui.label(s.import_help);
+            path_row_ui(ui, &mut state.path, s.annotations_file, s, || {
                 rfd::FileDialog::new()
-                    .add_filter("Annotations", &["json", "jsonld"])
+                    .add_filter(s.filter_annotations, &["json", "jsonld"])
                     .pick_file()
             });
             let ready = !state.path.trim().is_empty();
-            if ui.add_enabled(ready, egui::Button::new("Import")).clicked() {
+            if ui.add_enabled(ready, egui::Button::new(s.import)).clicked() {
                 chosen = Some(PathBuf::from(state.path.trim()));
             }
             match &state.result {

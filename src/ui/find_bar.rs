@@ -6,6 +6,7 @@ use egui::{Key, Ui};
 
 use crate::core::find::FindIndex;
 use crate::core::note::TextPosition;
+use crate::ui::i18n::{Strings, fill};
 
 /// State of the find bar.
 #[derive(Debug, Default)]
@@ -61,17 +62,22 @@ impl FindState {
 }
 
 /// Draw the bar; returns a match to bring into view.
-pub fn find_bar_ui(ui: &mut Ui, state: &mut FindState, index: &FindIndex) -> Option<TextPosition> {
+pub fn find_bar_ui(
+    ui: &mut Ui,
+    state: &mut FindState,
+    index: &FindIndex,
+    s: &Strings,
+) -> Option<TextPosition> {
     let mut reveal = None;
     ui.horizontal(|ui| {
-        ui.label("Find");
+        ui.label(s.find);
         let field = ui.add(
             egui::TextEdit::singleline(&mut state.query)
                 .desired_width(260.0)
-                .hint_text("簡體或繁體 · simplified or traditional"),
+                .hint_text(s.find_hint),
         );
         field.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::Role::SearchInput, true, "Find in text")
+            egui::WidgetInfo::labeled(egui::Role::SearchInput, true, s.find_in_text)
         });
         if state.focus {
             field.request_focus();
@@ -91,22 +97,22 @@ pub fn find_bar_ui(ui: &mut Ui, state: &mut FindState, index: &FindIndex) -> Opt
         }
         let count = match (state.current, state.matches.len()) {
             (_, 0) if state.query.trim().is_empty() => String::new(),
-            (_, 0) => "no matches".to_owned(),
-            (Some(i), n) => format!("{} of {n}", i + 1),
-            (None, n) => format!("{n} matches"),
+            (_, 0) => s.no_matches.to_owned(),
+            (Some(i), n) => fill(s.match_of, &[("i", &(i + 1)), ("n", &n)]),
+            (None, n) => fill(s.matches, &[("n", &n)]),
         };
         ui.label(count);
         if ui
-            .button("Previous")
+            .button(s.previous)
             .on_hover_text("Shift+Enter, Shift+F3")
             .clicked()
         {
             reveal = state.step(false);
         }
-        if ui.button("Next").on_hover_text("Enter, F3").clicked() {
+        if ui.button(s.next).on_hover_text("Enter, F3").clicked() {
             reveal = state.step(true);
         }
-        if ui.button("Close").on_hover_text("Esc").clicked()
+        if ui.button(s.close).on_hover_text("Esc").clicked()
             || ui.input(|i| i.key_pressed(Key::Escape))
         {
             state.open = false;

@@ -44,12 +44,12 @@ pub enum ReadingFont {
 }
 
 impl ReadingFont {
-    /// A short human name for menus.
+    /// A short human name for menus, in the interface language.
     #[must_use]
-    pub fn label(&self) -> String {
+    pub fn label(&self, s: &crate::ui::i18n::Strings) -> String {
         match self {
-            Self::Serif => "Serif (Noto Serif CJK TC)".to_owned(),
-            Self::Sans => "Sans (Noto Sans CJK TC)".to_owned(),
+            Self::Serif => s.font_serif.to_owned(),
+            Self::Sans => s.font_sans.to_owned(),
             Self::Installed(name) => name.clone(),
         }
     }

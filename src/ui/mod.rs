@@ -6,6 +6,7 @@ pub mod app;
 pub mod export_window;
 pub mod find_bar;
 pub mod fonts;
+pub mod i18n;
 pub mod notes_panel;
 pub mod open;
 pub mod reader;

@@ -8,6 +8,7 @@ use crate::core::anchor::Anchor;
 use crate::core::filter::{NoteFilter, SortBy, all_tags, parse_tags};
 use crate::core::note::{Note, NoteColor, TargetKind};
 use crate::core::store::ReviewStore;
+use crate::ui::i18n::{Strings, fill};
 use crate::ui::reader::short;
 use crate::ui::theme;
 
@@ -80,6 +81,7 @@ pub fn notes_panel_ui(
     editor: &mut EditorState,
     filter: &mut NoteFilter,
     has_selection: bool,
+    s: &Strings,
 ) -> Vec<PanelAction> {
     let mut actions = Vec::new();
     let open = editor
@@ -88,15 +90,22 @@ pub fn notes_panel_ui(
         .and_then(|id| store.note(id).map(|n| (n, store.anchor_of(id))));
     match open {
         Some((note, anchor)) => {
-            editor_ui(ui, note, anchor, editor, has_selection, &mut actions);
+            editor_ui(ui, note, anchor, editor, has_selection, s, &mut actions);
         }
         None => {
             ui.add_space(4.0);
-            ui.weak("Select text and press Ctrl+Enter (or right-click → Add note), or click a paragraph number, to add a note.");
+            ui.weak(s.notes_empty_hint);
         }
     }
     ui.separator();
-    list_ui(ui, store, editor.note_id.as_deref(), filter, &mut actions);
+    list_ui(
+        ui,
+        store,
+        editor.note_id.as_deref(),
+        filter,
+        s,
+        &mut actions,
+    );
     actions
 }
 
@@ -106,18 +115,19 @@ fn editor_ui(
     anchor: Option<&Anchor>,
     editor: &mut EditorState,
     has_selection: bool,
+    s: &Strings,
     actions: &mut Vec<PanelAction>,
 ) {
     let dark = ui.visuals().dark_mode;
     ui.horizontal(|ui| {
         ui.strong(match note.target.kind {
-            TargetKind::Paragraph => "Note on a paragraph",
-            TargetKind::Range => "Note",
+            TargetKind::Paragraph => s.note_on_paragraph,
+            TargetKind::Range => s.note_heading,
         });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
-                .button("Close")
-                .on_hover_text("Close the editor (Esc)")
+                .button(s.close)
+                .on_hover_text(s.close_editor_hover)
                 .clicked()
             {
                 actions.push(PanelAction::CloseEditor);
@@ -125,15 +135,18 @@ fn editor_ui(
         });
     });
     ui.label(
-        RichText::new(format!("“{}”", short(&note.target.quote.exact, 60)))
-            .color(theme::note_color(note.color, dark)),
+        RichText::new(fill(
+            s.quoted,
+            &[("quote", &short(&note.target.quote.exact, 60))],
+        ))
+        .color(theme::note_color(note.color, dark)),
     );
     if let Some(Anchor::Orphaned { reason }) = anchor {
         ui.colored_label(
             theme::palette(ui.visuals()).error,
-            format!("Orphaned: {reason}"),
+            fill(s.orphaned_reason, &[("reason", reason)]),
         );
-        let button = ui.add_enabled(has_selection, egui::Button::new("Re-attach to selection"));
+        let button = ui.add_enabled(has_selection, egui::Button::new(s.reattach));
         if button.clicked() {
             actions.push(PanelAction::Reattach(note.id.clone()));
         }
@@ -142,23 +155,23 @@ fn editor_ui(
         egui::TextEdit::multiline(&mut editor.body)
             .desired_rows(5)
             .desired_width(f32::INFINITY)
-            .hint_text("Write the note…"),
+            .hint_text(s.note_hint),
     );
     body.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, "Note text")
+        egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, s.note_text)
     });
     if editor.focus_body {
         body.request_focus();
         editor.focus_body = false;
     }
     ui.horizontal(|ui| {
-        ui.label("Tags");
+        ui.label(s.tags);
         let tags = ui.add(
             egui::TextEdit::singleline(&mut editor.tags)
                 .desired_width(f32::INFINITY)
-                .hint_text("comma-separated"),
+                .hint_text(s.tags_hint),
         );
-        tags.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Tags"));
+        tags.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, s.tags));
         if tags.changed() {
             editor.changed_at = Some(ui.input(|i| i.time));
         }
@@ -167,10 +180,10 @@ fn editor_ui(
         editor.changed_at = Some(ui.input(|i| i.time));
     }
     ui.horizontal(|ui| {
-        ui.label("Color");
+        ui.label(s.color);
         for color in NoteColor::ALL {
             let selected = note.color == color;
-            let swatch = color_swatch_ui(ui, color, selected, dark);
+            let swatch = color_swatch_ui(ui, color, selected, dark, s);
             if swatch.clicked() && !selected {
                 let mut changed = editor.changed_note(note).unwrap_or_else(|| note.clone());
                 changed.color = color;
@@ -180,12 +193,16 @@ fn editor_ui(
         }
     });
     ui.horizontal(|ui| {
-        ui.weak(format!(
-            "{} · created {} · changed {}",
-            note.author, note.created, note.modified
+        ui.weak(fill(
+            s.note_meta,
+            &[
+                ("author", &note.author),
+                ("created", &note.created),
+                ("modified", &note.modified),
+            ],
         ));
     });
-    if ui.button("Delete note").clicked() {
+    if ui.button(s.delete_note).clicked() {
         actions.push(PanelAction::Delete(note.id.clone()));
     }
     // Commit the draft after a typing pause or when focus leaves the fields,
@@ -205,7 +222,13 @@ fn editor_ui(
     }
 }
 
-fn color_swatch_ui(ui: &mut Ui, color: NoteColor, selected: bool, dark: bool) -> egui::Response {
+fn color_swatch_ui(
+    ui: &mut Ui,
+    color: NoteColor,
+    selected: bool,
+    dark: bool,
+    s: &Strings,
+) -> egui::Response {
     let size = egui::Vec2::splat(18.0);
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
     let fill = theme::note_color(color, dark);
@@ -217,7 +240,7 @@ fn color_swatch_ui(ui: &mut Ui, color: NoteColor, selected: bool, dark: bool) ->
             egui::Stroke::new(2.0, ui.visuals().text_color()),
         );
     }
-    let name = color.name();
+    let name = s.color_name(color);
     response
         .widget_info(|| egui::WidgetInfo::selected(egui::Role::RadioButton, true, selected, name));
     response.on_hover_text(name)
@@ -228,74 +251,72 @@ fn list_ui(
     store: &ReviewStore,
     open: Option<&str>,
     filter: &mut NoteFilter,
+    s: &Strings,
     actions: &mut Vec<PanelAction>,
 ) {
     let dark = ui.visuals().dark_mode;
     let search = ui.add(
         egui::TextEdit::singleline(&mut filter.query)
             .desired_width(f32::INFINITY)
-            .hint_text("Search quotes, notes, tags"),
+            .hint_text(s.search_hint),
     );
-    search.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SearchInput, true, "Search notes"));
+    search.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SearchInput, true, s.search_notes));
     ui.horizontal_wrapped(|ui| {
         egui::ComboBox::from_id_salt("filter-color")
-            .selected_text(filter.color.map_or("Any color", NoteColor::name))
+            .selected_text(filter.color.map_or(s.any_color, |c| s.color_name(c)))
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filter.color, None, "Any color");
+                ui.selectable_value(&mut filter.color, None, s.any_color);
                 for color in NoteColor::ALL {
-                    ui.selectable_value(&mut filter.color, Some(color), color.name());
+                    ui.selectable_value(&mut filter.color, Some(color), s.color_name(color));
                 }
             })
             .response
-            .widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Filter by color")
-            });
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, s.filter_color));
         let tags = all_tags(store);
         egui::ComboBox::from_id_salt("filter-tag")
-            .selected_text(filter.tag.clone().unwrap_or_else(|| "Any tag".to_owned()))
+            .selected_text(filter.tag.clone().unwrap_or_else(|| s.any_tag.to_owned()))
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filter.tag, None, "Any tag");
+                ui.selectable_value(&mut filter.tag, None, s.any_tag);
                 for tag in tags {
                     let label = tag.clone();
                     ui.selectable_value(&mut filter.tag, Some(tag), label);
                 }
             })
             .response
-            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Filter by tag"));
-        ui.checkbox(&mut filter.orphaned_only, "Orphaned");
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, s.filter_tag));
+        ui.checkbox(&mut filter.orphaned_only, s.orphaned);
         egui::ComboBox::from_id_salt("sort")
-            .selected_text(match filter.sort {
-                SortBy::Position => "By position",
-                SortBy::Created => "By created",
-                SortBy::Modified => "By modified",
-            })
+            .selected_text(s.sort_label(filter.sort))
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filter.sort, SortBy::Position, "By position");
-                ui.selectable_value(&mut filter.sort, SortBy::Created, "By created");
-                ui.selectable_value(&mut filter.sort, SortBy::Modified, "By modified");
+                for sort in [SortBy::Position, SortBy::Created, SortBy::Modified] {
+                    ui.selectable_value(&mut filter.sort, sort, s.sort_label(sort));
+                }
             })
             .response
-            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Sort notes"));
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, s.sort_notes));
     });
     let shown = filter.apply(store);
-    ui.weak(format!("{} of {} notes", shown.len(), store.notes().len()));
+    ui.weak(fill(
+        s.notes_count,
+        &[("shown", &shown.len()), ("total", &store.notes().len())],
+    ));
     let (anchored, orphans): (Vec<_>, Vec<_>) =
         shown.into_iter().partition(|(_, a)| !a.is_orphaned());
     egui::ScrollArea::vertical()
         .id_salt("notes-list")
         .show(ui, |ui| {
             for (note, _) in &anchored {
-                note_row_ui(ui, note, None, open, dark, actions);
+                note_row_ui(ui, note, None, open, dark, s, actions);
             }
             if !orphans.is_empty() {
                 ui.add_space(6.0);
-                ui.strong(format!("Orphaned ({})", orphans.len()));
+                ui.strong(fill(s.orphaned_count, &[("n", &orphans.len())]));
                 for (note, anchor) in &orphans {
                     let reason = match anchor {
                         Anchor::Orphaned { reason } => Some(reason.as_str()),
                         Anchor::Anchored { .. } => None,
                     };
-                    note_row_ui(ui, note, reason, open, dark, actions);
+                    note_row_ui(ui, note, reason, open, dark, s, actions);
                 }
             }
         });
@@ -307,6 +328,7 @@ fn note_row_ui(
     orphan_reason: Option<&str>,
     open: Option<&str>,
     dark: bool,
+    s: &Strings,
     actions: &mut Vec<PanelAction>,
 ) {
     let selected = open == Some(note.id.as_str());
@@ -321,21 +343,25 @@ fn note_row_ui(
             let (rect, _) = ui.allocate_exact_size(egui::vec2(6.0, 16.0), egui::Sense::hover());
             ui.painter()
                 .rect_filled(rect, 2.0, theme::note_color(note.color, dark));
-            ui.label(RichText::new(format!("“{}”", short(&note.target.quote.exact, 24))).strong());
+            let quote = fill(s.quoted, &[("quote", &short(&note.target.quote.exact, 24))]);
+            ui.label(RichText::new(quote).strong());
         });
         if note.body.trim().is_empty() {
-            ui.weak("(highlight)");
+            ui.weak(s.highlight);
         } else {
             ui.label(short(&note.body, 120));
         }
         if !note.tags.is_empty() {
-            ui.weak(format!("Tags: {}", note.tags.join(", ")));
+            ui.weak(fill(s.tags_list, &[("tags", &note.tags.join(", "))]));
         }
         if let Some(reason) = orphan_reason {
             ui.colored_label(theme::palette(ui.visuals()).error, reason);
         }
     });
-    let label = format!("Note on “{}”", short(&note.target.quote.exact, 24));
+    let label = fill(
+        s.note_on,
+        &[("quote", &short(&note.target.quote.exact, 24))],
+    );
     let response = ui.interact(
         inner.response.rect,
         ui.scope_id().with(("row", &note.id)),

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use egui::Context;
 
+use crate::ui::i18n::Strings;
+
 /// State of the Open window.
 #[derive(Debug, Default)]
 pub struct OpenState {
@@ -39,34 +41,35 @@ impl OpenState {
 }
 
 /// Draw the Open window; returns the path the user chose to open.
-pub fn open_window_ui(ctx: &Context, state: &mut OpenState) -> Option<PathBuf> {
+pub fn open_window_ui(ctx: &Context, state: &mut OpenState, s: &Strings) -> Option<PathBuf> {
     if !state.open {
         return None;
     }
     let mut chosen = None;
     let mut open = state.open;
-    egui::Window::new("Open a document")
+    egui::Window::new(s.open_title)
+        .id(egui::Id::unique("open-window"))
         .open(&mut open)
         .collapsible(false)
         .default_width(480.0)
         .show(ctx, |ui| {
-            ui.label("Path of a text file (UTF-8, UTF-16, GB18030, Big5, …):");
+            ui.label(s.open_prompt);
             let field = ui.add(
                 egui::TextEdit::singleline(&mut state.path)
                     .desired_width(f32::INFINITY)
-                    .hint_text("/path/to/document.txt"),
+                    .hint_text(s.open_path_hint),
             );
             field.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Document path")
+                egui::WidgetInfo::labeled(egui::Role::TextInput, true, s.document_path)
             });
             let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.horizontal(|ui| {
-                if ui.button("Open").clicked() || enter {
+                if ui.button(s.open).clicked() || enter {
                     chosen = Some(PathBuf::from(state.path.trim()));
                 }
-                if ui.button("Browse…").clicked()
+                if ui.button(s.browse).clicked()
                     && let Some(path) = rfd::FileDialog::new()
-                        .add_filter("Text", &["txt", "md", "text"])
+                        .add_filter(s.filter_text, &["txt", "md", "text"])
                         .pick_file()
                 {
                     state.path = path.display().to_string();

@@ -25,6 +25,7 @@ use crate::core::store::ReviewStore;
 use crate::core::timeline::Timeline;
 use crate::core::words::{WordSegmenter, sentence_at};
 use crate::ui::fonts::reading_family;
+use crate::ui::i18n::{Strings, fill};
 use crate::ui::theme;
 use crate::ui::timeline_panel::EvidenceSpan;
 
@@ -59,6 +60,8 @@ pub struct ReaderView<'a> {
     /// Word boundaries for double-click; loaded in the background at start-up
     /// (and here, on the first double-click, if that is sooner).
     pub words: &'a OnceLock<WordSegmenter>,
+    /// The interface language's strings.
+    pub strings: &'a Strings,
 }
 
 /// A selection in clean-text char offsets; `anchor == head` is a caret.
@@ -204,8 +207,15 @@ pub fn reader_ui(
                 for para in &doc.paragraphs {
                     ui.horizontal_top(|ui| {
                         ui.add_space(left_pad);
-                        if paragraph_number_ui(ui, para.index + 1, gutter, view.size, palette)
-                            .clicked()
+                        if paragraph_number_ui(
+                            ui,
+                            para.index + 1,
+                            gutter,
+                            view.size,
+                            palette,
+                            view.strings,
+                        )
+                        .clicked()
                         {
                             actions.push(ReaderAction::NoteParagraph(para.index));
                         }
@@ -232,6 +242,7 @@ fn paragraph_number_ui(
     width: f32,
     size: f32,
     palette: theme::Palette,
+    s: &Strings,
 ) -> egui::Response {
     let (rect, response) = ui.allocate_exact_size(
         Vec2::new(width, size * theme::LINE_HEIGHT.min(1.8)),
@@ -249,9 +260,9 @@ fn paragraph_number_ui(
         FontId::proportional(size * 0.6),
         color,
     );
-    let label = format!("Note paragraph {number}");
+    let label = fill(s.note_paragraph, &[("n", &number)]);
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
-    response.on_hover_text(format!("Add a note on the whole of paragraph {number}"))
+    response.on_hover_text(fill(s.note_paragraph_hover, &[("n", &number)]))
 }
 
 fn layout_paragraph(ui: &Ui, text: &str, width: f32, view: &ReaderView<'_>) -> Arc<Galley> {
@@ -315,7 +326,7 @@ fn paragraph_ui(
         if view.ruby {
             ruby_ui(ui, doc, para, &boxes, view.size);
         }
-        margin_markers_ui(ui, para, &boxes, &notes, view.size, dark, actions);
+        margin_markers_ui(ui, para, &boxes, &notes, &view, dark, actions);
         if let Some(flash) = state.flash {
             paint_flash(ui, para, &boxes, flash, view.size);
         }
@@ -331,7 +342,7 @@ fn paragraph_ui(
             if !under.is_empty() {
                 response
                     .clone()
-                    .on_hover_ui_at_pointer(|ui| notes_tooltip_ui(ui, &under));
+                    .on_hover_ui_at_pointer(|ui| notes_tooltip_ui(ui, &under, view.strings));
             }
         }
     }
@@ -359,7 +370,7 @@ fn paragraph_ui(
     pointer(
         ui, &response, doc, para, &galley, origin, view, state, actions,
     );
-    response.context_menu(|ui| context_menu_ui(ui, para, state, actions));
+    response.context_menu(|ui| context_menu_ui(ui, para, state, view.strings, actions));
     state.placed.push(Placed {
         start: para.start,
         rect,
@@ -440,16 +451,17 @@ fn context_menu_ui(
     ui: &mut Ui,
     para: &Paragraph,
     state: &ReaderState,
+    s: &Strings,
     actions: &mut Vec<ReaderAction>,
 ) {
     if let Some(range) = state.selected_range()
-        && ui.button("Add note (Ctrl+Enter)").clicked()
+        && ui.button(s.add_note_shortcut).clicked()
     {
         actions.push(ReaderAction::NoteRange(range));
         ui.close();
     }
     if ui
-        .button(format!("Note paragraph {}", para.index + 1))
+        .button(fill(s.note_paragraph, &[("n", &(para.index + 1))]))
         .clicked()
     {
         actions.push(ReaderAction::NoteParagraph(para.index));
@@ -673,10 +685,11 @@ fn margin_markers_ui(
     para: &Paragraph,
     boxes: &[GlyphBox],
     notes: &[(&Note, TextPosition)],
-    size: f32,
+    view: &ReaderView<'_>,
     dark: bool,
     actions: &mut Vec<ReaderAction>,
 ) {
+    let size = view.size;
     let Some(first) = boxes.first() else {
         return;
     };
@@ -699,7 +712,10 @@ fn margin_markers_ui(
         );
         ui.painter()
             .circle_filled(center, size * 0.16, theme::note_color(note.color, dark));
-        let label = format!("Open note on “{}”", short(&note.target.quote.exact, 12));
+        let label = fill(
+            view.strings.open_note_on,
+            &[("quote", &short(&note.target.quote.exact, 12))],
+        );
         response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
         if response.clicked() {
             actions.push(ReaderAction::OpenNote(note.id.clone()));
@@ -707,18 +723,18 @@ fn margin_markers_ui(
     }
 }
 
-fn notes_tooltip_ui(ui: &mut Ui, notes: &[&Note]) {
+fn notes_tooltip_ui(ui: &mut Ui, notes: &[&Note], s: &Strings) {
     for (i, note) in notes.iter().enumerate() {
         if i > 0 {
             ui.separator();
         }
         if note.body.trim().is_empty() {
-            ui.weak("(highlight, no note text)");
+            ui.weak(s.highlight_no_text);
         } else {
             ui.label(&note.body);
         }
         if !note.tags.is_empty() {
-            ui.weak(format!("Tags: {}", note.tags.join(", ")));
+            ui.weak(fill(s.tags_list, &[("tags", &note.tags.join(", "))]));
         }
     }
 }

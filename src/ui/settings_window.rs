@@ -1,28 +1,56 @@
-//! The Settings window: the author name written on new notes.
+//! The Settings window: the interface language and the author name written on new notes.
 
 use egui::Context;
 
-/// Draw the Settings window while `open`; returns a new author name when the user applies one.
-pub fn settings_window_ui(ctx: &Context, open: &mut bool, author: &str) -> Option<String> {
+use crate::ui::i18n::{Lang, Strings};
+
+/// What the user changed in the Settings window.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SettingsChange {
+    /// A new author name, applied with "Apply".
+    Author(String),
+    /// Another interface language (applies at once).
+    Lang(Lang),
+}
+
+/// Draw the Settings window while `open`; returns what the user changed.
+pub fn settings_window_ui(
+    ctx: &Context,
+    open: &mut bool,
+    author: &str,
+    lang: Lang,
+    s: &Strings,
+) -> Option<SettingsChange> {
     let id = egui::Id::unique("settings-author-draft");
     let mut draft: String = ctx
         .data(|d| d.get_temp(id))
         .unwrap_or_else(|| author.to_owned());
     let mut chosen = None;
     let mut still_open = *open;
-    egui::Window::new("Settings")
+    egui::Window::new(s.settings_title)
+        // The title changes with the language; the window must not move.
+        .id(egui::Id::unique("settings-window"))
         .open(&mut still_open)
         .collapsible(false)
         .show(ctx, |ui| {
+            ui.strong(s.language);
             ui.horizontal(|ui| {
-                ui.label("Author of new notes");
+                for choice in Lang::ALL {
+                    if ui.radio(lang == choice, choice.label()).clicked() && lang != choice {
+                        chosen = Some(SettingsChange::Lang(choice));
+                    }
+                }
+            });
+            ui.separator();
+            ui.horizontal(|ui| {
+                ui.label(s.author_label);
                 let field = ui.text_edit_singleline(&mut draft);
                 field.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Author of new notes")
+                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, s.author_label)
                 });
             });
-            if ui.button("Apply").clicked() && !draft.trim().is_empty() {
-                chosen = Some(draft.trim().to_owned());
+            if ui.button(s.apply).clicked() && !draft.trim().is_empty() {
+                chosen = Some(SettingsChange::Author(draft.trim().to_owned()));
             }
         });
     *open = still_open && *open;

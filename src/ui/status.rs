@@ -5,6 +5,7 @@ use std::path::Path;
 use egui::Ui;
 
 use crate::core::document::Document;
+use crate::ui::i18n::{Strings, fill};
 use crate::ui::theme;
 
 /// Where the notes are saved and in what state, for the status bar.
@@ -28,15 +29,17 @@ pub enum StatusAction {
 
 /// One line of facts about the open document.
 #[must_use]
-pub fn status_text(doc: &Document) -> String {
-    format!(
-        "{name} · {encoding} · {bytes} · {chars} characters · {paras} paragraphs · {readings} pinyin readings removed",
-        name = doc.name,
-        encoding = doc.encoding,
-        bytes = human_bytes(doc.byte_len),
-        chars = doc.char_len(),
-        paras = doc.paragraphs.len(),
-        readings = doc.cleaned.removed.len(),
+pub fn status_text(doc: &Document, s: &Strings) -> String {
+    fill(
+        s.status_line,
+        &[
+            ("name", &doc.name),
+            ("encoding", &doc.encoding),
+            ("bytes", &human_bytes(doc.byte_len, s)),
+            ("chars", &doc.char_len()),
+            ("paragraphs", &doc.paragraphs.len()),
+            ("readings", &doc.cleaned.removed.len()),
+        ],
     )
 }
 
@@ -46,18 +49,19 @@ pub fn status_ui(
     ui: &mut Ui,
     doc: Option<&Document>,
     notes: Option<NotesStatus<'_>>,
+    s: &Strings,
 ) -> Vec<StatusAction> {
     let mut actions = Vec::new();
     ui.horizontal(|ui| {
         match doc {
-            Some(doc) => ui.label(status_text(doc)),
-            None => ui.label("No document open"),
+            Some(doc) => ui.label(status_text(doc, s)),
+            None => ui.label(s.no_document),
         };
         if let Some(notes) = notes {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui
-                    .small_button("Open folder")
-                    .on_hover_text("Open the folder that holds the notes file")
+                    .small_button(s.open_folder)
+                    .on_hover_text(s.open_folder_hover)
                     .clicked()
                 {
                     actions.push(StatusAction::OpenFolder);
@@ -67,16 +71,16 @@ pub fn status_ui(
                     |n| n.to_string_lossy().into_owned(),
                 );
                 // The state first, so a narrow window cuts the file name, not "saved".
-                let text = format!("Notes {} · {name}", notes.state);
+                let text = fill(
+                    s.notes_status,
+                    &[("state", &s.notes_state(&notes.state)), ("name", &name)],
+                );
                 let label = if notes.broken {
-                    ui.colored_label(
-                        theme::palette(ui.visuals()).error,
-                        "Notes: not saved (file damaged)",
-                    )
+                    ui.colored_label(theme::palette(ui.visuals()).error, s.notes_damaged)
                 } else {
                     ui.add(egui::Label::new(text).truncate())
                 };
-                label.on_hover_text(format!("Notes are saved in {}", notes.path.display()));
+                label.on_hover_text(fill(s.notes_saved_in, &[("path", &notes.path.display())]));
             });
         }
     });
@@ -85,7 +89,7 @@ pub fn status_ui(
 
 /// A banner above the article when the notes file is damaged or read-only:
 /// what happened, and the way out.
-pub fn notes_banner_ui(ui: &mut Ui, message: &str, broken: bool) -> Vec<StatusAction> {
+pub fn notes_banner_ui(ui: &mut Ui, message: &str, broken: bool, s: &Strings) -> Vec<StatusAction> {
     let mut actions = Vec::new();
     let palette = theme::palette(ui.visuals());
     egui::Frame::new()
@@ -97,15 +101,13 @@ pub fn notes_banner_ui(ui: &mut Ui, message: &str, broken: bool) -> Vec<StatusAc
             ui.horizontal(|ui| {
                 if broken
                     && ui
-                        .button("Start a new notes file")
-                        .on_hover_text(
-                            "Keep the damaged file under a new name and save notes to a new one",
-                        )
+                        .button(s.start_new_notes_file)
+                        .on_hover_text(s.start_new_hover)
                         .clicked()
                 {
                     actions.push(StatusAction::StartNewNotesFile);
                 }
-                if ui.button("Open notes folder").clicked() {
+                if ui.button(s.menu_open_notes_folder).clicked() {
                     actions.push(StatusAction::OpenFolder);
                 }
             });
@@ -115,11 +117,11 @@ pub fn notes_banner_ui(ui: &mut Ui, message: &str, broken: bool) -> Vec<StatusAc
 
 /// "5,317 bytes", "1.2 MB": sizes a reader can take in at a glance.
 #[must_use]
-pub fn human_bytes(bytes: usize) -> String {
+pub fn human_bytes(bytes: usize, s: &Strings) -> String {
     #[allow(clippy::cast_precision_loss, reason = "sizes are shown to one decimal")]
     let b = bytes as f64;
     if bytes < 10_000 {
-        format!("{} bytes", group_thousands(bytes))
+        fill(s.bytes, &[("n", &group_thousands(bytes))])
     } else if b < 1_000_000.0 {
         format!("{:.1} kB", b / 1_000.0)
     } else {
@@ -142,19 +144,23 @@ fn group_thousands(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::i18n::{EN, ZH_HANT};
 
     #[test]
     fn sizes_read_at_a_glance() {
-        assert_eq!(human_bytes(5317), "5,317 bytes");
-        assert_eq!(human_bytes(52_000), "52.0 kB");
-        assert_eq!(human_bytes(5_300_000), "5.3 MB");
+        assert_eq!(human_bytes(5317, &EN), "5,317 bytes");
+        assert_eq!(human_bytes(52_000, &EN), "52.0 kB");
+        assert_eq!(human_bytes(5_300_000, &EN), "5.3 MB");
+        assert_eq!(human_bytes(5317, &ZH_HANT), "5,317 位元組");
     }
 
     #[test]
     fn status_names_the_article_and_its_encoding() {
         let doc = Document::embedded();
-        let s = status_text(&doc);
+        let s = status_text(&doc, &EN);
         assert!(s.starts_with("article.txt · UTF-8 · 5,317 bytes"), "{s}");
         assert!(s.contains("227 pinyin readings removed"), "{s}");
+        let s = status_text(&doc, &ZH_HANT);
+        assert!(s.contains("已移除 227 處拼音"), "{s}");
     }
 }

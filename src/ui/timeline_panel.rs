@@ -11,6 +11,7 @@ use crate::core::note::TextPosition;
 use crate::core::timeline::{
     Certainty, Event, EventKind, Participant, Phase, Timeline, time_suggestions,
 };
+use crate::ui::i18n::{Strings, fill};
 use crate::ui::reader::short;
 use crate::ui::theme;
 
@@ -68,20 +69,21 @@ pub fn timeline_ui(
     state: &mut TimelineState,
     has_selection: bool,
     has_shipped: bool,
+    s: &Strings,
 ) -> Vec<TimelineAction> {
     let mut actions = Vec::new();
     ui.horizontal_wrapped(|ui| {
         if ui
-            .add_enabled(has_selection, egui::Button::new("Add event from selection"))
-            .on_hover_text("The selected words become the event's evidence")
+            .add_enabled(has_selection, egui::Button::new(s.add_event))
+            .on_hover_text(s.add_event_hover)
             .clicked()
         {
             actions.push(TimelineAction::AddFromSelection);
         }
         if has_shipped
             && ui
-                .button("Reset to shipped timeline")
-                .on_hover_text("Undo all timeline edits (Ctrl+Z brings them back)")
+                .button(s.reset_timeline)
+                .on_hover_text(s.reset_timeline_hover)
                 .clicked()
         {
             actions.push(TimelineAction::Reset);
@@ -91,20 +93,14 @@ pub fn timeline_ui(
         ui.horizontal(|ui| {
             ui.heading(&timeline.date_label);
             if let Some(year) = &timeline.year {
-                ui.label(format!("({} — inferred)", year.year))
-                    .on_hover_text(format!(
-                        "The article does not state the year. {}",
-                        year.reason
-                    ));
+                ui.label(fill(s.year_inferred, &[("year", &year.year)]))
+                    .on_hover_text(fill(s.year_hover, &[("reason", &year.reason)]));
             }
         });
     }
     if timeline.events.is_empty() {
         ui.add_space(8.0);
-        ui.weak(
-            "No timeline yet. Select the words that say what happened, then press \
-             “Add event from selection”; the selection becomes the event's evidence.",
-        );
+        ui.weak(s.no_timeline);
         return actions;
     }
     egui::ScrollArea::vertical()
@@ -115,17 +111,21 @@ pub fn timeline_ui(
                 if phase != Some(event.phase) {
                     phase = Some(event.phase);
                     ui.add_space(6.0);
-                    ui.strong(event.phase.label());
+                    ui.strong(s.phase_label(event.phase));
                 }
-                event_card_ui(ui, timeline, index, event, evidence, state, &mut actions);
+                event_card_ui(ui, timeline, index, event, evidence, state, s, &mut actions);
                 if state.open == Some(index) {
-                    event_editor_ui(ui, timeline, index, state, has_selection, &mut actions);
+                    event_editor_ui(ui, timeline, index, state, has_selection, s, &mut actions);
                 }
             }
         });
     actions
 }
 
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one card's whole drawing context"
+)]
 fn event_card_ui(
     ui: &mut Ui,
     timeline: &Timeline,
@@ -133,6 +133,7 @@ fn event_card_ui(
     event: &Event,
     evidence: &[EvidenceSpan],
     state: &TimelineState,
+    s: &Strings,
     actions: &mut Vec<TimelineAction>,
 ) {
     let selected = state.open == Some(index);
@@ -146,22 +147,22 @@ fn event_card_ui(
         ui.set_width(ui.available_width());
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(&event.time_label).strong());
-            ui.weak(event.kind.label());
+            ui.weak(s.kind_label(event.kind));
             match &event.certainty {
                 Certainty::Stated => {
-                    ui.weak("stated");
+                    ui.weak(s.stated);
                 }
                 Certainty::Inferred { reason } => {
-                    ui.colored_label(palette.ruby, "inferred")
+                    ui.colored_label(palette.ruby, s.inferred)
                         .on_hover_text(reason);
                 }
             }
         });
         ui.label(&event.title);
         if event.place.trim().is_empty() {
-            ui.weak("Place: not stated");
+            ui.weak(s.place_not_stated);
         } else {
-            ui.label(format!("Place: {}", event.place));
+            ui.label(fill(s.place_is, &[("place", &event.place)]));
         }
         for p in &event.participants {
             let name = timeline
@@ -177,11 +178,11 @@ fn event_card_ui(
         if found < total {
             ui.colored_label(
                 palette.error,
-                format!("Evidence: {found} of {total} found in this text"),
+                fill(s.evidence_found, &[("found", &found), ("total", &total)]),
             );
         }
     });
-    let label = format!("Event: {}", event.title);
+    let label = fill(s.event_named, &[("title", &event.title)]);
     let response = ui.interact(
         inner.response.rect,
         ui.scope_id().with(("event", index)),
@@ -199,6 +200,7 @@ fn event_editor_ui(
     index: usize,
     state: &mut TimelineState,
     has_selection: bool,
+    s: &Strings,
     actions: &mut Vec<TimelineAction>,
 ) {
     let Some(original) = timeline.events.get(index) else {
@@ -212,42 +214,42 @@ fn event_editor_ui(
         egui::Grid::new(("event-editor", index))
             .num_columns(2)
             .show(ui, |ui| {
-                ui.label("Title");
-                changed |= text_field(ui, &mut draft.title, "Event title");
+                ui.label(s.title);
+                changed |= text_field(ui, &mut draft.title, s.event_title);
                 ui.end_row();
-                ui.label("Time");
-                changed |= text_field(ui, &mut draft.time_label, "Time as stated");
+                ui.label(s.time);
+                changed |= text_field(ui, &mut draft.time_label, s.time_as_stated);
                 ui.end_row();
-                ui.label("Place");
-                changed |= text_field(ui, &mut draft.place, "Place");
+                ui.label(s.place);
+                changed |= text_field(ui, &mut draft.place, s.place);
                 ui.end_row();
-                ui.label("Kind");
+                ui.label(s.kind);
                 let before = draft.kind;
                 egui::ComboBox::from_id_salt(("kind", index))
-                    .selected_text(draft.kind.label())
+                    .selected_text(s.kind_label(draft.kind))
                     .show_ui(ui, |ui| {
                         for kind in EventKind::ALL {
-                            ui.selectable_value(&mut draft.kind, kind, kind.label());
+                            ui.selectable_value(&mut draft.kind, kind, s.kind_label(kind));
                         }
                     })
                     .response
                     .widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Event kind")
+                        egui::WidgetInfo::labeled(egui::Role::ComboBox, true, s.event_kind)
                     });
                 changed |= before != draft.kind;
                 ui.end_row();
-                ui.label("Phase");
+                ui.label(s.phase);
                 let before = draft.phase;
                 egui::ComboBox::from_id_salt(("phase", index))
-                    .selected_text(draft.phase.label())
+                    .selected_text(s.phase_label(draft.phase))
                     .show_ui(ui, |ui| {
                         for phase in [Phase::SiteVisits, Phase::Ceremony, Phase::Other] {
-                            ui.selectable_value(&mut draft.phase, phase, phase.label());
+                            ui.selectable_value(&mut draft.phase, phase, s.phase_label(phase));
                         }
                     })
                     .response
                     .widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Event phase")
+                        egui::WidgetInfo::labeled(egui::Role::ComboBox, true, s.event_phase)
                     });
                 changed |= before != draft.phase;
                 ui.end_row();
@@ -265,14 +267,14 @@ fn event_editor_ui(
             .collect();
         if !suggestions.is_empty() {
             ui.horizontal_wrapped(|ui| {
-                ui.weak("Time in the evidence:");
-                for s in suggestions {
+                ui.weak(s.time_in_evidence);
+                for suggestion in suggestions {
                     if ui
-                        .small_button(&s)
-                        .on_hover_text("Use this as the event's time")
+                        .small_button(&suggestion)
+                        .on_hover_text(s.use_time_hover)
                         .clicked()
                     {
-                        draft.time_label = s;
+                        draft.time_label = suggestion;
                         changed = true;
                     }
                 }
@@ -280,10 +282,7 @@ fn event_editor_ui(
         }
         ui.horizontal(|ui| {
             let mut inferred = matches!(draft.certainty, Certainty::Inferred { .. });
-            if ui
-                .checkbox(&mut inferred, "Inferred (not stated in the text)")
-                .changed()
-            {
+            if ui.checkbox(&mut inferred, s.inferred_checkbox).changed() {
                 draft.certainty = if inferred {
                     Certainty::Inferred {
                         reason: String::new(),
@@ -295,9 +294,9 @@ fn event_editor_ui(
             }
         });
         if let Certainty::Inferred { reason } = &mut draft.certainty {
-            changed |= text_field(ui, reason, "Why it is inferred");
+            changed |= text_field(ui, reason, s.why_inferred);
         }
-        ui.label("Participants");
+        ui.label(s.participants);
         let mut remove = None;
         for (i, p) in draft.participants.iter().enumerate() {
             ui.horizontal(|ui| {
@@ -305,7 +304,7 @@ fn event_editor_ui(
                     .person(&p.person)
                     .map_or(p.person.as_str(), |x| x.name.as_str());
                 ui.label(format!("{name} — {}", p.role));
-                if ui.small_button("Remove").clicked() {
+                if ui.small_button(s.remove).clicked() {
                     remove = Some(i);
                 }
             });
@@ -319,7 +318,7 @@ fn event_editor_ui(
                 .selected_text(
                     timeline
                         .person(&state.new_person)
-                        .map_or("Person…", |p| p.name.as_str()),
+                        .map_or(s.person_placeholder, |p| p.name.as_str()),
                 )
                 .show_ui(ui, |ui| {
                     for person in &timeline.people {
@@ -328,22 +327,16 @@ fn event_editor_ui(
                 })
                 .response
                 .widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "New participant")
+                    egui::WidgetInfo::labeled(egui::Role::ComboBox, true, s.new_participant)
                 });
             let role = ui.add(
                 egui::TextEdit::singleline(&mut state.new_role)
                     .desired_width(90.0)
-                    .hint_text("role"),
+                    .hint_text(s.role_hint),
             );
-            role.widget_info(|| {
-                egui::WidgetInfo::labeled(
-                    egui::Role::TextInput,
-                    true,
-                    "Role of the new participant",
-                )
-            });
+            role.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, s.new_role));
             let ready = !state.new_person.is_empty() && !state.new_role.trim().is_empty();
-            if ui.add_enabled(ready, egui::Button::new("Add")).clicked() {
+            if ui.add_enabled(ready, egui::Button::new(s.add)).clicked() {
                 draft.participants.push(Participant {
                     person: std::mem::take(&mut state.new_person),
                     role: std::mem::take(&mut state.new_role).trim().to_owned(),
@@ -351,12 +344,12 @@ fn event_editor_ui(
                 changed = true;
             }
         });
-        ui.label(format!("Evidence ({})", draft.evidence.len()));
+        ui.label(fill(s.evidence_count, &[("n", &draft.evidence.len())]));
         let mut drop_evidence = None;
         for (i, t) in draft.evidence.iter().enumerate() {
             ui.horizontal(|ui| {
-                ui.weak(format!("“{}”", short(&t.quote.exact, 28)));
-                if ui.small_button("Remove").clicked() {
+                ui.weak(fill(s.quoted, &[("quote", &short(&t.quote.exact, 28))]));
+                if ui.small_button(s.remove).clicked() {
                     drop_evidence = Some(i);
                 }
             });
@@ -367,16 +360,13 @@ fn event_editor_ui(
         }
         ui.horizontal_wrapped(|ui| {
             if ui
-                .add_enabled(
-                    has_selection,
-                    egui::Button::new("Add selection as evidence"),
-                )
+                .add_enabled(has_selection, egui::Button::new(s.add_evidence))
                 .clicked()
             {
                 actions.push(TimelineAction::AddEvidence(index));
             }
             if ui
-                .add_enabled(index > 0, egui::Button::new("Move up"))
+                .add_enabled(index > 0, egui::Button::new(s.move_up))
                 .clicked()
             {
                 let mut t = timeline.clone();
@@ -387,7 +377,7 @@ fn event_editor_ui(
             if ui
                 .add_enabled(
                     index + 1 < timeline.events.len(),
-                    egui::Button::new("Move down"),
+                    egui::Button::new(s.move_down),
                 )
                 .clicked()
             {
@@ -396,7 +386,7 @@ fn event_editor_ui(
                 structural = Some(t);
                 state.open = Some(index + 1);
             }
-            if ui.button("Delete event").clicked() {
+            if ui.button(s.delete_event).clicked() {
                 let mut t = timeline.clone();
                 t.events.remove(index);
                 structural = Some(t);
@@ -446,10 +436,11 @@ pub fn people_ui(
     timeline: &Timeline,
     mentions: &[(String, Vec<TextPosition>)],
     state: &mut TimelineState,
+    s: &Strings,
 ) -> Vec<TimelineAction> {
     let mut actions = Vec::new();
     if timeline.people.is_empty() {
-        ui.weak("No people yet: the timeline names none.");
+        ui.weak(s.no_people);
         return actions;
     }
     egui::ScrollArea::vertical()
@@ -464,7 +455,7 @@ pub fn people_ui(
                     ui.set_width(ui.available_width());
                     ui.horizontal_wrapped(|ui| {
                         ui.label(RichText::new(&person.name).strong());
-                        ui.weak(format!("{} mentions", found.len()));
+                        ui.weak(fill(s.mentions, &[("n", &found.len())]));
                     });
                     if !person.titles.is_empty() {
                         ui.label(person.titles.join("、"));
@@ -476,7 +467,7 @@ pub fn people_ui(
                         ui.weak(format!("{} — {role}", event.title));
                     }
                 });
-                let label = format!("Person: {}", person.name);
+                let label = fill(s.person_named, &[("name", &person.name)]);
                 let response = ui.interact(
                     inner.response.rect,
                     ui.scope_id().with(("person", &person.id)),
@@ -484,11 +475,7 @@ pub fn people_ui(
                 );
                 response
                     .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-                if response
-                    .on_hover_text("Click to step through the mentions in the article")
-                    .clicked()
-                    && !found.is_empty()
-                {
+                if response.on_hover_text(s.person_hover).clicked() && !found.is_empty() {
                     let next = match state
                         .mention_cursor
                         .iter_mut()

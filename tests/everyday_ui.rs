@@ -142,3 +142,112 @@ fn f1_shows_the_shortcuts() {
     harness.get_by_label("Keyboard shortcuts");
     harness.get_by_label("Add a note on the selected text");
 }
+
+/// A file dropped onto the window, as the windowing system hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_text_file_opens_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("拖進來.txt");
+    std::fs::write(&file, "拖放的文件。\n").unwrap();
+    let mut harness = app_with(
+        Settings::default(),
+        Document::embedded(),
+        &dir.path().join("d.pizhu.json"),
+    );
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(file)));
+    harness.run();
+    assert_eq!(harness.state().document().unwrap().name, "拖進來.txt");
+    harness.get_by_label("拖放的文件。");
+}
+
+#[test]
+fn the_start_page_lists_recent_files_and_the_built_in_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("舊稿.txt");
+    std::fs::write(&file, "舊的稿子。\n").unwrap();
+    let settings = Settings {
+        recent: vec![file.clone()],
+        ..Settings::default()
+    };
+    let mut harness = app_with(
+        settings,
+        Document::embedded(),
+        &dir.path().join("s.pizhu.json"),
+    );
+    harness.get_by_role_and_label(Role::Button, "File").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Start page")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "舊稿.txt")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().document().unwrap().name, "舊稿.txt");
+    harness.get_by_role_and_label(Role::Button, "File").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Start page")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "The agreement article (built in)")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().document().unwrap().name, "article.txt");
+}
+
+#[test]
+fn opening_a_review_file_opens_its_document_with_its_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc_path = dir.path().join("紀要.txt");
+    std::fs::write(&doc_path, "第一段。\n第二段。\n").unwrap();
+    // Make a note on the document, saved beside it.
+    let doc = Document::open(&doc_path).unwrap();
+    let review = dir.path().join("紀要.txt.pizhu.json");
+    let mut notes = pizhu::core::session::Notes::open(&doc, Some(&review));
+    let note = pizhu::core::note::Note::new(
+        pizhu::core::note::Target::range(&doc, 0, 3),
+        "第一段的批注".into(),
+        "審稿人".into(),
+    );
+    assert!(notes.edit(pizhu::core::store::Edit::Add(note)));
+    assert!(notes.save().is_none());
+
+    let mut harness = app_with(
+        Settings::default(),
+        Document::embedded(),
+        &dir.path().join("x.pizhu.json"),
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::O);
+    harness.run();
+    harness.get_by_label("Document path").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label("Document path")
+        .type_text(&review.display().to_string());
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Open").click();
+    harness.run();
+    assert_eq!(harness.state().document().unwrap().name, "紀要.txt");
+    let store = harness.state().notes().unwrap().store();
+    assert_eq!(store.notes().len(), 1);
+    assert_eq!(store.notes()[0].body, "第一段的批注");
+}

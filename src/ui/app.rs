@@ -232,6 +232,10 @@ pub enum Command {
     SetColumnChars(f32),
     /// Show the keyboard shortcuts (F1).
     ShowShortcuts,
+    /// Show or leave the start page (the built-in article, recent files).
+    ShowStartPage(bool),
+    /// Open the built-in agreement article.
+    OpenEmbedded,
     /// Switch the interface language.
     SetLang(Lang),
 }
@@ -293,6 +297,8 @@ pub struct PizhuApp {
     /// The paragraphs converted for the 简/繁 view, for the script they were made for.
     display: Option<(Script, Vec<String>)>,
     shortcuts_open: bool,
+    /// The start page is shown instead of the document.
+    start_page: bool,
     /// The open document's text, indexed for anchoring evidence.
     text_index: Option<TextIndex>,
 }
@@ -367,6 +373,7 @@ impl PizhuApp {
             find_index: None,
             display: None,
             shortcuts_open: false,
+            start_page: false,
             text_index: None,
             probe: Probe {
                 started: Instant::now(),
@@ -584,6 +591,10 @@ impl PizhuApp {
             .filter(|(s, _)| *s == self.settings.script && *s != Script::Original)
             .map(|(_, p)| p.as_slice());
         egui::CentralPanel::no_frame().show(ui, |ui| match (&self.doc, &self.error) {
+            _ if self.start_page || (self.doc.is_none() && self.error.is_none()) => {
+                let actions = start_page_ui(ui, s, &self.settings.recent, self.doc.is_some());
+                self.commands.extend(actions);
+            }
             (Some(doc), _) => {
                 let words = &*self.words;
                 let actions = reader_ui(
@@ -912,6 +923,9 @@ impl PizhuApp {
                 if ui.button(s.menu_open).clicked() {
                     self.commands.push(Command::ShowOpen);
                 }
+                if ui.button(s.start_page).clicked() {
+                    self.commands.push(Command::ShowStartPage(true));
+                }
                 ui.menu_button(s.menu_open_recent, |ui| {
                     if self.settings.recent.is_empty() {
                         ui.weak(s.menu_no_recent);
@@ -1115,28 +1129,14 @@ impl PizhuApp {
                 self.settings.reading_font = font;
                 self.apply_fonts(ctx);
             }
-            Command::Open(path) => match Document::open(&path) {
-                Ok(doc) => {
-                    self.save_notes();
-                    self.remember_position();
-                    self.notes = Some(Notes::open(&doc, None));
-                    self.notes_path = None;
-                    self.doc = Some(doc);
-                    self.error = None;
-                    self.text_index = None;
-                    self.find_index = None;
-                    self.find.invalidate();
-                    self.timeline_view = None;
-                    self.timeline_state = TimelineState::default();
-                    self.reader = ReaderState::default();
-                    self.display = None;
-                    self.editor.close();
-                    self.open_state.close();
-                    self.document_opened();
-                    ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title()));
+            Command::Open(path) => {
+                // A review file opens its document with its notes.
+                let (doc, notes) = crate::cli::gui_target(Some(path), None);
+                match doc {
+                    Ok(doc) => self.open_document_with(ctx, doc, notes),
+                    Err(err) => self.open_state.set_error(err),
                 }
-                Err(err) => self.open_state.set_error(err.to_string()),
-            },
+            }
             Command::ShowAbout => self.about_open = true,
             Command::ShowSettings => self.settings_open = true,
             Command::SetAuthor(author) => self.settings.author = author,
@@ -1211,6 +1211,8 @@ impl PizhuApp {
             Command::SetLineSpacing(v) => self.settings.line_spacing = v.clamp(1.2, 3.0),
             Command::SetColumnChars(v) => self.settings.column_chars = v.clamp(15.0, 80.0),
             Command::ShowShortcuts => self.shortcuts_open = true,
+            Command::ShowStartPage(on) => self.start_page = on,
+            Command::OpenEmbedded => self.open_document(ctx, Document::embedded()),
             Command::SetLang(lang) => {
                 self.settings.lang = lang;
                 // Draw the new labels now, not on the next input.
@@ -1371,12 +1373,41 @@ impl PizhuApp {
                 .extension()
                 .and_then(|e| e.to_str())
                 .is_some_and(|e| matches!(e.to_lowercase().as_str(), "json" | "jsonld"));
-            if is_annotations {
+            if is_annotations && !crate::core::persist::is_review_path(&path) {
                 self.commands.push(Command::Import(path));
             } else {
                 self.commands.push(Command::Open(path));
             }
         }
+    }
+
+    /// Show `doc` with the notes of its usual review file.
+    fn open_document(&mut self, ctx: &egui::Context, doc: Document) {
+        self.open_document_with(ctx, doc, None);
+    }
+
+    /// Show `doc` with its notes (from `notes` when given), saving the notes
+    /// of the document shown before.
+    fn open_document_with(&mut self, ctx: &egui::Context, doc: Document, notes: Option<PathBuf>) {
+        self.commit_draft(ctx);
+        self.save_notes();
+        self.remember_position();
+        self.notes = Some(Notes::open(&doc, notes.as_deref()));
+        self.notes_path = notes;
+        self.doc = Some(doc);
+        self.error = None;
+        self.start_page = false;
+        self.text_index = None;
+        self.find_index = None;
+        self.find.invalidate();
+        self.timeline_view = None;
+        self.timeline_state = TimelineState::default();
+        self.reader = ReaderState::default();
+        self.display = None;
+        self.editor.close();
+        self.open_state.close();
+        self.document_opened();
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title()));
     }
 
     fn title(&self) -> String {
@@ -1486,6 +1517,44 @@ fn open_folder(dir: &std::path::Path) {
             dir.display()
         );
     }
+}
+
+/// The start page: the built-in article, Open…, and the recent files.
+fn start_page_ui(ui: &mut Ui, s: &Strings, recent: &[PathBuf], has_doc: bool) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.add_space(32.0);
+    ui.vertical_centered(|ui| {
+        ui.heading("Pizhu 批注");
+        ui.add_space(12.0);
+        if ui.button(s.start_embedded).clicked() {
+            commands.push(Command::OpenEmbedded);
+        }
+        if ui.button(s.menu_open).clicked() {
+            commands.push(Command::ShowOpen);
+        }
+        if has_doc && ui.button(s.start_back).clicked() {
+            commands.push(Command::ShowStartPage(false));
+        }
+        ui.add_space(16.0);
+        ui.strong(s.start_recent);
+        if recent.is_empty() {
+            ui.weak(s.menu_no_recent);
+        }
+        for path in recent {
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            if ui
+                .button(name)
+                .on_hover_text(path.display().to_string())
+                .clicked()
+            {
+                commands.push(Command::Open(path.clone()));
+            }
+        }
+    });
+    commands
 }
 
 fn error_ui(ui: &mut Ui, err: &str, s: &Strings) {

@@ -232,6 +232,9 @@ pub enum Command {
     SetColumnChars(f32),
     /// Show the keyboard shortcuts (F1).
     ShowShortcuts,
+    /// Close the window; eframe then calls `save` and `on_exit`, which save
+    /// the settings and the notes.
+    Quit,
     /// Show or leave the start page (the built-in article, recent files).
     ShowStartPage(bool),
     /// Open the built-in agreement article.
@@ -851,6 +854,7 @@ impl PizhuApp {
         let reset = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0);
         let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
         let ruby = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+        let script = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::T);
         let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
         let redo = [
             KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
@@ -871,6 +875,14 @@ impl PizhuApp {
             }
             if i.consume_shortcut(&reset) {
                 self.commands.push(Command::ZoomReset);
+            }
+            if i.consume_shortcut(&script) {
+                let next = match self.settings.script {
+                    Script::Original => Script::Simplified,
+                    Script::Simplified => Script::Traditional,
+                    Script::Traditional => Script::Original,
+                };
+                self.commands.push(Command::SetScript(next));
             }
             if i.consume_shortcut(&ruby) {
                 self.commands
@@ -896,8 +908,9 @@ impl PizhuApp {
                 self.commands.push(Command::ShowExport);
             }
             if i.consume_shortcut(&quit) {
-                // eframe then calls `save` and `on_exit`, which saves the notes.
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                // Not `ctx.send_viewport_cmd` here: the input lock is held, and
+                // the context cannot be locked again inside it.
+                self.commands.push(Command::Quit);
             }
             if i.consume_shortcut(&save) {
                 self.commands.push(Command::SaveNotes);
@@ -1211,6 +1224,7 @@ impl PizhuApp {
             Command::SetLineSpacing(v) => self.settings.line_spacing = v.clamp(1.2, 3.0),
             Command::SetColumnChars(v) => self.settings.column_chars = v.clamp(15.0, 80.0),
             Command::ShowShortcuts => self.shortcuts_open = true,
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::ShowStartPage(on) => self.start_page = on,
             Command::OpenEmbedded => self.open_document(ctx, Document::embedded()),
             Command::SetLang(lang) => {

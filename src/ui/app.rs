@@ -660,9 +660,14 @@ impl PizhuApp {
         if let Some(path) = open::open_window_ui(&ctx, &mut self.open_state, s) {
             self.commands.push(Command::Open(path));
         }
-        let counts = self.notes.as_ref().map_or((0, 0), |n| {
-            (n.store().notes().len(), self.filter.apply(n.store()).len())
-        });
+        // Counting the filtered notes is a pass over all of them: only while
+        // the Export window shows the counts.
+        let counts = match &self.notes {
+            Some(n) if self.export_state.open => {
+                (n.store().notes().len(), self.filter.apply(n.store()).len())
+            }
+            _ => (0, 0),
+        };
         match export_window::export_window_ui(&ctx, &mut self.export_state, counts, s) {
             Some(ExportRequest::Export {
                 format,

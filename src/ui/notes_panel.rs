@@ -302,22 +302,40 @@ fn list_ui(
     ));
     let (anchored, orphans): (Vec<_>, Vec<_>) =
         shown.into_iter().partition(|(_, a)| !a.is_orphaned());
+    // One uniform row per note (and one for the "Orphaned" heading), so that
+    // only the rows in view are laid out: a list of 10,000 notes costs what a
+    // screenful costs.
+    let mut rows: Vec<Option<(&Note, Option<&str>)>> =
+        anchored.iter().map(|(n, _)| Some((*n, None))).collect();
+    if !orphans.is_empty() {
+        rows.push(None);
+        rows.extend(orphans.iter().map(|(n, a)| {
+            let reason = match a {
+                Anchor::Orphaned { reason } => Some(reason.as_str()),
+                Anchor::Anchored { .. } => None,
+            };
+            Some((*n, reason))
+        }));
+    }
+    let line = ui.text_style_height(&egui::TextStyle::Body);
+    let row_height = line * 3.0 + ui.spacing().item_spacing.y * 2.0 + 14.0;
     egui::ScrollArea::vertical()
         .id_salt("notes-list")
-        .show(ui, |ui| {
-            for (note, _) in &anchored {
-                note_row_ui(ui, note, None, open, dark, s, actions);
-            }
-            if !orphans.is_empty() {
-                ui.add_space(6.0);
-                ui.strong(fill(s.orphaned_count, &[("n", &orphans.len())]));
-                for (note, anchor) in &orphans {
-                    let reason = match anchor {
-                        Anchor::Orphaned { reason } => Some(reason.as_str()),
-                        Anchor::Anchored { .. } => None,
-                    };
-                    note_row_ui(ui, note, reason, open, dark, s, actions);
-                }
+        .show_rows(ui, row_height, rows.len(), |ui, range| {
+            for row in rows.get(range).unwrap_or_default() {
+                let size = egui::vec2(ui.available_width(), row_height);
+                ui.allocate_ui_with_layout(size, egui::Layout::top_down(egui::Align::Min), |ui| {
+                    ui.set_min_height(row_height - ui.spacing().item_spacing.y);
+                    match row {
+                        Some((note, reason)) => {
+                            note_row_ui(ui, note, *reason, open, dark, s, actions);
+                        }
+                        None => {
+                            ui.add_space(6.0);
+                            ui.strong(fill(s.orphaned_count, &[("n", &orphans.len())]));
+                        }
+                    }
+                });
             }
         });
 }
@@ -346,16 +364,19 @@ fn note_row_ui(
             let quote = fill(s.quoted, &[("quote", &short(&note.target.quote.exact, 24))]);
             ui.label(RichText::new(quote).strong());
         });
-        if note.body.trim().is_empty() {
+        // Rows have one height (see `list_ui`): each part is one line, cut
+        // with "…"; the editor shows the whole note.
+        if let Some(reason) = orphan_reason {
+            let color = theme::palette(ui.visuals()).error;
+            ui.add(egui::Label::new(RichText::new(reason).color(color)).truncate());
+        } else if note.body.trim().is_empty() {
             ui.weak(s.highlight);
         } else {
-            ui.label(short(&note.body, 120));
+            ui.add(egui::Label::new(short(&note.body, 120)).truncate());
         }
         if !note.tags.is_empty() {
-            ui.weak(fill(s.tags_list, &[("tags", &note.tags.join(", "))]));
-        }
-        if let Some(reason) = orphan_reason {
-            ui.colored_label(theme::palette(ui.visuals()).error, reason);
+            let tags = fill(s.tags_list, &[("tags", &note.tags.join(", "))]);
+            ui.add(egui::Label::new(RichText::new(tags).weak()).truncate());
         }
     });
     let label = fill(

@@ -559,25 +559,7 @@ fn timeline(out: &mut String, doc: &Document, timeline: &Timeline) {
             event.phase.label(),
             event.kind.label()
         );
-        let people: Vec<String> = event
-            .participants
-            .iter()
-            .map(|p| {
-                let name = timeline
-                    .person(&p.person)
-                    .map_or(p.person.as_str(), |x| x.name.as_str());
-                if p.role.trim().is_empty() {
-                    escape(name)
-                } else {
-                    format!("{} ({})", escape(name), escape(&p.role))
-                }
-            })
-            .collect();
-        let people = if people.is_empty() {
-            "not stated".to_owned()
-        } else {
-            people.join(", ")
-        };
+        let people = super::participants_text(timeline, event, escape);
         let _ = writeln!(out, "<dt>Participants</dt><dd>{people}</dd>");
         let certainty = match &event.certainty {
             Certainty::Stated => "stated".to_owned(),

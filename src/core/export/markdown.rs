@@ -228,25 +228,7 @@ fn timeline(out: &mut String, doc: &Document, timeline: &Timeline) {
         let _ = writeln!(out, "\n### {}. {}\n", i + 1, inline(&event.title));
         let _ = writeln!(out, "- Time: {}", or_not_stated(&event.time_label));
         let _ = writeln!(out, "- Place: {}", or_not_stated(&event.place));
-        let people: Vec<String> = event
-            .participants
-            .iter()
-            .map(|p| {
-                let name = timeline
-                    .person(&p.person)
-                    .map_or(p.person.as_str(), |x| x.name.as_str());
-                if p.role.trim().is_empty() {
-                    inline(name)
-                } else {
-                    format!("{} ({})", inline(name), inline(&p.role))
-                }
-            })
-            .collect();
-        let people = if people.is_empty() {
-            "not stated".to_owned()
-        } else {
-            people.join(", ")
-        };
+        let people = super::participants_text(timeline, event, inline);
         let _ = writeln!(out, "- Participants: {people}");
         match &event.certainty {
             Certainty::Stated => out.push_str("- Certainty: stated\n"),

@@ -80,6 +80,35 @@ impl Format {
     }
 }
 
+/// An event's participants as "name (role), …", each piece passed through
+/// `escape` for the target format; "not stated" when there are none. Shared by
+/// the Markdown and HTML reports.
+fn participants_text(
+    timeline: &Timeline,
+    event: &crate::core::timeline::Event,
+    escape: impl Fn(&str) -> String,
+) -> String {
+    let people: Vec<String> = event
+        .participants
+        .iter()
+        .map(|p| {
+            let name = timeline
+                .person(&p.person)
+                .map_or(p.person.as_str(), |x| x.name.as_str());
+            if p.role.trim().is_empty() {
+                escape(name)
+            } else {
+                format!("{} ({})", escape(name), escape(&p.role))
+            }
+        })
+        .collect();
+    if people.is_empty() {
+        "not stated".to_owned()
+    } else {
+        people.join(", ")
+    }
+}
+
 /// Everything an exporter needs.
 pub struct ExportInput<'a> {
     /// The document the notes are on.

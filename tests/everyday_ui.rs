@@ -14,19 +14,15 @@ use egui_kittest::kittest::Queryable as _;
 use pizhu::core::document::Document;
 use pizhu::ui::app::{PizhuApp, Settings};
 
+mod common;
+use common::Dropped;
+
 fn app_with(
     settings: Settings,
     doc: Document,
     notes: &std::path::Path,
 ) -> Harness<'static, PizhuApp> {
-    let setup = settings.clone();
-    let app = PizhuApp::new(Ok(doc), settings, Some(notes.to_path_buf()));
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 900.0])
-        .with_context_setup(move |ctx| PizhuApp::setup_context(ctx, &setup))
-        .build_ui_state(|ui, app: &mut PizhuApp| app.ui_root(ui), app);
-    harness.run_steps(4);
-    harness
+    common::window(settings, doc, notes)
 }
 
 #[test]
@@ -141,19 +137,6 @@ fn f1_shows_the_shortcuts() {
     harness.run();
     harness.get_by_label("Keyboard shortcuts");
     harness.get_by_label("Add a note on the selected text");
-}
-
-/// A file dropped onto the window, as the windowing system hands it over.
-#[derive(Debug)]
-struct Dropped(std::path::PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
 }
 
 #[test]

@@ -14,30 +14,11 @@ use egui_kittest::kittest::Queryable as _;
 use pizhu::core::document::Document;
 use pizhu::ui::app::{PizhuApp, Settings};
 
-fn app_on(notes: &std::path::Path) -> Harness<'static, PizhuApp> {
-    let settings = Settings::default();
-    let setup = settings.clone();
-    let app = PizhuApp::new(
-        Ok(Document::embedded()),
-        settings,
-        Some(notes.to_path_buf()),
-    );
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 900.0])
-        .with_context_setup(move |ctx| PizhuApp::setup_context(ctx, &setup))
-        .build_ui_state(|ui, app: &mut PizhuApp| app.ui_root(ui), app);
-    harness.run();
-    harness
-}
+mod common;
+use common::{Dropped, retype};
 
-/// Replace the text of a field the way a user does: focus, select all, type.
-fn retype(harness: &mut Harness<'static, PizhuApp>, label: &str, text: &str) {
-    harness.get_by_label(label).click();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
-    harness.run();
-    harness.get_by_label(label).type_text(text);
-    harness.run();
+fn app_on(notes: &std::path::Path) -> Harness<'static, PizhuApp> {
+    common::window(Settings::default(), Document::embedded(), notes)
 }
 
 #[test]
@@ -74,19 +55,6 @@ fn ctrl_e_exports_csv_to_a_typed_path() {
         "the note's quote is in the CSV"
     );
     harness.get_by_label_contains("Exported to");
-}
-
-/// A file dropped onto the window, as the windowing system hands it over.
-#[derive(Debug)]
-struct Dropped(std::path::PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
 }
 
 const ONE_ANNOTATION: &str = r#"{

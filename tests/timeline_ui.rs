@@ -14,22 +14,14 @@ use egui_kittest::kittest::Queryable as _;
 use pizhu::core::document::Document;
 use pizhu::ui::app::{PizhuApp, Settings, SideTab};
 
+mod common;
+
 fn app_on(notes: &std::path::Path, zoom_steps: usize) -> Harness<'static, PizhuApp> {
     let settings = Settings {
         side_tab: SideTab::Timeline,
         ..Settings::default()
     };
-    let setup = settings.clone();
-    let app = PizhuApp::new(
-        Ok(Document::embedded()),
-        settings,
-        Some(notes.to_path_buf()),
-    );
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 900.0])
-        .with_context_setup(move |ctx| PizhuApp::setup_context(ctx, &setup))
-        .build_ui_state(|ui, app: &mut PizhuApp| app.ui_root(ui), app);
-    harness.run();
+    let mut harness = common::window(settings, Document::embedded(), notes);
     for _ in 0..zoom_steps {
         harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::Equals);
     }

@@ -1,0 +1,51 @@
+//! What the UI tests share: the real app in a headless window, a file dropped
+//! the way the windowing system hands it over, and retyping a field.
+
+#![allow(dead_code, reason = "each test file uses the helpers it needs")]
+
+use egui::Modifiers;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use pizhu::core::document::Document;
+use pizhu::ui::app::{PizhuApp, Settings};
+
+/// The app on `doc` in a 1280×900 window, with its notes in `notes` (never
+/// the user's data folder), after its first frames.
+pub fn window(
+    settings: Settings,
+    doc: Document,
+    notes: &std::path::Path,
+) -> Harness<'static, PizhuApp> {
+    let setup = settings.clone();
+    let app = PizhuApp::new(Ok(doc), settings, Some(notes.to_path_buf()));
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 900.0])
+        .with_context_setup(move |ctx| PizhuApp::setup_context(ctx, &setup))
+        .build_ui_state(|ui, app: &mut PizhuApp| app.ui_root(ui), app);
+    // A few frames: a restored reading position takes up to three to settle.
+    harness.run_steps(4);
+    harness
+}
+
+/// Replace the text of a field the way a user does: focus, select all, type.
+pub fn retype(harness: &mut Harness<'static, PizhuApp>, label: &str, text: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+/// A file dropped onto the window.
+#[derive(Debug)]
+pub struct Dropped(pub std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}

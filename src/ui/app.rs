@@ -8,7 +8,6 @@ use std::time::Instant;
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 use serde::{Deserialize, Serialize};
 
-use crate::core::anchor::TextIndex;
 use crate::core::document::Document;
 use crate::core::filter::NoteFilter;
 use crate::core::find::FindIndex;
@@ -302,8 +301,6 @@ pub struct PizhuApp {
     shortcuts_open: bool,
     /// The start page is shown instead of the document.
     start_page: bool,
-    /// The open document's text, indexed for anchoring evidence.
-    text_index: Option<TextIndex>,
 }
 
 impl PizhuApp {
@@ -377,7 +374,6 @@ impl PizhuApp {
             display: None,
             shortcuts_open: false,
             start_page: false,
-            text_index: None,
             probe: Probe {
                 started: Instant::now(),
                 exit_after_first_frame: false,
@@ -775,9 +771,8 @@ impl PizhuApp {
         {
             return;
         }
-        let index = self
-            .text_index
-            .get_or_insert_with(|| TextIndex::new(doc.text()));
+        // The store already indexes the document's text for anchoring notes.
+        let index = notes.store().text_index();
         let timeline = notes.timeline(doc);
         let evidence = timeline
             .events
@@ -1416,7 +1411,6 @@ impl PizhuApp {
         self.doc = Some(doc);
         self.error = None;
         self.start_page = false;
-        self.text_index = None;
         self.find_index = None;
         self.find.invalidate();
         self.timeline_view = None;

@@ -239,12 +239,29 @@ impl Document {
         encoding: &'static str,
         raw: String,
     ) -> Self {
-        let cleaned = clean::clean(&raw);
-        let raw_sha256 = sha256_hex(bytes);
-        let clean_sha256 = sha256_hex(cleaned.text.as_bytes());
-        let paragraphs = segment::paragraphs(&cleaned.text);
-        let sentences = segment::sentences(&cleaned.text, &paragraphs);
-        let char_index = CharIndex::new(&cleaned.text);
+        // Hashing is independent of cleaning and splitting; on a big file
+        // it runs beside them (a 50 MB import must stay under a second).
+        // A hashing thread cannot panic on any input; should one die anyway,
+        // hashing again here gives the same answer.
+        let (raw_sha256, cleaned) = std::thread::scope(|scope| {
+            let raw_hash = scope.spawn(|| sha256_hex(bytes));
+            let cleaned = clean::clean(&raw);
+            (
+                raw_hash.join().unwrap_or_else(|_| sha256_hex(bytes)),
+                cleaned,
+            )
+        });
+        let text = cleaned.text.as_str();
+        let (clean_sha256, char_index, paragraphs, sentences) = std::thread::scope(|scope| {
+            let clean_hash = scope.spawn(|| sha256_hex(text.as_bytes()));
+            let char_index = CharIndex::new(text);
+            let paragraphs = segment::paragraphs(text);
+            let sentences = segment::sentences(text, &paragraphs);
+            let clean_sha256 = clean_hash
+                .join()
+                .unwrap_or_else(|_| sha256_hex(text.as_bytes()));
+            (clean_sha256, char_index, paragraphs, sentences)
+        });
         Self {
             name,
             path,

@@ -257,12 +257,29 @@ pub fn gui_target(
     }
 }
 
-/// `pizhu text`: write the clean text, UTF-8 with LF line endings.
+/// Says on `err` that the document was opened with malformed UTF-8
+/// replaced by U+FFFD, if it was. A warning, not an error: the command
+/// still does its work and its exit code does not change.
+fn warn_replaced(doc: &Document, err: &mut dyn Write) {
+    if let Some(warning) = doc.replaced_warning() {
+        // A failure to write the warning must not stop the command.
+        let _ = writeln!(err, "pizhu: warning: {warning}");
+    }
+}
+
+/// `pizhu text`: write the clean text, UTF-8 with LF line endings. A file
+/// opened with malformed UTF-8 replaced is printed all the same, with a
+/// warning on `err`.
 ///
 /// # Errors
 /// When the document cannot be loaded or stdout cannot be written.
-pub fn text(file: Option<&std::path::Path>, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn text(
+    file: Option<&std::path::Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<()> {
     let doc = load(file)?;
+    warn_replaced(&doc, err);
     out.write_all(doc.text().as_bytes())
         .and_then(|()| out.flush())
         .context("could not write the text to standard output")?;
@@ -270,7 +287,8 @@ pub fn text(file: Option<&std::path::Path>, out: &mut dyn Write) -> anyhow::Resu
 }
 
 /// `pizhu timeline`: write the timeline of the document as pretty JSON
-/// (see [`TimelineReport`]), from the notes at `notes` or the usual place.
+/// (see [`TimelineReport`]), from the notes at `notes` or the usual place;
+/// a warning on `err` when the file was opened with malformed UTF-8 replaced.
 ///
 /// # Errors
 /// When the document cannot be loaded, its notes file is damaged (the
@@ -279,8 +297,10 @@ pub fn timeline(
     file: Option<&std::path::Path>,
     notes: Option<&std::path::Path>,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let doc = load(file)?;
+    warn_replaced(&doc, err);
     let notes = open_notes(&doc, notes)?;
     let timeline = notes.timeline(&doc);
     let report = TimelineReport::new(
@@ -328,6 +348,7 @@ pub fn export(
     err: &mut dyn Write,
 ) -> anyhow::Result<Finished> {
     let doc = load(file)?;
+    warn_replaced(&doc, err);
     let notes = open_notes(&doc, notes)?;
     let timeline = notes.timeline(&doc);
     let input = ExportInput {
@@ -382,6 +403,7 @@ pub fn import(
     err: &mut dyn Write,
 ) -> anyhow::Result<Finished> {
     let doc = load(file)?;
+    warn_replaced(&doc, err);
     let mut notes = open_notes(&doc, notes)?;
     if let Some(problem) = notes.problem() {
         // Read-only (written by a newer Pizhu): an import could not be saved.
@@ -868,8 +890,9 @@ mod tests {
 
     #[test]
     fn text_prints_the_clean_article() {
-        let mut out = Vec::new();
-        text(None, &mut out).unwrap();
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        text(None, &mut out, &mut err).unwrap();
+        assert!(err.is_empty());
         let s = String::from_utf8(out).unwrap();
         assert!(s.starts_with("12月11日下午,濟寧市政府與省人社廳簽署合作框架協議"));
         assert!(!s.contains("(jì)"));

@@ -26,13 +26,17 @@ fn main() -> ExitCode {
             println!("pizhu {}", env!("CARGO_PKG_VERSION"));
             Ok(Finished::Clean)
         }
-        Invocation::Text { file } => {
-            cli::text(file.as_deref(), &mut std::io::stdout().lock()).map(|()| Finished::Clean)
-        }
+        Invocation::Text { file } => cli::text(
+            file.as_deref(),
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        )
+        .map(|()| Finished::Clean),
         Invocation::Timeline { file, notes } => cli::timeline(
             file.as_deref(),
             notes.as_deref(),
             &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
         )
         .map(|()| Finished::Clean),
         Invocation::Export {

@@ -8,18 +8,38 @@
 //! 1. a byte-order mark (UTF-8, UTF-16LE, UTF-16BE), which is authoritative
 //!    and is stripped;
 //! 2. plain UTF-8, if the bytes are valid UTF-8;
-//! 3. a guess by `chardetng`, decoded with `encoding_rs`.
+//! 3. UTF-8 with a few malformed sequences replaced by U+FFFD (see below);
+//! 4. a guess by `chardetng`, decoded with `encoding_rs`.
 //!
 //! It refuses input it cannot decode faithfully rather than showing the user
-//! text with replacement characters in it: empty files, binary files (a NUL
-//! byte or, for UTF-16, a U+0000 character) and malformed byte sequences.
+//! garbled text: empty files, binary files (a NUL byte or, for UTF-16, a
+//! U+0000 character) and malformed byte sequences.
+//!
+//! The one exception is a UTF-8 file damaged in a few places (a truncated
+//! download, a bad copy): refusing it, or showing all of it as mojibake in a
+//! legacy encoding, would cost the reader the whole text for a few bytes.
+//! Such a file is decoded as UTF-8 with each malformed sequence replaced by
+//! one U+FFFD, and [`Decoded::replaced`] says how many and where the first
+//! was, so the user is warned. That happens when
+//!
+//! - there is at most one malformed sequence per [`BYTES_PER_MALFORMED`]
+//!   bytes of the file (none in a file shorter than that);
+//! - without a byte-order mark, the file also has more well-formed
+//!   multi-byte UTF-8 characters than malformed sequences (evidence that it
+//!   is UTF-8 at all: a windows-1252 file with one `é` has none), and
+//!   chardetng does not prefer a multi-byte legacy encoding (GB18030, Big5,
+//!   Shift_JIS, EUC-KR, EUC-JP) that decodes the whole file cleanly. A
+//!   single-byte guess does not count against UTF-8: those decode any bytes,
+//!   and chardetng falls back to one (windows-1252) for UTF-8 Chinese with a
+//!   bad byte in it.
+//!
 //! Line endings are normalised to `\n` so that every later stage (cleaning,
 //! segmentation, offsets) only has one kind of line break to think about.
 //!
 //! Error messages here name no path; [`super::document`] adds it.
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
-use encoding_rs::{Encoding, GB18030, GBK, UTF_16BE, UTF_16LE};
+use encoding_rs::{Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
 
 /// Text decoded from a file, with a note of how it was decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,7 +53,45 @@ pub struct Decoded {
     pub had_bom: bool,
     /// Whether any `\r\n` or lone `\r` was rewritten to `\n`.
     pub line_endings_normalised: bool,
+    /// Malformed UTF-8 replaced by U+FFFD, to warn the user about; `None`
+    /// when the text is exactly what the file holds.
+    pub replaced: Option<Replaced>,
 }
+
+/// Malformed byte sequences of a UTF-8 file that were replaced by U+FFFD
+/// (`�`), one per sequence, as [`String::from_utf8_lossy`] does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Replaced {
+    /// How many malformed sequences were replaced (at least 1).
+    pub count: usize,
+    /// Byte offset of the first from the very start of the file (a
+    /// byte-order mark included), as a hex editor shows it.
+    pub first_byte: usize,
+}
+
+impl std::fmt::Display for Replaced {
+    /// "3 malformed byte sequences were replaced with �; the first is at byte 1234".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let count = self.count;
+        let first_byte = self.first_byte;
+        if count == 1 {
+            write!(
+                f,
+                "1 malformed byte sequence was replaced with \u{FFFD}; it is at byte {first_byte}"
+            )
+        } else {
+            write!(
+                f,
+                "{count} malformed byte sequences were replaced with \u{FFFD}; \
+                 the first is at byte {first_byte}"
+            )
+        }
+    }
+}
+
+/// A UTF-8 file may have at most one malformed sequence per this many
+/// bytes to be decoded with replacements (see the module docs).
+pub const BYTES_PER_MALFORMED: usize = 1000;
 
 /// Why a file's bytes could not be turned into text.
 #[derive(thiserror::Error, Debug, Clone, PartialEq, Eq)]
@@ -82,11 +140,27 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
                     offset: bom_len + pos,
                 });
             }
-            std::str::from_utf8(body)
-                .map_err(|_| DecodeError::Undecodable {
-                    encoding: "UTF-8 (BOM)",
-                })?
-                .to_owned()
+            match std::str::from_utf8(body) {
+                Ok(text) => text.to_owned(),
+                // The BOM says UTF-8, so a few bad sequences need no more
+                // evidence than their rarity.
+                Err(_) => match scan_utf8(body, bytes.len() / BYTES_PER_MALFORMED) {
+                    Some(scan) => {
+                        let text = String::from_utf8_lossy(body).into_owned();
+                        return Ok(finish(
+                            text,
+                            "UTF-8 (BOM)",
+                            true,
+                            Some(scan.replaced(bom_len)),
+                        ));
+                    }
+                    None => {
+                        return Err(DecodeError::Undecodable {
+                            encoding: "UTF-8 (BOM)",
+                        });
+                    }
+                },
+            }
         };
         let name = if encoding == UTF_16LE {
             "UTF-16LE (BOM)"
@@ -95,7 +169,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         } else {
             "UTF-8 (BOM)"
         };
-        return Ok(finish(text, name, true));
+        return Ok(finish(text, name, true, None));
     }
 
     // Without a BOM, UTF-16 is not detected, so a NUL byte really does mean
@@ -104,7 +178,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         return Err(DecodeError::Binary { offset: pos });
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(finish(text.to_owned(), "UTF-8", false));
+        return Ok(finish(text.to_owned(), "UTF-8", false, None));
+    }
+    if let Some(decoded) = damaged_utf8(bytes) {
+        return Ok(decoded);
     }
 
     // Guessing from a prefix is as good as from the whole file for real
@@ -123,7 +200,77 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             (decode_legacy(whole, bytes)?, whole)
         }
     };
-    Ok(finish(text, display_name(encoding), false))
+    Ok(finish(text, display_name(encoding), false, None))
+}
+
+/// What [`scan_utf8`] found in bytes that are not quite UTF-8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Utf8Scan {
+    /// Malformed sequences (each would become one U+FFFD).
+    malformed: usize,
+    /// Byte offset of the first, in the bytes scanned.
+    first: usize,
+    /// Well-formed characters of two to four bytes.
+    multibyte: usize,
+}
+
+impl Utf8Scan {
+    /// The [`Replaced`] record, for bytes that started `offset` bytes into
+    /// the file.
+    fn replaced(self, offset: usize) -> Replaced {
+        Replaced {
+            count: self.malformed,
+            first_byte: offset + self.first,
+        }
+    }
+}
+
+/// Counts the malformed UTF-8 sequences in `bytes` (as `from_utf8_lossy`
+/// would replace them) and the well-formed multi-byte characters; `None`
+/// as soon as there are more than `max` malformed ones, or when there are
+/// none at all.
+fn scan_utf8(bytes: &[u8], max: usize) -> Option<Utf8Scan> {
+    let mut scan = Utf8Scan {
+        malformed: 0,
+        first: 0,
+        multibyte: 0,
+    };
+    let mut pos = 0;
+    for chunk in bytes.utf8_chunks() {
+        let valid = chunk.valid();
+        // A multi-byte character starts with a byte of 0xC0 or more.
+        scan.multibyte += valid.bytes().filter(|&b| b >= 0xC0).count();
+        pos += valid.len();
+        if !chunk.invalid().is_empty() {
+            if scan.malformed == 0 {
+                scan.first = pos;
+            }
+            scan.malformed += 1;
+            if scan.malformed > max {
+                return None;
+            }
+        }
+        pos += chunk.invalid().len();
+    }
+    (scan.malformed > 0).then_some(scan)
+}
+
+/// `bytes` (no BOM, no NUL, not valid UTF-8) as UTF-8 with its few
+/// malformed sequences replaced, when the module docs' rule says they are
+/// damaged UTF-8; `None` to leave them to the legacy guess.
+fn damaged_utf8(bytes: &[u8]) -> Option<Decoded> {
+    let scan = scan_utf8(bytes, bytes.len() / BYTES_PER_MALFORMED)?;
+    if scan.multibyte <= scan.malformed {
+        return None;
+    }
+    let prefix = bytes.get(..DETECT_PREFIX).unwrap_or(bytes);
+    let guess = guess_legacy(prefix, prefix.len() == bytes.len());
+    // A prefix without the damage is guessed as UTF-8 itself.
+    if guess != UTF_8 && !guess.is_single_byte() && decode_legacy(guess, bytes).is_ok() {
+        return None;
+    }
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    Some(finish(text, "UTF-8", false, Some(scan.replaced(0))))
 }
 
 /// How many leading bytes the encoding guess looks at (small in unit tests,
@@ -241,13 +388,19 @@ fn find_nul(bytes: &[u8]) -> Option<usize> {
 }
 
 /// Normalises line endings and packs up the result.
-fn finish(text: String, encoding: &'static str, had_bom: bool) -> Decoded {
+fn finish(
+    text: String,
+    encoding: &'static str,
+    had_bom: bool,
+    replaced: Option<Replaced>,
+) -> Decoded {
     let (text, line_endings_normalised) = normalise_line_endings(text);
     Decoded {
         text,
         encoding,
         had_bom,
         line_endings_normalised,
+        replaced,
     }
 }
 
@@ -506,6 +659,153 @@ mod tests {
                 encoding: "UTF-16BE (BOM)"
             }
         );
+    }
+
+    /// `text` as UTF-8 with `bad` inserted before each byte offset of `at`
+    /// (which must be char boundaries, given in increasing order).
+    fn damage(text: &str, at: &[usize], bad: &[u8]) -> Vec<u8> {
+        let mut bytes = text.as_bytes().to_vec();
+        for &i in at.iter().rev() {
+            assert!(text.is_char_boundary(i));
+            bytes.splice(i..i, bad.iter().copied());
+        }
+        bytes
+    }
+
+    #[test]
+    fn a_few_malformed_sequences_in_utf8_are_replaced() {
+        // 5,317 bytes: up to 5 malformed sequences are allowed.
+        let at = [
+            ARTICLE.find("市政府").unwrap(),
+            ARTICLE.rfind("簽約").unwrap(),
+        ];
+        let d = decode(&damage(ARTICLE, &at, &[0xFF])).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(
+            d.replaced,
+            Some(Replaced {
+                count: 2,
+                first_byte: at[0]
+            })
+        );
+        let expected = format!(
+            "{}\u{FFFD}{}\u{FFFD}{}",
+            &ARTICLE[..at[0]],
+            &ARTICLE[at[0]..at[1]],
+            &ARTICLE[at[1]..]
+        );
+        assert!(d.text == expected, "each bad byte becomes one U+FFFD");
+        assert_eq!(
+            d.replaced.unwrap().to_string(),
+            format!(
+                "2 malformed byte sequences were replaced with \u{FFFD}; the first is at byte {}",
+                at[0]
+            )
+        );
+
+        // A character cut short (its last byte lost) is one sequence too.
+        let cut = ARTICLE.find("合作").unwrap();
+        let mut bytes = ARTICLE.as_bytes().to_vec();
+        bytes.remove(cut + 2);
+        let d = decode(&bytes).unwrap();
+        assert_eq!(
+            d.replaced,
+            Some(Replaced {
+                count: 1,
+                first_byte: cut
+            })
+        );
+        assert!(d.text.contains("\u{FFFD}作"));
+        assert_eq!(
+            d.replaced.unwrap().to_string(),
+            format!("1 malformed byte sequence was replaced with \u{FFFD}; it is at byte {cut}")
+        );
+    }
+
+    #[test]
+    fn damage_past_the_guessed_prefix_is_replaced_too() {
+        let text = ARTICLE.repeat(4);
+        assert!(text.len() > DETECT_PREFIX * 2);
+        let late = text.len() - 3 - text.chars().last().map_or(0, char::len_utf8);
+        let late = (0..=late)
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap();
+        let d = decode(&damage(&text, &[late], &[0xC0])).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(d.replaced.map(|r| r.first_byte), Some(late));
+        assert_eq!(d.text.chars().filter(|&c| c == '\u{FFFD}').count(), 1);
+    }
+
+    #[test]
+    fn too_much_damage_is_not_replaced() {
+        // Six bad bytes in 5,317: more than one per 1,000 bytes. The file
+        // goes to the legacy guess, which decodes it as before.
+        let at: Vec<usize> = ARTICLE
+            .char_indices()
+            .map(|(i, _)| i)
+            .filter(|&i| i > 0 && i % 800 < 3)
+            .take(6)
+            .collect();
+        assert_eq!(at.len(), 6);
+        let d = decode(&damage(ARTICLE, &at, &[0xFF])).unwrap();
+        assert_eq!(d.replaced, None);
+        assert_ne!(d.encoding, "UTF-8");
+
+        // Under 1,000 bytes, no damage at all is allowed.
+        let short = "濟寧市政府與省人社廳簽署合作框架協議。";
+        let d = decode(&damage(short, &[9], &[0xFF])).unwrap();
+        assert_eq!(d.replaced, None);
+        assert_ne!(d.encoding, "UTF-8");
+    }
+
+    #[test]
+    fn legacy_files_that_are_nearly_ascii_stay_legacy() {
+        // Mostly ASCII with a few legacy characters: each is a malformed
+        // UTF-8 sequence, but rare enough to pass the first rule.
+        let mut text = "let total = 0; // ascii\n".repeat(200);
+        text.push_str("// 合計\n");
+        let d = decode(&encode_strict(GB18030, &text)).unwrap();
+        assert_eq!(d.encoding, "GB18030");
+        assert_eq!(d.text, text);
+        assert_eq!(d.replaced, None);
+
+        // windows-1252 with one accent has no well-formed UTF-8 at all.
+        let mut text = "The committee met in the afternoon.\n".repeat(100);
+        text.push_str("Café\n");
+        let d = decode(&encode_strict(encoding_rs::WINDOWS_1252, &text)).unwrap();
+        assert_eq!(d.encoding, "windows-1252");
+        assert_eq!(d.text, text);
+        assert_eq!(d.replaced, None);
+    }
+
+    #[test]
+    fn a_few_malformed_sequences_after_a_utf8_bom_are_replaced() {
+        let mut bytes = vec![0xEF, 0xBB, 0xBF];
+        let at = ARTICLE.find("簽署").unwrap();
+        bytes.extend(damage(ARTICLE, &[at], &[0xE6, 0xBF]));
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "UTF-8 (BOM)");
+        assert!(d.had_bom);
+        // The offset counts the BOM, as a hex editor does.
+        assert_eq!(
+            d.replaced,
+            Some(Replaced {
+                count: 1,
+                first_byte: at + 3
+            })
+        );
+        assert!(d.text.contains("\u{FFFD}簽署"));
+    }
+
+    #[test]
+    fn replacement_and_line_endings_together() {
+        let crlf = ARTICLE.replace('\n', "\r\n");
+        let at = crlf.find("簽署").unwrap();
+        let d = decode(&damage(&crlf, &[at], &[0x80])).unwrap();
+        assert!(d.line_endings_normalised);
+        assert_eq!(d.replaced.map(|r| r.first_byte), Some(at));
+        assert_eq!(d.text.replace('\u{FFFD}', ""), ARTICLE);
     }
 
     #[test]

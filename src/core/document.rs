@@ -151,6 +151,10 @@ pub struct Document {
     pub clean_sha256: String,
     /// The encoding it was decoded from, as in [`decode::Decoded::encoding`].
     pub encoding: &'static str,
+    /// Malformed UTF-8 that was replaced by U+FFFD to open a damaged file,
+    /// as in [`decode::Decoded::replaced`]; the UI and CLI warn about it.
+    /// `None` when the text is exactly what the file holds.
+    pub replaced: Option<decode::Replaced>,
     /// The decoded text with `\n` line endings, before cleaning.
     pub raw: String,
     /// The clean text, its map to [`raw`](Self::raw) and the removed readings.
@@ -180,6 +184,7 @@ impl Document {
                     None,
                     EMBEDDED_ARTICLE,
                     "UTF-8 (lossy)",
+                    None,
                     raw,
                 )
             }
@@ -208,6 +213,7 @@ impl Document {
             path,
             bytes,
             decoded.encoding,
+            decoded.replaced,
             decoded.text,
         ))
     }
@@ -237,6 +243,7 @@ impl Document {
         path: Option<PathBuf>,
         bytes: &[u8],
         encoding: &'static str,
+        replaced: Option<decode::Replaced>,
         raw: String,
     ) -> Self {
         // Hashing is independent of cleaning and splitting; on a big file
@@ -269,12 +276,29 @@ impl Document {
             raw_sha256,
             clean_sha256,
             encoding,
+            replaced,
             raw,
             cleaned,
             paragraphs,
             sentences,
             char_index,
         }
+    }
+
+    /// The warning to show when the file was opened with malformed UTF-8
+    /// replaced ([`replaced`](Self::replaced)): what happened, what to do,
+    /// and the path (or name) last. `None` when nothing was replaced.
+    #[must_use]
+    pub fn replaced_warning(&self) -> Option<String> {
+        let replaced = self.replaced?;
+        let place = self
+            .path
+            .as_deref()
+            .map_or_else(|| self.name.clone(), |p| p.display().to_string());
+        Some(format!(
+            "{replaced}; the rest of the text is as in the file; \
+             to see the original characters there, open an undamaged copy: {place}"
+        ))
     }
 
     /// The clean text.

@@ -327,6 +327,10 @@ strings! {
     /// `{n}`.
     bytes,
     no_document,
+    /// `{count}`: malformed byte sequences replaced to open a damaged file.
+    status_replaced,
+    /// `{count}`, `{byte}`: the first one's byte offset.
+    status_replaced_hover,
     open_folder,
     open_folder_hover,
     /// `{state}`, `{name}`.
@@ -735,6 +739,8 @@ pub const EN: Strings = Strings {
     status_line: "{name} · {encoding} · {bytes} · {chars} characters · {paragraphs} paragraphs · {readings} pinyin readings removed",
     bytes: "{n} bytes",
     no_document: "No document open",
+    status_replaced: "Damaged bytes replaced: {count}",
+    status_replaced_hover: "The file is UTF-8 with {count} malformed byte sequences, each replaced by the character U+FFFD; the first is at byte {byte}. The rest of the text is as in the file; to see the original characters there, open an undamaged copy.",
     open_folder: "Open folder",
     open_folder_hover: "Open the folder that holds the notes file",
     notes_status: "Notes {state} · {name}",
@@ -990,6 +996,8 @@ pub const ZH_HANT: Strings = Strings {
     status_line: "{name} · {encoding} · {bytes} · {chars} 個字元 · {paragraphs} 段 · 已移除 {readings} 處拼音",
     bytes: "{n} 位元組",
     no_document: "尚未開啟文件",
+    status_replaced: "已替換損壞的位元組：{count} 處",
+    status_replaced_hover: "此檔案為 UTF-8，其中 {count} 處位元組序列格式錯誤，各替換為字元 U+FFFD；第一處在第 {byte} 位元組。其餘文字與檔案內容相同；如要看到那裡原本的字，請開啟未損壞的副本。",
     open_folder: "開啟資料夾",
     open_folder_hover: "開啟批注檔所在的資料夾",
     notes_status: "批注：{state} · {name}",
@@ -1233,6 +1241,8 @@ pub const ZH_HANS: Strings = Strings {
     status_line: "{name} · {encoding} · {bytes} · {chars} 个字符 · {paragraphs} 段 · 已移除 {readings} 处拼音",
     bytes: "{n} 字节",
     no_document: "尚未打开文档",
+    status_replaced: "已替换损坏的字节：{count} 处",
+    status_replaced_hover: "此文件为 UTF-8，其中 {count} 处字节序列格式错误，各替换为字符 U+FFFD；第一处在第 {byte} 字节。其余文字与文件内容相同；如要看到那里原本的字，请打开未损坏的副本。",
     open_folder: "打开文件夹",
     open_folder_hover: "打开批注文件所在的文件夹",
     notes_status: "批注：{state} · {name}",

@@ -43,6 +43,20 @@ pub fn status_text(doc: &Document, s: &Strings) -> String {
     )
 }
 
+/// The status bar's warning that the document was opened with malformed
+/// UTF-8 replaced by U+FFFD: (the short label, its hover text), or `None`.
+#[must_use]
+pub fn replaced_text(doc: &Document, s: &Strings) -> Option<(String, String)> {
+    let r = doc.replaced?;
+    Some((
+        fill(s.status_replaced, &[("count", &r.count)]),
+        fill(
+            s.status_replaced_hover,
+            &[("count", &r.count), ("byte", &r.first_byte)],
+        ),
+    ))
+}
+
 /// Draw the status bar contents: the document on the left, where its notes
 /// are saved on the right (the full path on hover).
 pub fn status_ui(
@@ -54,9 +68,17 @@ pub fn status_ui(
     let mut actions = Vec::new();
     ui.horizontal(|ui| {
         match doc {
-            Some(doc) => ui.label(status_text(doc, s)),
-            None => ui.label(s.no_document),
-        };
+            Some(doc) => {
+                ui.label(status_text(doc, s));
+                if let Some((label, hover)) = replaced_text(doc, s) {
+                    ui.colored_label(theme::palette(ui.visuals()).error, label)
+                        .on_hover_text(hover);
+                }
+            }
+            None => {
+                ui.label(s.no_document);
+            }
+        }
         if let Some(notes) = notes {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui
@@ -162,5 +184,30 @@ mod tests {
         assert!(s.contains("227 pinyin readings removed"), "{s}");
         let s = status_text(&doc, &ZH_HANT);
         assert!(s.contains("已移除 227 處拼音"), "{s}");
+        assert_eq!(replaced_text(&doc, &EN), None);
+    }
+
+    #[test]
+    fn status_warns_of_replaced_bytes() {
+        // Two bad bytes in the article's 5,317: opened with two U+FFFD.
+        let article = std::str::from_utf8(crate::core::document::EMBEDDED_ARTICLE).unwrap();
+        let at = article.find("合作").unwrap();
+        let mut bytes = article.as_bytes().to_vec();
+        bytes.splice(at..at, [0xFF, b'x', 0xFE]);
+        let doc = Document::from_bytes("壞.txt", None, &bytes).unwrap();
+        let (label, hover) = replaced_text(&doc, &EN).unwrap();
+        assert_eq!(label, "Damaged bytes replaced: 2");
+        assert!(
+            hover.contains(&format!("the first is at byte {at}.")),
+            "{hover}"
+        );
+        let (label, hover) = replaced_text(&doc, &ZH_HANT).unwrap();
+        assert_eq!(label, "已替換損壞的位元組：2 處");
+        assert!(
+            hover.contains(&format!("第一處在第 {at} 位元組")),
+            "{hover}"
+        );
+        let (label, _) = replaced_text(&doc, &crate::ui::i18n::ZH_HANS).unwrap();
+        assert_eq!(label, "已替换损坏的字节：2 处");
     }
 }

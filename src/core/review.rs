@@ -399,6 +399,11 @@ pub(crate) fn is_newer(a: &str, b: &str) -> bool {
     }
 }
 
+/// How deep serde_json lets lists and objects nest before it stops with
+/// an error (its recursion limit of 128 counts the level it refuses),
+/// which keeps deep input off the stack.
+const MAX_NESTING: usize = 127;
+
 /// A [`ReviewError::Malformed`] from serde_json's error, with the column
 /// counted in chars (serde_json counts bytes; editors show chars, and a
 /// line of Chinese would put a byte column far to the right).
@@ -420,8 +425,14 @@ pub(crate) fn malformed(bytes: &[u8], e: &serde_json::Error) -> ReviewError {
     let message = full
         .rfind(" at line ")
         .and_then(|i| full.get(..i))
-        .unwrap_or(&full)
-        .to_owned();
+        .unwrap_or(&full);
+    // serde_json stops at 128 levels rather than overflow the stack; its
+    // words for that mean nothing to someone who opened a notes file.
+    let message = if message == "recursion limit exceeded" {
+        format!("lists or objects are nested too deeply (more than {MAX_NESTING} levels)")
+    } else {
+        message.to_owned()
+    };
     ReviewError::Malformed {
         line,
         column,
@@ -526,6 +537,26 @@ mod tests {
             }
         );
         assert!(err.to_string().contains("update Pizhu"), "{err}");
+    }
+
+    #[test]
+    fn deep_nesting_is_named_in_plain_words() {
+        // 127 levels are read; the 128th bracket is where it stops.
+        let ok = format!("{}{}", "[".repeat(127), "]".repeat(127));
+        assert!(matches!(
+            ReviewFile::parse(ok.as_bytes()),
+            Err(ReviewError::NotReview { .. })
+        ));
+        let deep = "[".repeat(100_000);
+        assert_eq!(
+            ReviewFile::parse(deep.as_bytes()),
+            Err(ReviewError::Malformed {
+                line: 1,
+                column: 128,
+                message: "lists or objects are nested too deeply (more than 127 levels)".into(),
+                path: None
+            })
+        );
     }
 
     #[test]

@@ -27,6 +27,8 @@ fn app_with(settings: Settings, notes: &std::path::Path) -> Harness<'static, Piz
     );
     let mut harness = Harness::builder()
         .with_size([1280.0, 900.0])
+        // Going to a far note takes a few frames of scrolling.
+        .with_max_steps(12)
         .with_context_setup(move |ctx| PizhuApp::setup_context(ctx, &setup))
         .build_ui_state(|ui, app: &mut PizhuApp| app.ui_root(ui), app);
     harness.run_steps(4);

@@ -7,6 +7,8 @@
     reason = "test code: a panic is a failed test"
 )]
 
+mod common;
+
 use egui::accesskit::Role;
 use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
@@ -31,6 +33,8 @@ fn app_with_step(notes: &std::path::Path, step_dt: f32) -> Harness<'static, Pizh
     );
     let mut harness = Harness::builder()
         .with_size([1280.0, 900.0])
+        // Going to a far note takes a few frames of scrolling.
+        .with_max_steps(12)
         .with_step_dt(step_dt)
         .with_context_setup(move |ctx| PizhuApp::setup_context(ctx, &setup))
         .build_ui_state(|ui, app: &mut PizhuApp| app.ui_root(ui), app);
@@ -157,6 +161,7 @@ fn select_add_type_list_undo_redo_and_restart() {
 fn clicking_a_paragraph_number_notes_the_whole_paragraph() {
     let (_dir, path) = temp_notes("p.pizhu.json");
     let mut harness = app_on(&path);
+    common::wheel_until(&mut harness, Role::Button, "Note paragraph 5", -120.0);
     harness
         .get_by_role_and_label(Role::Button, "Note paragraph 5")
         .scroll_to_me();
@@ -244,6 +249,7 @@ fn clicking_a_note_in_the_list_brings_its_words_into_view() {
         harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::Equals);
     }
     harness.run();
+    common::wheel_until(&mut harness, Role::Button, "Note paragraph 6", -120.0);
     harness
         .get_by_role_and_label(Role::Button, "Note paragraph 6")
         .scroll_to_me();
@@ -252,14 +258,14 @@ fn clicking_a_note_in_the_list_brings_its_words_into_view() {
         .get_by_role_and_label(Role::Button, "Note paragraph 6")
         .click();
     harness.run();
-    harness
-        .get_by_role_and_label(Role::Button, "Note paragraph 1")
-        .scroll_to_me();
+    common::wheel_until(&mut harness, Role::Button, "Note paragraph 1", 120.0);
     harness.run();
     let last = "市直有關部門、單位的負責同志參加簽約儀式。";
     let viewport_bottom = 900.0;
     assert!(
-        harness.get_by_label(last).rect().top() > viewport_bottom,
+        harness
+            .query_by_label(last)
+            .is_none_or(|p| p.rect().top() > viewport_bottom),
         "the last paragraph is out of view before the click"
     );
     harness

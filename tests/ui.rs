@@ -34,6 +34,8 @@ fn harness_on(settings: Settings, notes: std::path::PathBuf) -> Harness<'static,
     let app = PizhuApp::new(Ok(Document::embedded()), settings, Some(notes));
     let mut harness = Harness::builder()
         .with_size([1100.0, 800.0])
+        // Going to a far find match takes a few frames of scrolling.
+        .with_max_steps(12)
         .with_context_setup(move |ctx| PizhuApp::setup_context(ctx, &setup))
         .build_ui_state(|ui, app: &mut PizhuApp| app.ui_root(ui), app);
     harness.run();

@@ -73,18 +73,48 @@ impl NoteFilter {
     /// The notes of `store` that pass, in the chosen order.
     #[must_use]
     pub fn apply<'a>(&self, store: &'a ReviewStore) -> Vec<(&'a Note, &'a Anchor)> {
-        let mut notes: Vec<(&Note, &Anchor)> = store
-            .notes_in_document_order()
+        self.apply_indices(store)
             .into_iter()
-            .filter(|(note, anchor)| self.matches(note, Some(anchor)))
+            .filter_map(|i| store.note_at(i))
+            .collect()
+    }
+
+    /// [`apply`](Self::apply) as indices into [`ReviewStore::notes`], which
+    /// a view can keep from frame to frame while the store's
+    /// [`generation`](ReviewStore::generation) and
+    /// [`revision`](ReviewStore::revision) stay the same.
+    #[must_use]
+    pub fn apply_indices(&self, store: &ReviewStore) -> Vec<usize> {
+        let mut notes: Vec<usize> = store
+            .document_order()
+            .filter(|&i| {
+                store
+                    .note_at(i)
+                    .is_some_and(|(note, anchor)| self.matches(note, Some(anchor)))
+            })
             .collect();
+        let notes_ = store.notes();
+        let key = |i: &usize| notes_.get(*i);
         match self.sort {
             SortBy::Position => {}
-            SortBy::Created => notes.sort_by(|a, b| b.0.created.cmp(&a.0.created)),
-            SortBy::Modified => notes.sort_by(|a, b| b.0.modified.cmp(&a.0.modified)),
+            SortBy::Created => {
+                notes.sort_by(|a, b| cmp_by(key(b), key(a), |n| &n.created));
+            }
+            SortBy::Modified => {
+                notes.sort_by(|a, b| cmp_by(key(b), key(a), |n| &n.modified));
+            }
         }
         notes
     }
+}
+
+/// Compares two notes by a field (missing notes first).
+fn cmp_by<T: Ord>(
+    a: Option<&Note>,
+    b: Option<&Note>,
+    field: impl Fn(&Note) -> &T,
+) -> std::cmp::Ordering {
+    a.map(&field).cmp(&b.map(&field))
 }
 
 /// Every tag used by the store's notes, sorted, without repeats.

@@ -128,7 +128,11 @@ pub struct ReviewStore {
     undo: Vec<Step>,
     redo: Vec<Step>,
     revision: u64,
+    generation: u64,
 }
+
+/// Hands each store a number of its own (see [`ReviewStore::generation`]).
+static NEXT_GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl std::fmt::Debug for ReviewStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -161,6 +165,7 @@ impl ReviewStore {
             undo: Vec::new(),
             redo: Vec::new(),
             revision: 0,
+            generation: NEXT_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         };
         store.reindex();
         store
@@ -345,6 +350,14 @@ impl ReviewStore {
     /// end), orphans last in the order they were made.
     #[must_use]
     pub fn notes_in_document_order(&self) -> Vec<(&Note, &Anchor)> {
+        self.document_order()
+            .filter_map(|i| self.note_at(i))
+            .collect()
+    }
+
+    /// Indices (into [`notes`](Self::notes)) in the order of
+    /// [`notes_in_document_order`](Self::notes_in_document_order).
+    pub fn document_order(&self) -> impl Iterator<Item = usize> + '_ {
         let anchored = self.spans.iter().map(|s| s.idx);
         let orphans = self
             .anchors
@@ -352,10 +365,21 @@ impl ReviewStore {
             .enumerate()
             .filter(|(_, a)| a.position().is_none())
             .map(|(i, _)| i);
-        anchored
-            .chain(orphans)
-            .filter_map(|i| Some((self.review.notes.get(i)?, self.anchors.get(i)?)))
-            .collect()
+        anchored.chain(orphans)
+    }
+
+    /// The note at index `i` of [`notes`](Self::notes) with its anchor.
+    #[must_use]
+    pub fn note_at(&self, i: usize) -> Option<(&Note, &Anchor)> {
+        Some((self.review.notes.get(i)?, self.anchors.get(i)?))
+    }
+
+    /// A number no other store of this process has: with
+    /// [`revision`](Self::revision) it tells a cached view of the notes
+    /// (the filtered list, say) whether it is still current.
+    #[must_use]
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// The note with this id.

@@ -20,7 +20,7 @@ use crate::ui::export_window::{ExportRequest, ExportState, ImportState, Scope};
 use crate::ui::find_bar::{FindState, find_bar_ui};
 use crate::ui::fonts::{self, InstalledSlot, ReadingFont};
 use crate::ui::i18n::{self, Lang, Strings, fill};
-use crate::ui::notes_panel::{EditorState, PanelAction, notes_panel_ui};
+use crate::ui::notes_panel::{EditorState, ListCache, PanelAction, notes_panel_ui};
 use crate::ui::reader::{ReaderAction, ReaderState, ReaderView, reader_ui};
 use crate::ui::timeline_panel::{
     EvidenceSpan, TimelineAction, TimelineState, people_ui, timeline_ui,
@@ -286,6 +286,8 @@ pub struct PizhuApp {
     reader: ReaderState,
     editor: EditorState,
     filter: NoteFilter,
+    /// The notes list's filtered notes, kept between frames.
+    list_cache: ListCache,
     settings_open: bool,
     /// Jieba's dictionary takes a moment to load; it is loaded once, on first use.
     words: Arc<OnceLock<WordSegmenter>>,
@@ -363,6 +365,7 @@ impl PizhuApp {
             reader: ReaderState::default(),
             editor: EditorState::default(),
             filter: NoteFilter::default(),
+            list_cache: ListCache::default(),
             settings_open: false,
             words: Arc::new(OnceLock::new()),
             timeline_state: TimelineState::default(),
@@ -711,6 +714,7 @@ impl PizhuApp {
                     notes.store(),
                     &mut self.editor,
                     &mut self.filter,
+                    &mut self.list_cache,
                     has_selection,
                     s,
                 );
@@ -1432,6 +1436,7 @@ impl PizhuApp {
 
     fn add_note(&mut self, ctx: &egui::Context, target: Target) {
         self.commit_draft(ctx);
+        let start = target.position.start;
         let note = Note::new(target, String::new(), self.settings.author.clone());
         let id = note.id.clone();
         self.edit(ctx, Edit::Add(note));
@@ -1440,6 +1445,7 @@ impl PizhuApp {
             self.settings.show_notes = true;
         }
         self.reader.selection = None;
+        self.reader.keep_in_view(start);
     }
 
     /// Apply an undoable edit to the notes.

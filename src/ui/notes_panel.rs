@@ -59,6 +59,37 @@ impl EditorState {
     }
 }
 
+/// The list's filtered notes and the tag choices, kept while the store and
+/// the filter stay the same: filtering 10,000 notes every frame (lower-casing
+/// each one for the search) would cost more than drawing the whole window.
+#[derive(Debug, Default)]
+pub struct ListCache {
+    /// Store generation, store revision and filter the lists were made for.
+    key: Option<(u64, u64, NoteFilter)>,
+    /// The notes that pass, as indices into the store's notes, in order.
+    shown: Vec<usize>,
+    /// Every tag in use, for the tag filter.
+    tags: Vec<String>,
+}
+
+impl ListCache {
+    /// Brings the lists up to date with `store` and `filter`.
+    fn refresh(&mut self, store: &ReviewStore, filter: &NoteFilter) {
+        let (generation, revision) = (store.generation(), store.revision());
+        let notes_changed = self
+            .key
+            .as_ref()
+            .is_none_or(|(g, r, _)| (*g, *r) != (generation, revision));
+        if notes_changed {
+            self.tags = all_tags(store);
+        }
+        if notes_changed || self.key.as_ref().is_some_and(|(_, _, f)| f != filter) {
+            self.shown = filter.apply_indices(store);
+            self.key = Some((generation, revision, filter.clone()));
+        }
+    }
+}
+
 /// What the panel asks the app to do.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PanelAction {
@@ -80,6 +111,7 @@ pub fn notes_panel_ui(
     store: &ReviewStore,
     editor: &mut EditorState,
     filter: &mut NoteFilter,
+    cache: &mut ListCache,
     has_selection: bool,
     s: &Strings,
 ) -> Vec<PanelAction> {
@@ -103,6 +135,7 @@ pub fn notes_panel_ui(
         store,
         editor.note_id.as_deref(),
         filter,
+        cache,
         s,
         &mut actions,
     );
@@ -251,6 +284,7 @@ fn list_ui(
     store: &ReviewStore,
     open: Option<&str>,
     filter: &mut NoteFilter,
+    cache: &mut ListCache,
     s: &Strings,
     actions: &mut Vec<PanelAction>,
 ) {
@@ -272,14 +306,14 @@ fn list_ui(
             })
             .response
             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, s.filter_color));
-        let tags = all_tags(store);
+        cache.refresh(store, filter);
+        let tags = &cache.tags;
         egui::ComboBox::from_id_salt("filter-tag")
             .selected_text(filter.tag.clone().unwrap_or_else(|| s.any_tag.to_owned()))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut filter.tag, None, s.any_tag);
                 for tag in tags {
-                    let label = tag.clone();
-                    ui.selectable_value(&mut filter.tag, Some(tag), label);
+                    ui.selectable_value(&mut filter.tag, Some(tag.clone()), tag);
                 }
             })
             .response
@@ -295,7 +329,12 @@ fn list_ui(
             .response
             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, s.sort_notes));
     });
-    let shown = filter.apply(store);
+    cache.refresh(store, filter);
+    let shown: Vec<(&Note, &Anchor)> = cache
+        .shown
+        .iter()
+        .filter_map(|&i| store.note_at(i))
+        .collect();
     ui.weak(fill(
         s.notes_count,
         &[("shown", &shown.len()), ("total", &store.notes().len())],

@@ -123,6 +123,203 @@ pub struct ReaderState {
     dragging: bool,
     /// Where each paragraph was drawn in the last frame.
     placed: Vec<Placed>,
+    /// Where every block sits, measured or estimated.
+    layout: BlockLayout,
+    /// The reader's scroll offset in the last frame.
+    offset: f32,
+    /// Move the scroll offset by this much next frame: a block above the
+    /// view turned out taller or shorter than estimated, and the text in
+    /// view must not jump.
+    scroll_fix: f32,
+    /// The pending scroll target was placed by a drawn block this frame.
+    scrolled: bool,
+    /// Frames in a row spent going to a target not drawn yet.
+    blind_frames: u8,
+}
+
+/// A piece of a paragraph laid out as one galley: the whole paragraph, or
+/// for a very long one a run of its sentences of at most [`BLOCK_CHARS`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Block {
+    /// The block's char range, with its paragraph's index.
+    range: Paragraph,
+    /// Where its paragraph starts (to slice the 简/繁 display text).
+    para_start: usize,
+    /// The paragraph's first block carries the paragraph number.
+    first: bool,
+    /// The paragraph's last block is followed by the paragraph gap.
+    last: bool,
+}
+
+/// Longest block in chars. A 1 MB single line is thousands of lines high;
+/// cut into blocks, only the few in view are laid out and painted.
+const BLOCK_CHARS: usize = 2000;
+
+/// What block heights depend on; when it changes they are estimated anew.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct LayoutKey {
+    column: f32,
+    size: f32,
+    line_height: f32,
+    display: bool,
+}
+
+/// Where every block of the document sits in the scrolled column. Only the
+/// blocks in view are laid out each frame (a 50 MB document costs what a
+/// screenful costs); the others keep their last measured height or an
+/// estimate from their length.
+#[derive(Default)]
+struct BlockLayout {
+    /// The document the blocks were cut from (clean-text hash, char length).
+    doc: Option<(String, usize)>,
+    blocks: Vec<Block>,
+    key: Option<LayoutKey>,
+    heights: Vec<f32>,
+    measured: Vec<bool>,
+    /// `tops[i]` is the top of block `i`; `tops[blocks.len()]` the end.
+    tops: Vec<f32>,
+    stale: bool,
+}
+
+impl BlockLayout {
+    /// Makes the blocks and heights fit `doc` and `key`; returns whether an
+    /// earlier layout was dropped (the width or text size changed).
+    fn prepare(&mut self, doc: &Document, key: LayoutKey, gap: f32, number: f32) -> bool {
+        let id = (doc.clean_sha256.clone(), doc.char_len());
+        if self.doc.as_ref() != Some(&id) {
+            self.blocks = blocks(doc);
+            self.doc = Some(id);
+            self.key = None;
+        }
+        if self.key == Some(key) {
+            if self.stale {
+                self.sum();
+            }
+            return false;
+        }
+        let relaid = self.key.is_some();
+        // Han characters and full-width punctuation are one em wide, so the
+        // line count of Chinese text is well estimated from its length.
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "a positive count of characters per line"
+        )]
+        let per_line = ((key.column / key.size).floor() as usize).max(1);
+        self.heights = self
+            .blocks
+            .iter()
+            .map(|b| {
+                let lines = (b.range.end - b.range.start).div_ceil(per_line).max(1);
+                #[allow(clippy::cast_precision_loss, reason = "line counts are small")]
+                let text = lines as f32 * key.line_height;
+                block_height(text, *b, gap, number)
+            })
+            .collect();
+        self.measured = vec![false; self.blocks.len()];
+        self.key = Some(key);
+        self.sum();
+        relaid
+    }
+
+    /// Recomputes the block tops from the heights.
+    fn sum(&mut self) {
+        self.tops.clear();
+        self.tops.reserve(self.heights.len() + 1);
+        let mut y = 0.0;
+        for h in &self.heights {
+            self.tops.push(y);
+            y += h;
+        }
+        self.tops.push(y);
+        self.stale = false;
+    }
+
+    fn total(&self) -> f32 {
+        self.tops.last().copied().unwrap_or(0.0)
+    }
+
+    /// The block at `y` (or the last one above it).
+    fn at_y(&self, y: f32) -> usize {
+        self.tops
+            .partition_point(|&t| t <= y)
+            .saturating_sub(1)
+            .min(self.blocks.len().saturating_sub(1))
+    }
+
+    /// The block holding char `at` (or the next one after it).
+    fn at_char(&self, at: usize) -> usize {
+        self.blocks
+            .partition_point(|b| b.range.end <= at)
+            .min(self.blocks.len().saturating_sub(1))
+    }
+
+    /// Records a block's real height.
+    fn measure(&mut self, i: usize, height: f32) {
+        if let (Some(h), Some(m)) = (self.heights.get_mut(i), self.measured.get_mut(i)) {
+            if (*h - height).abs() > 0.01 {
+                *h = height;
+                self.stale = true;
+            }
+            *m = true;
+        }
+    }
+}
+
+/// The height a block takes: its text, or at least the paragraph number's
+/// box, and the paragraph gap after a paragraph's last block.
+fn block_height(text: f32, block: Block, gap: f32, number: f32) -> f32 {
+    let row = if block.first { text.max(number) } else { text };
+    if block.last { row + gap } else { row }
+}
+
+/// Cuts the document into blocks: one per paragraph, long paragraphs cut
+/// after a sentence (or, inside an endless sentence, every [`BLOCK_CHARS`]).
+fn blocks(doc: &Document) -> Vec<Block> {
+    let mut out = Vec::with_capacity(doc.paragraphs.len());
+    for p in &doc.paragraphs {
+        let mut ends = Vec::new();
+        if p.end - p.start > BLOCK_CHARS {
+            let first = doc.sentences.partition_point(|s| s.end <= p.start);
+            let (mut cur, mut last_end) = (p.start, p.start);
+            for s in doc.sentences.get(first..).unwrap_or_default() {
+                if s.start >= p.end {
+                    break;
+                }
+                let end = s.end.min(p.end);
+                if end - cur > BLOCK_CHARS {
+                    if last_end > cur {
+                        ends.push(last_end);
+                        cur = last_end;
+                    }
+                    while end - cur > BLOCK_CHARS {
+                        cur += BLOCK_CHARS;
+                        ends.push(cur);
+                    }
+                }
+                last_end = end;
+            }
+        }
+        if ends.last() != Some(&p.end) {
+            ends.push(p.end);
+        }
+        let mut start = p.start;
+        let count = ends.len();
+        for (k, end) in ends.into_iter().enumerate() {
+            out.push(Block {
+                range: Paragraph {
+                    index: p.index,
+                    start,
+                    end,
+                },
+                para_start: p.start,
+                first: k == 0,
+                last: k + 1 == count,
+            });
+            start = end;
+        }
+    }
+    out
 }
 
 struct Placed {
@@ -145,6 +342,18 @@ impl ReaderState {
         self.scroll_to = Some(range);
         self.scroll_frames = 3;
         self.scroll_align = Some(Align::Center);
+    }
+
+    /// Keep the char `at` in view with as little scrolling as possible: a
+    /// new note opens the side panel, and the text it narrows must not push
+    /// the noted words out of sight.
+    pub fn keep_in_view(&mut self, at: usize) {
+        self.scroll_to = Some(TextPosition {
+            start: at,
+            end: at + 1,
+        });
+        self.scroll_frames = 3;
+        self.scroll_align = None;
     }
 
     /// Put the char `at` at the top of the reader (restoring a reading position).
@@ -177,7 +386,8 @@ pub enum ReaderAction {
     OpenNote(String),
 }
 
-/// Show the whole document in a vertical scroll area.
+/// Show the document in a vertical scroll area; only the blocks in view are
+/// laid out.
 pub fn reader_ui(
     ui: &mut Ui,
     doc: &Document,
@@ -188,66 +398,208 @@ pub fn reader_ui(
     keyboard(ui, doc, state, &mut actions);
     let palette = theme::palette(ui.visuals());
     egui::Frame::new().fill(palette.page).show(ui, |ui| {
-        egui::ScrollArea::vertical()
+        let mut area = egui::ScrollArea::vertical()
             .id_salt("reader")
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                state.placed.clear();
-                let full = ui.available_width();
-                let gutter = view.size * theme::GUTTER;
-                // Three items share each row (padding, gutter, text) with egui's
-                // item spacing between them; keep a margin on the right too.
-                let spacing = ui.spacing().item_spacing.x * 2.0;
-                let room = full - gutter - spacing - view.size;
-                let column = (view.size * view.column_chars)
-                    .min(room)
-                    .max(view.size * 4.0);
-                let left_pad = ((room - column) / 2.0).max(0.0);
-                ui.add_space(view.size);
-                for para in &doc.paragraphs {
-                    ui.horizontal_top(|ui| {
-                        ui.add_space(left_pad);
-                        if paragraph_number_ui(
-                            ui,
-                            para.index + 1,
-                            gutter,
-                            view.size,
-                            palette,
-                            view.strings,
-                        )
-                        .clicked()
-                        {
-                            actions.push(ReaderAction::NoteParagraph(para.index));
-                        }
-                        paragraph_ui(ui, doc, para, column, view, state, &mut actions);
-                    });
-                    ui.add_space(view.size * theme::PARAGRAPH_GAP);
-                }
-                ui.add_space(view.size * 2.0);
-                drag_across_paragraphs(ui, state);
-                let top = ui.clip_rect().top();
-                if let Some(p) = state.placed.iter().find(|p| p.rect.bottom() > top) {
-                    let y = top.max(p.rect.top()) + 1.0;
-                    state.top_char =
-                        p.start + char_at(&p.galley, p.rect.min, Pos2::new(p.rect.left(), y));
-                }
-            });
+            .auto_shrink([false, false]);
+        if state.scroll_fix != 0.0 {
+            area = area.vertical_scroll_offset((state.offset + state.scroll_fix).max(0.0));
+            state.scroll_fix = 0.0;
+        }
+        let out = area.show_viewport(ui, |ui, viewport| {
+            blocks_ui(ui, viewport, doc, view, state, &mut actions);
+        });
+        state.offset = out.state.clamped_offset().y;
     });
     actions
 }
 
+/// The blocks in `viewport` (content coordinates), placed by their tops.
+fn blocks_ui(
+    ui: &mut Ui,
+    viewport: Rect,
+    doc: &Document,
+    view: ReaderView<'_>,
+    state: &mut ReaderState,
+    actions: &mut Vec<ReaderAction>,
+) {
+    state.placed.clear();
+    state.scrolled = false;
+    let full = ui.available_width();
+    let gutter = view.size * theme::GUTTER;
+    let sx = ui.spacing().item_spacing.x;
+    // Three items share each row (padding, gutter, text) with spacing
+    // between them; keep a margin on the right too.
+    let room = full - gutter - sx * 2.0 - view.size;
+    let column = (view.size * view.column_chars)
+        .min(room)
+        .max(view.size * 4.0);
+    let left_pad = ((room - column) / 2.0).max(0.0);
+    let line_height = line_height(&view);
+    let number = number_height(view.size);
+    let gap = view.size * theme::PARAGRAPH_GAP + ui.spacing().item_spacing.y;
+    let key = LayoutKey {
+        column,
+        size: view.size,
+        line_height,
+        display: view.display.is_some(),
+    };
+    if state.layout.prepare(doc, key, gap, number)
+        && state.scroll_to.is_none()
+        && state.offset > 0.0
+    {
+        // The text re-wrapped (a narrower window, a bigger size): keep the
+        // reading position at the top rather than the scroll offset. That
+        // char is in view, so its block places it exactly in one frame.
+        state.scroll_to_top(state.top_char);
+        state.scroll_frames = 1;
+    }
+    let pad_top = view.size;
+    let total = pad_top + state.layout.total() + view.size * 2.0;
+    ui.set_min_height(total);
+    let origin = ui.max_rect().min;
+    let x_number = origin.x + left_pad + sx;
+    let x_text = x_number + gutter + sx;
+    let n = state.layout.blocks.len();
+    let first = state.layout.at_y(viewport.min.y - pad_top);
+    let mut next_top: Option<f32> = None;
+    for i in first..n {
+        if next_top.is_some_and(|y| y + pad_top > viewport.max.y) {
+            break;
+        }
+        let Some(&block) = state.layout.blocks.get(i) else {
+            break;
+        };
+        let text = block_text(doc, &view, block);
+        let galley = layout_paragraph(ui, text, column, &view);
+        let height = block_height(galley.size().y, block, gap, number);
+        let lay = &state.layout;
+        let estimate = lay.heights.get(i).copied().unwrap_or(height);
+        let top = match next_top {
+            Some(y) => y,
+            // The first block in view, measured for the first time: keep
+            // its bottom (and everything below it, in view) where it was,
+            // and move the scroll offset by the difference next frame.
+            // (Not while going to a target: that places the view anyway.)
+            None if i > 0
+                && state.scroll_to.is_none()
+                && !lay.measured.get(i).copied().unwrap_or(true) =>
+            {
+                state.scroll_fix += height - estimate;
+                lay.tops.get(i + 1).copied().unwrap_or(0.0) - height
+            }
+            None => lay.tops.get(i).copied().unwrap_or(0.0),
+        };
+        state.layout.measure(i, height);
+        next_top = Some(top + height);
+        let y = origin.y + pad_top + top;
+        if block.first {
+            let rect = Rect::from_min_size(Pos2::new(x_number, y), Vec2::new(gutter, number));
+            if paragraph_number_ui(
+                ui,
+                rect,
+                block.range.index + 1,
+                view.size,
+                palette(ui),
+                view.strings,
+            )
+            .clicked()
+            {
+                actions.push(ReaderAction::NoteParagraph(block.range.index));
+            }
+        }
+        let rect = Rect::from_min_size(Pos2::new(x_text, y), galley.size());
+        paragraph_ui(ui, doc, &block.range, galley, rect, view, state, actions);
+    }
+    if let Some(target) = state.scroll_to
+        && !state.scrolled
+        && n > 0
+    {
+        // The target is not in view: go to where its block is estimated to
+        // be; once it is drawn, the next frames place it exactly.
+        let lay = &state.layout;
+        let i = lay.at_char(target.start);
+        let top = origin.y + pad_top + lay.tops.get(i).copied().unwrap_or(0.0);
+        let height = lay.heights.get(i).copied().unwrap_or(0.0);
+        let rect = Rect::from_min_size(Pos2::new(x_text, top), Vec2::new(column, height));
+        ui.scroll_to_rect(rect, state.scroll_align);
+        // Going there does not use up the frames that place it exactly; a
+        // few blind tries at most, so that a target never drawn cannot keep
+        // the window repainting.
+        state.blind_frames += 1;
+        if state.blind_frames > 4 {
+            state.scroll_to = None;
+        } else {
+            ui.ctx().request_repaint();
+        }
+    } else {
+        state.blind_frames = 0;
+    }
+    drag_across_paragraphs(ui, state);
+    let top = ui.clip_rect().top();
+    if let Some(p) = state.placed.iter().find(|p| p.rect.bottom() > top) {
+        let y = top.max(p.rect.top()) + 1.0;
+        state.top_char = p.start + char_at(&p.galley, p.rect.min, Pos2::new(p.rect.left(), y));
+    }
+}
+
+fn palette(ui: &Ui) -> theme::Palette {
+    theme::palette(ui.visuals())
+}
+
+/// The text a block shows: the clean text, or its 简/繁 conversion.
+fn block_text<'d>(doc: &'d Document, view: &ReaderView<'d>, block: Block) -> &'d str {
+    let range = block.range;
+    match view.display.and_then(|d| d.get(range.index)) {
+        // The conversion keeps char counts, so the block's chars are found
+        // at the same offsets inside the converted paragraph.
+        Some(shown) => char_slice(
+            shown,
+            range.start - block.para_start,
+            range.end - block.para_start,
+        ),
+        None => doc.slice(range.start, range.end),
+    }
+}
+
+/// Chars `from..to` of `s`.
+fn char_slice(s: &str, from: usize, to: usize) -> &str {
+    let mut at = s
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(s.len()));
+    let start = at.nth(from).unwrap_or(s.len());
+    let end = if to > from {
+        at.nth(to - from - 1).unwrap_or(s.len())
+    } else {
+        start
+    };
+    s.get(start..end).unwrap_or_default()
+}
+
+/// The height of the paragraph number's box.
+fn number_height(size: f32) -> f32 {
+    size * theme::LINE_HEIGHT.min(1.8)
+}
+
+/// The height of one line of reading text.
+fn line_height(view: &ReaderView<'_>) -> f32 {
+    let lines = if view.ruby {
+        view.line_spacing + theme::RUBY_EXTRA_LINE_HEIGHT
+    } else {
+        view.line_spacing
+    };
+    (view.size * lines).round()
+}
+
 fn paragraph_number_ui(
     ui: &mut Ui,
+    rect: Rect,
     number: usize,
-    width: f32,
     size: f32,
     palette: theme::Palette,
     s: &Strings,
 ) -> egui::Response {
-    let (rect, response) = ui.allocate_exact_size(
-        Vec2::new(width, size * theme::LINE_HEIGHT.min(1.8)),
-        Sense::click(),
-    );
+    let response = ui.interact(rect, ui.scope_id().with(("number", number)), Sense::click());
     let color = if response.hovered() {
         palette.text
     } else {
@@ -267,17 +619,13 @@ fn paragraph_number_ui(
 
 fn layout_paragraph(ui: &Ui, text: &str, width: f32, view: &ReaderView<'_>) -> Arc<Galley> {
     let palette = theme::palette(ui.visuals());
-    let line_height = if view.ruby {
-        view.size * (view.line_spacing + theme::RUBY_EXTRA_LINE_HEIGHT)
-    } else {
-        view.size * view.line_spacing
-    };
+    let line_height = line_height(view);
     let mut job = LayoutJob::single_section(
         text.to_owned(),
         TextFormat {
             font_id: FontId::new(view.size, reading_family()),
             color: palette.text,
-            line_height: Some(line_height.round()),
+            line_height: Some(line_height),
             ..TextFormat::default()
         },
     );
@@ -285,24 +633,30 @@ fn layout_paragraph(ui: &Ui, text: &str, width: f32, view: &ReaderView<'_>) -> A
     ui.fonts_mut(|fonts| fonts.layout_job(job))
 }
 
+/// One block of a paragraph (`para` holds the block's range), its galley
+/// placed at `rect`. In the 简/繁 view the galley's text is converted char
+/// for char, so every offset (notes, evidence, selection) stays the clean
+/// text's.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one block's whole drawing context"
+)]
 fn paragraph_ui(
     ui: &mut Ui,
     doc: &Document,
     para: &Paragraph,
-    width: f32,
+    galley: Arc<Galley>,
+    rect: Rect,
     view: ReaderView<'_>,
     state: &mut ReaderState,
     actions: &mut Vec<ReaderAction>,
 ) {
-    // In the 简/繁 view the shown text is converted char for char, so every
-    // offset (notes, evidence, selection) stays the clean text's.
-    let text = view
-        .display
-        .and_then(|d| d.get(para.index))
-        .map_or_else(|| doc.paragraph_text(para.index), String::as_str);
-    let galley = layout_paragraph(ui, text, width, &view);
-    let (rect, response) = ui.allocate_exact_size(galley.size(), Sense::click_and_drag());
-    response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, text));
+    let response = ui.interact(
+        rect,
+        ui.scope_id().with(("block", para.start)),
+        Sense::click_and_drag(),
+    );
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, galley.text()));
     let origin = rect.min;
     let boxes = glyph_boxes(&galley, origin, view.size);
     let dark = ui.visuals().dark_mode;
@@ -359,6 +713,7 @@ fn paragraph_ui(
             view.size * 2.0
         };
         ui.scroll_to_rect(union.expand(margin), state.scroll_align);
+        state.scrolled = true;
         state.scroll_frames = state.scroll_frames.saturating_sub(1);
         if state.scroll_frames == 0 {
             state.scroll_to = None;

@@ -20,6 +20,8 @@ pub fn window(
     let app = PizhuApp::new(Ok(doc), settings, Some(notes.to_path_buf()));
     let mut harness = Harness::builder()
         .with_size([1280.0, 900.0])
+        // Going to a far note takes a few frames of scrolling.
+        .with_max_steps(12)
         .with_context_setup(move |ctx| PizhuApp::setup_context(ctx, &setup))
         .build_ui_state(|ui, app: &mut PizhuApp| app.ui_root(ui), app);
     // A few frames: a restored reading position takes up to three to settle.
@@ -48,4 +50,32 @@ impl egui::DroppedFile for Dropped {
     fn bytes(&self) -> Result<Vec<u8>, String> {
         std::fs::read(&self.0).map_err(|e| e.to_string())
     }
+}
+
+/// Scroll the reader with the mouse wheel, the way a user looks for
+/// something further down (or up, with a positive `step`), until a widget
+/// with `role` and `label` is drawn. The reader draws only what is in view,
+/// so a paragraph out of view is not in the accessibility tree at all.
+pub fn wheel_until<T>(
+    harness: &mut Harness<'static, T>,
+    role: egui::accesskit::Role,
+    label: &str,
+    step: f32,
+) {
+    use egui_kittest::kittest::Queryable as _;
+    for _ in 0..200 {
+        if harness.query_by_role_and_label(role, label).is_some() {
+            return;
+        }
+        harness.hover_at(egui::pos2(300.0, 450.0));
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, step),
+            phase: egui::TouchPhase::Move,
+            modifiers: Modifiers::NONE,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        harness.run_steps(2);
+    }
+    panic!("{label:?} never came into view");
 }

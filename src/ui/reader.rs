@@ -1184,3 +1184,67 @@ fn glyph_boxes(galley: &Galley, origin: Pos2, size: f32) -> Vec<GlyphBox> {
     }
     boxes
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        Document::from_bytes("t.txt", None, text.as_bytes()).expect("test text decodes")
+    }
+
+    /// Blocks tile each paragraph exactly, and only the first carries the
+    /// paragraph number.
+    fn assert_tiles(doc: &Document, blocks: &[Block]) {
+        for p in &doc.paragraphs {
+            let mine: Vec<&Block> = blocks.iter().filter(|b| b.range.index == p.index).collect();
+            assert_eq!(mine.first().map(|b| b.range.start), Some(p.start));
+            assert_eq!(mine.last().map(|b| b.range.end), Some(p.end));
+            for pair in mine.windows(2) {
+                assert_eq!(pair[0].range.end, pair[1].range.start);
+            }
+            for (k, b) in mine.iter().enumerate() {
+                assert_eq!(b.first, k == 0);
+                assert_eq!(b.last, k + 1 == mine.len());
+                assert!(b.range.end - b.range.start <= BLOCK_CHARS);
+            }
+        }
+    }
+
+    #[test]
+    fn short_paragraphs_are_one_block_each() {
+        let d = doc("濟寧市政府與省人社廳簽署協議。\n\n馬平昌致辭。\n");
+        let b = blocks(&d);
+        assert_eq!(b.len(), 2);
+        assert_tiles(&d, &b);
+    }
+
+    #[test]
+    fn a_long_paragraph_is_cut_after_a_sentence() {
+        let sentence = format!("{}。", "濟".repeat(799));
+        let d = doc(&sentence.repeat(5));
+        let b = blocks(&d);
+        assert_tiles(&d, &b);
+        // 800-char sentences: two fit in a block, and every cut ends one.
+        assert_eq!(b.len(), 3);
+        for block in &b {
+            assert!(d.slice(block.range.start, block.range.end).ends_with('。'));
+        }
+    }
+
+    #[test]
+    fn an_endless_sentence_is_cut_every_block_length() {
+        let d = doc(&format!("前言。{}", "寧".repeat(BLOCK_CHARS * 3 + 5)));
+        let b = blocks(&d);
+        assert_tiles(&d, &b);
+        assert_eq!(b.len(), 5);
+        assert_eq!(b[0].range.end, 3, "cut after 前言。");
+    }
+
+    #[test]
+    fn char_slice_counts_chars_not_bytes() {
+        assert_eq!(char_slice("济宁𠮷市政府", 1, 4), "宁𠮷市");
+        assert_eq!(char_slice("济宁", 1, 9), "宁");
+        assert_eq!(char_slice("济宁", 2, 2), "");
+    }
+}

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Peak memory (max RSS) of the release build under a private Xvfb display,
+# while the reader is scrolled with the mouse wheel for 8 s, on:
+#  - the embedded article;
+#  - a generated 5 MB Chinese document (the article's paragraphs, numbered),
+#    without notes and with 10,000 notes.
+# Needs xvfb, xdotool and python3. Goals (issue 7): ≤ 120 MB on the article,
+# ≤ 250 MB on the 5 MB document.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --quiet
+work=$(mktemp -d)
+d=:$((300 + RANDOM % 100))
+Xvfb "$d" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 & xpid=$!
+trap 'kill $xpid 2>/dev/null; rm -rf "$work"' EXIT
+sleep 0.5
+export DISPLAY=$d
+
+python3 - "$work" <<'PY'
+import json, sys, uuid
+work = sys.argv[1]
+raw = open("assets/article.txt", encoding="utf-8").read()
+paras = [p for p in raw.split("\n") if p.strip()]
+out, n, size = [], 0, 0
+while size < 5_000_000:
+    for p in paras:
+        line = f"第{n}段 {p}\n"
+        out.append(line); n += 1; size += len(line.encode())
+open(f"{work}/big.txt", "w", encoding="utf-8").write("".join(out))
+PY
+# 10,000 notes on the 5 MB document, as a W3C collection that `pizhu import`
+# (the app's own importer) turns into a review file.
+python3 - "$work" <<'PY'
+import json, sys
+work = sys.argv[1]
+text = open(f"{work}/big.txt", encoding="utf-8").read()
+# Clean text = raw text minus the "(pinyin)" readings; quotes are taken from
+# spans without brackets, so they are the same in both.
+items = []
+i = 0
+pos = 0
+while len(items) < 10_000 and pos < len(text) - 20:
+    pos = (pos + 7919) % (len(text) - 20)
+    quote = text[pos:pos + 6]
+    if "(" in quote or ")" in quote or "\n" in quote:
+        pos += 1
+        continue
+    items.append({
+        "type": "Annotation",
+        "body": {"type": "TextualBody", "value": f"第{len(items)}條", "format": "text/plain"},
+        "target": {"source": "big.txt", "selector": {"type": "TextQuoteSelector", "exact": quote,
+                   "prefix": text[max(0, pos - 8):pos], "suffix": text[pos + 6:pos + 14]}},
+    })
+json.dump({"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection",
+           "first": {"type": "AnnotationPage", "items": items}},
+          open(f"{work}/notes.jsonld", "w", encoding="utf-8"), ensure_ascii=False)
+PY
+
+peak() { # label, then the command line of the app
+  local label=$1; shift
+  local log="$work/time.log"
+  ( /usr/bin/time -f '%M' -o "$log" "$@" >/dev/null 2>&1 & echo $! >"$work/pid"; wait ) &
+  local runner=$!
+  sleep 3
+  local wid
+  wid=$(xdotool search --name 'Pizhu|pizhu|big.txt|article' 2>/dev/null | head -1 || true)
+  if [ -n "$wid" ]; then
+    xdotool mousemove --window "$wid" 300 400
+    for _ in $(seq 40); do xdotool click --repeat 5 --delay 20 5; done
+    for _ in $(seq 10); do xdotool click --repeat 5 --delay 20 4; done
+  fi
+  sleep 1
+  pkill -TERM -x pizhu || true
+  wait $runner 2>/dev/null || true
+  local kb
+  kb=$(grep -Eo '^[0-9]+' "$log" | tail -1)
+  echo "$label: peak RSS $((kb / 1024)) MB"
+}
+
+export PIZHU_DATA_DIR="$work/data" HOME="$work/home"
+mkdir -p "$PIZHU_DATA_DIR" "$HOME"
+peak "article, no notes" target/release/pizhu
+peak "5 MB document, no notes" target/release/pizhu "$work/big.txt"
+target/release/pizhu import "$work/notes.jsonld" "$work/big.txt" --notes "$work/big.pizhu.json" >/dev/null
+peak "5 MB document, 10,000 notes" target/release/pizhu "$work/big.pizhu.json"

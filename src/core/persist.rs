@@ -747,8 +747,9 @@ pub fn is_review_path(path: &Path) -> bool {
 /// embedded article.
 ///
 /// Looks, in order, for the document the sidecar name points to
-/// (`NAME.pizhu.json` → `NAME`, when its content matches), then for the
-/// embedded article by content hash.
+/// (`NAME.pizhu.json` → `NAME`), then for the document's recorded name in
+/// the same folder (`notes.pizhu.json` beside `會議紀要.txt`), either only
+/// when its content matches, then for the embedded article by content hash.
 ///
 /// # Errors
 /// When the review file cannot be read or parsed, or no matching document is
@@ -770,11 +771,17 @@ pub fn document_of_review(path: &Path) -> Result<Option<PathBuf>, String> {
         .and_then(|n| n.to_str())
         .and_then(|n| n.strip_suffix(REVIEW_SUFFIX))
         .map(|doc_name| parent_dir(path).join(doc_name));
-    if let Some(doc_path) = sidecar
-        && let Ok(doc) = Document::open(&doc_path)
-        && (doc.clean_sha256 == wanted.clean_sha256 || doc.raw_sha256 == wanted.raw_sha256)
-    {
-        return Ok(Some(doc_path));
+    // Only the recorded name's last part: a review file never leads out of
+    // its own folder.
+    let recorded = Path::new(&wanted.name)
+        .file_name()
+        .map(|name| parent_dir(path).join(name));
+    for doc_path in sidecar.into_iter().chain(recorded) {
+        if let Ok(doc) = Document::open(&doc_path)
+            && (doc.clean_sha256 == wanted.clean_sha256 || doc.raw_sha256 == wanted.raw_sha256)
+        {
+            return Ok(Some(doc_path));
+        }
     }
     let embedded = Document::embedded();
     if embedded.clean_sha256 == wanted.clean_sha256 {
@@ -977,6 +984,13 @@ mod tests {
         assert!(is_review_path(&review_path));
         assert!(!is_review_path(&doc_path));
         assert_eq!(document_of_review(&review_path).unwrap(), Some(doc_path));
+        // Under another name, the recorded document name in the same folder.
+        let renamed = dir.path().join("我的批注.pizhu.json");
+        fs::write(&renamed, ReviewFile::new(&doc).to_json()).unwrap();
+        assert_eq!(
+            document_of_review(&renamed).unwrap(),
+            Some(dir.path().join("會議紀要.txt"))
+        );
         // A review of the embedded article found anywhere opens the article.
         let article = dir.path().join("elsewhere.pizhu.json");
         fs::write(&article, ReviewFile::new(&Document::embedded()).to_json()).unwrap();

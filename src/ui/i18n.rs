@@ -274,6 +274,8 @@ strings! {
     note_paragraph_hover,
     /// `{quote}`.
     open_note_on,
+    more_notes_on_line,
+    notes_here,
     highlight_no_text,
     /// `{tags}`.
     tags_list,
@@ -697,6 +699,8 @@ pub const EN: Strings = Strings {
     note_paragraph: "Note paragraph {n}",
     note_paragraph_hover: "Add a note on the whole of paragraph {n}",
     open_note_on: "Open note on “{quote}”",
+    notes_here: "{n} notes here; the first {shown}:",
+    more_notes_on_line: "{n} more notes start on this line: open the first (the notes list shows them all)",
     highlight_no_text: "(highlight, no note text)",
     tags_list: "Tags: {tags}",
 
@@ -954,6 +958,8 @@ pub const ZH_HANT: Strings = Strings {
     note_paragraph: "批注第 {n} 段",
     note_paragraph_hover: "為整個第 {n} 段新增批注",
     open_note_on: "開啟「{quote}」的批注",
+    notes_here: "此處有 {n} 條批注，前 {shown} 條：",
+    more_notes_on_line: "此行另有 {n} 條批注：開啟第一條（批注列表列出全部）",
     highlight_no_text: "（僅標記，沒有批注文字）",
     tags_list: "標籤：{tags}",
 
@@ -1199,6 +1205,8 @@ pub const ZH_HANS: Strings = Strings {
     note_paragraph: "批注第 {n} 段",
     note_paragraph_hover: "为整个第 {n} 段添加批注",
     open_note_on: "打开“{quote}”的批注",
+    notes_here: "此处有 {n} 条批注，前 {shown} 条：",
+    more_notes_on_line: "此行另有 {n} 条批注：打开第一条（批注列表列出全部）",
     highlight_no_text: "（仅标记，没有批注文字）",
     tags_list: "标签：{tags}",
 

@@ -911,6 +911,11 @@ fn char_at(galley: &Galley, origin: Pos2, pos: Pos2) -> usize {
     galley.cursor_from_pos(pos - origin).index.0
 }
 
+/// The notes' highlights in one block. The block is cut where any note
+/// starts or ends; each piece is painted once, in the color of its innermost
+/// note and stronger where notes overlap, with up to three stacked
+/// underlines. So painting costs what the text costs, not what the notes
+/// cost: 10,000 notes on one article stay a screenful of shapes.
 fn paint_highlights(
     ui: &Ui,
     para: &Paragraph,
@@ -920,32 +925,123 @@ fn paint_highlights(
     dark: bool,
 ) {
     let painter = ui.painter();
-    for (level, (note, pos)) in notes.iter().enumerate() {
-        let fill = theme::highlight_fill(note.color, dark);
+    let clip = |p: &TextPosition| (p.start.max(para.start), p.end.min(para.end));
+    let mut cuts: Vec<usize> = notes
+        .iter()
+        .flat_map(|(_, p)| {
+            let (s, e) = clip(p);
+            [s, e]
+        })
+        .collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    // `notes` come sorted by start; `active` holds the ones covering the
+    // current piece, in start order (outermost first).
+    let mut next = 0;
+    let mut active: Vec<usize> = Vec::new();
+    let mut run: Option<(TextPosition, PieceStyle)> = None;
+    let flush = |run: Option<(TextPosition, PieceStyle)>| {
+        if let Some((range, style)) = run {
+            paint_piece(painter, para, boxes, range, &style, view.size);
+        }
+    };
+    for pair in cuts.windows(2) {
+        let (from, to) = (pair[0], pair[1]);
+        active.retain(|&i| notes.get(i).is_some_and(|(_, p)| clip(p).1 > from));
+        while let Some((_, p)) = notes.get(next)
+            && clip(p).0 <= from
+        {
+            if clip(p).1 > from {
+                active.push(next);
+            }
+            next += 1;
+        }
+        let style = PieceStyle::of(notes, &active, dark);
+        let piece = TextPosition {
+            start: from,
+            end: to,
+        };
+        run = match run {
+            // Neighbouring pieces that look the same are painted as one.
+            Some((r, s)) if s == style && r.end == from => Some((
+                TextPosition {
+                    start: r.start,
+                    end: to,
+                },
+                s,
+            )),
+            other => {
+                flush(other);
+                style.visible().then_some((piece, style))
+            }
+        };
+    }
+    flush(run);
+    // The note open in the editor: outlined whole.
+    if let Some((note, pos)) = notes
+        .iter()
+        .find(|(n, _)| view.selected_note == Some(n.id.as_str()))
+    {
         let solid = theme::note_color(note.color, dark);
-        let selected = view.selected_note == Some(note.id.as_str());
-        // Stack underlines of overlapping notes so each one stays visible.
-        let level = notes[..level]
-            .iter()
-            .filter(|(_, p)| p.start < pos.end && pos.start < p.end)
-            .count()
-            .min(3);
         for rect in range_rects(para, boxes, *pos, view.size) {
+            painter.rect_stroke(
+                rect,
+                2.0,
+                Stroke::new(1.5, solid),
+                egui::StrokeKind::Outside,
+            );
+        }
+    }
+}
+
+/// How one piece of highlighted text is painted.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct PieceStyle {
+    fill: Option<Color32>,
+    underlines: [Option<Color32>; 3],
+}
+
+impl PieceStyle {
+    /// The style where the `active` notes (indices into `notes`, outermost
+    /// first) overlap.
+    fn of(notes: &[(&Note, TextPosition)], active: &[usize], dark: bool) -> Self {
+        let color = |i: &usize| notes.get(*i).map(|(n, _)| n.color);
+        let fill = active
+            .last()
+            .and_then(color)
+            .map(|c| theme::stacked_highlight_fill(c, active.len(), dark));
+        let mut underlines = [None; 3];
+        for (slot, i) in underlines.iter_mut().zip(active) {
+            *slot = color(i).map(|c| theme::note_color(c, dark));
+        }
+        Self { fill, underlines }
+    }
+
+    fn visible(&self) -> bool {
+        self.fill.is_some()
+    }
+}
+
+fn paint_piece(
+    painter: &egui::Painter,
+    para: &Paragraph,
+    boxes: &[GlyphBox],
+    range: TextPosition,
+    style: &PieceStyle,
+    size: f32,
+) {
+    for rect in range_rects(para, boxes, range, size) {
+        if let Some(fill) = style.fill {
             painter.rect_filled(rect, 2.0, fill);
-            #[allow(clippy::cast_precision_loss, reason = "level is at most 3")]
+        }
+        for (level, color) in style.underlines.iter().enumerate() {
+            let Some(color) = color else { continue };
+            #[allow(clippy::cast_precision_loss, reason = "level is at most 2")]
             let y = rect.bottom() + level as f32 * (theme::NOTE_UNDERLINE + 1.0);
             painter.line_segment(
                 [Pos2::new(rect.left(), y), Pos2::new(rect.right(), y)],
-                Stroke::new(theme::NOTE_UNDERLINE, solid),
+                Stroke::new(theme::NOTE_UNDERLINE, *color),
             );
-            if selected {
-                painter.rect_stroke(
-                    rect,
-                    2.0,
-                    Stroke::new(1.5, solid),
-                    egui::StrokeKind::Outside,
-                );
-            }
         }
     }
 }
@@ -1049,16 +1145,43 @@ fn margin_markers_ui(
         return;
     };
     let x = first.rect.left() - size * 0.35;
-    for (i, (note, pos)) in notes.iter().enumerate() {
-        if pos.start < para.start {
-            continue; // the marker sits in the paragraph where the note starts
+    // Markers sit on the line where their note starts, at most three per
+    // line; a "+N" stands for the rest (a line can start hundreds of notes).
+    let mut line_y = f32::NAN;
+    let mut on_line = 0usize;
+    let starts: Vec<(&Note, f32)> = notes
+        .iter()
+        .filter(|(_, pos)| pos.start >= para.start)
+        .map(|(note, pos)| {
+            let y = boxes
+                .get(pos.start - para.start)
+                .map_or(first.rect.center().y, |b| b.rect.center().y);
+            (*note, y)
+        })
+        .collect();
+    for (k, &(note, y)) in starts.iter().enumerate() {
+        if (y - line_y).abs() > 0.5 {
+            line_y = y;
+            on_line = 0;
         }
-        let local = pos.start - para.start;
-        let y = boxes
-            .get(local)
-            .map_or(first.rect.center().y, |b| b.rect.center().y);
-        #[allow(clippy::cast_precision_loss, reason = "a handful of markers per line")]
-        let center = Pos2::new(x - (i % 3) as f32 * size * 0.3, y);
+        on_line += 1;
+        if on_line > MARKERS_PER_LINE + 1 {
+            continue;
+        }
+        if on_line == MARKERS_PER_LINE + 1 {
+            let more = starts[k..]
+                .iter()
+                .take_while(|(_, y2)| (y2 - y).abs() <= 0.5)
+                .count();
+            if more > 1 {
+                // Under the line's dots, clear of the paragraph number.
+                let at = Pos2::new(x - size * 0.3, y + size * 0.3);
+                more_markers_ui(ui, note, more, at, view, actions);
+                continue;
+            }
+        }
+        #[allow(clippy::cast_precision_loss, reason = "at most three markers per line")]
+        let center = Pos2::new(x - ((on_line - 1) % 3) as f32 * size * 0.3, y);
         let rect = Rect::from_center_size(center, Vec2::splat(size * 0.45));
         let response = ui.interact(
             rect,
@@ -1078,8 +1201,48 @@ fn margin_markers_ui(
     }
 }
 
+/// Margin markers drawn on one line before the rest become "+N".
+const MARKERS_PER_LINE: usize = 3;
+
+/// The "+N" in the margin: `count` more notes start on this line; a click
+/// opens the first of them (`note`), and the notes list has them all.
+fn more_markers_ui(
+    ui: &mut Ui,
+    note: &Note,
+    count: usize,
+    at: Pos2,
+    view: &ReaderView<'_>,
+    actions: &mut Vec<ReaderAction>,
+) {
+    let text = format!("+{count}");
+    let font = FontId::proportional(view.size * 0.4);
+    let color = theme::palette(ui.visuals()).gutter;
+    let rect = ui
+        .painter()
+        .text(at, Align2::CENTER_TOP, &text, font, color);
+    let response = ui.interact(
+        rect.expand(2.0),
+        ui.scope_id().with(("more-markers", &note.id)),
+        Sense::click(),
+    );
+    let label = fill(view.strings.more_notes_on_line, &[("n", &count)]);
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
+    if response.clone().on_hover_text(&label).clicked() {
+        actions.push(ReaderAction::OpenNote(note.id.clone()));
+    }
+}
+
 fn notes_tooltip_ui(ui: &mut Ui, notes: &[&Note], s: &Strings) {
-    for (i, note) in notes.iter().enumerate() {
+    // A tooltip is for a glance: a few notes, then how many more.
+    const SHOWN: usize = 8;
+    if notes.len() > SHOWN {
+        ui.weak(fill(
+            s.notes_here,
+            &[("n", &notes.len()), ("shown", &SHOWN)],
+        ));
+        ui.separator();
+    }
+    for (i, note) in notes.iter().take(SHOWN).enumerate() {
         if i > 0 {
             ui.separator();
         }

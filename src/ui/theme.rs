@@ -99,6 +99,23 @@ pub fn highlight_fill(color: crate::core::note::NoteColor, dark: bool) -> Color3
     Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), HIGHLIGHT_ALPHA)
 }
 
+/// The fill where `depth` notes overlap, in the innermost note's color:
+/// stronger with each overlapping note, up to three.
+#[must_use]
+pub fn stacked_highlight_fill(
+    color: crate::core::note::NoteColor,
+    depth: usize,
+    dark: bool,
+) -> Color32 {
+    let c = note_color(color, dark);
+    #[allow(
+        clippy::cast_possible_truncation,
+        reason = "at most 3 × the highlight alpha"
+    )]
+    let alpha = (u32::from(HIGHLIGHT_ALPHA) * depth.clamp(1, 3) as u32).min(255) as u8;
+    Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), alpha)
+}
+
 /// The band painted under the open timeline event's evidence.
 #[must_use]
 pub fn evidence_fill(dark: bool) -> Color32 {

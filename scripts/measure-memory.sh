@@ -16,40 +16,35 @@ trap 'kill $xpid 2>/dev/null; [ -n "${KEEP_WORK:-}" ] || rm -rf "$work"' EXIT
 sleep 0.5
 export DISPLAY=$d
 
+# The 5 MB document is the article's clean text (as `pizhu text` prints
+# it), its paragraphs numbered and repeated; the 10,000 notes are spread
+# over it with quote and position selectors (positions count code points, in
+# Python as in Pizhu), as a W3C collection that `pizhu import` takes in.
+target/release/pizhu text >"$work/article.txt"
 python3 - "$work" <<'PY'
-import json, sys, uuid
+import json, sys
 work = sys.argv[1]
-raw = open("assets/article.txt", encoding="utf-8").read()
-paras = [p for p in raw.split("\n") if p.strip()]
+paras = [p for p in open(f"{work}/article.txt", encoding="utf-8").read().split("\n") if p.strip()]
 out, n, size = [], 0, 0
 while size < 5_000_000:
     for p in paras:
         line = f"第{n}段 {p}\n"
         out.append(line); n += 1; size += len(line.encode())
-open(f"{work}/big.txt", "w", encoding="utf-8").write("".join(out))
-PY
-# 10,000 notes on the 5 MB document, as a W3C collection that `pizhu import`
-# (the app's own importer) turns into a review file.
-python3 - "$work" <<'PY'
-import json, sys
-work = sys.argv[1]
-text = open(f"{work}/big.txt", encoding="utf-8").read()
-# Clean text = raw text minus the "(pinyin)" readings; quotes are taken from
-# spans without brackets, so they are the same in both.
-items = []
-i = 0
-pos = 0
-while len(items) < 10_000 and pos < len(text) - 20:
+text = "".join(out)
+open(f"{work}/big.txt", "w", encoding="utf-8").write(text)
+items, pos = [], 0
+while len(items) < 10_000:
     pos = (pos + 7919) % (len(text) - 20)
-    quote = text[pos:pos + 6]
-    if not all("\u4e00" <= c <= "\u9fff" for c in quote):
-        pos += 1
+    quote = text[pos:pos + 2 + len(items) % 8]
+    if "\n" in quote:
         continue
     items.append({
         "type": "Annotation",
         "body": {"type": "TextualBody", "value": f"第{len(items)}條", "format": "text/plain"},
-        "target": {"source": "big.txt", "selector": {"type": "TextQuoteSelector", "exact": quote,
-                   "prefix": text[max(0, pos - 8):pos], "suffix": text[pos + 6:pos + 14]}},
+        "target": {"source": "big.txt", "selector": [
+            {"type": "TextQuoteSelector", "exact": quote,
+             "prefix": text[max(0, pos - 8):pos], "suffix": text[pos + len(quote):pos + len(quote) + 8]},
+            {"type": "TextPositionSelector", "start": pos, "end": pos + len(quote)}]},
     })
 json.dump({"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection",
            "first": {"type": "AnnotationPage", "items": items}},

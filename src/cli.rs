@@ -239,14 +239,11 @@ pub fn gui_target(
     file: Option<PathBuf>,
     notes: Option<PathBuf>,
 ) -> (Result<Document, String>, Option<PathBuf>) {
-    use crate::core::persist::{document_of_review, is_review_path};
+    use crate::core::persist::{is_review_path, open_document_of_review};
     match file {
         Some(review) if notes.is_none() && is_review_path(&review) => {
-            match document_of_review(&review) {
-                Ok(doc_path) => (
-                    load(doc_path.as_deref()).map_err(|err| format!("{err:#}")),
-                    Some(review),
-                ),
+            match open_document_of_review(&review) {
+                Ok(doc) => (Ok(doc.unwrap_or_else(Document::embedded)), Some(review)),
                 Err(err) => (Err(err), None),
             }
         }

@@ -755,6 +755,16 @@ pub fn is_review_path(path: &Path) -> bool {
 /// When the review file cannot be read or parsed, or no matching document is
 /// found; the message says what to do and ends with the path.
 pub fn document_of_review(path: &Path) -> Result<Option<PathBuf>, String> {
+    open_document_of_review(path).map(|doc| doc.and_then(|d| d.path))
+}
+
+/// [`document_of_review`], with the document it found already opened (a
+/// window showing it need not read and clean it a second time): `None` for
+/// the embedded article.
+///
+/// # Errors
+/// As [`document_of_review`].
+pub fn open_document_of_review(path: &Path) -> Result<Option<Document>, String> {
     let bytes = fs::read(path).map_err(|e| {
         format!(
             "could not read the review file ({e}); check the path: {}",
@@ -780,7 +790,7 @@ pub fn document_of_review(path: &Path) -> Result<Option<PathBuf>, String> {
         if let Ok(doc) = Document::open(&doc_path)
             && (doc.clean_sha256 == wanted.clean_sha256 || doc.raw_sha256 == wanted.raw_sha256)
         {
-            return Ok(Some(doc_path));
+            return Ok(Some(doc));
         }
     }
     let embedded = Document::embedded();

@@ -8,6 +8,8 @@
     reason = "test code: a panic is a failed test"
 )]
 
+mod common;
+
 use egui::Modifiers;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -19,20 +21,7 @@ use pizhu::ui::fonts::{self, ReadingFont};
 use pizhu::ui::i18n::{self, Lang};
 
 fn app_with(settings: Settings, notes: &std::path::Path) -> Harness<'static, PizhuApp> {
-    let setup = settings.clone();
-    let app = PizhuApp::new(
-        Ok(Document::embedded()),
-        settings,
-        Some(notes.to_path_buf()),
-    );
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 900.0])
-        // Going to a far note takes a few frames of scrolling.
-        .with_max_steps(12)
-        .with_context_setup(move |ctx| PizhuApp::setup_context(ctx, &setup))
-        .build_ui_state(|ui, app: &mut PizhuApp| app.ui_root(ui), app);
-    harness.run_steps(4);
-    harness
+    common::window(settings, Document::embedded(), notes)
 }
 
 fn open_settings(harness: &mut Harness<'static, PizhuApp>, edit: &str, settings: &str) {

@@ -25,21 +25,13 @@ fn app_with_step(notes: &std::path::Path, step_dt: f32) -> Harness<'static, Pizh
         author: "審稿人".into(),
         ..Settings::default()
     };
-    let setup = settings.clone();
-    let app = PizhuApp::new(
-        Ok(Document::embedded()),
+    common::window_with(
         settings,
-        Some(notes.to_path_buf()),
-    );
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 900.0])
-        // Going to a far note takes a few frames of scrolling.
-        .with_max_steps(12)
-        .with_step_dt(step_dt)
-        .with_context_setup(move |ctx| PizhuApp::setup_context(ctx, &setup))
-        .build_ui_state(|ui, app: &mut PizhuApp| app.ui_root(ui), app);
-    harness.run();
-    harness
+        Document::embedded(),
+        notes,
+        [1280.0, 900.0],
+        Some(step_dt),
+    )
 }
 
 fn temp_notes(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {

@@ -7,6 +7,8 @@
     reason = "test code: a panic is a failed test"
 )]
 
+mod common;
+
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
@@ -30,16 +32,13 @@ fn uuid_like() -> String {
 }
 
 fn harness_on(settings: Settings, notes: std::path::PathBuf) -> Harness<'static, PizhuApp> {
-    let setup = settings.clone();
-    let app = PizhuApp::new(Ok(Document::embedded()), settings, Some(notes));
-    let mut harness = Harness::builder()
-        .with_size([1100.0, 800.0])
-        // Going to a far find match takes a few frames of scrolling.
-        .with_max_steps(12)
-        .with_context_setup(move |ctx| PizhuApp::setup_context(ctx, &setup))
-        .build_ui_state(|ui, app: &mut PizhuApp| app.ui_root(ui), app);
-    harness.run();
-    harness
+    common::window_with(
+        settings,
+        Document::embedded(),
+        &notes,
+        [1100.0, 800.0],
+        None,
+    )
 }
 
 fn harness() -> Harness<'static, PizhuApp> {

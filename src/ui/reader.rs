@@ -185,10 +185,13 @@ impl BlockLayout {
     /// Makes the blocks and heights fit `doc` and `key`; returns whether an
     /// earlier layout was dropped (the width or text size changed).
     fn prepare(&mut self, doc: &Document, key: LayoutKey, gap: f32, number: f32) -> bool {
-        let id = (doc.clean_sha256.clone(), doc.char_len());
-        if self.doc.as_ref() != Some(&id) {
+        let same_doc = self
+            .doc
+            .as_ref()
+            .is_some_and(|(hash, len)| *hash == doc.clean_sha256 && *len == doc.char_len());
+        if !same_doc {
             self.blocks = blocks(doc);
-            self.doc = Some(id);
+            self.doc = Some((doc.clean_sha256.clone(), doc.char_len()));
             self.key = None;
         }
         if self.key == Some(key) {

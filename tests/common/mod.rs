@@ -16,12 +16,28 @@ pub fn window(
     doc: Document,
     notes: &std::path::Path,
 ) -> Harness<'static, PizhuApp> {
+    window_with(settings, doc, notes, [1280.0, 900.0], None)
+}
+
+/// [`window`] with another window size, and a clock that advances `step_dt`
+/// seconds a frame (small steps make two clicks a double-click).
+pub fn window_with(
+    settings: Settings,
+    doc: Document,
+    notes: &std::path::Path,
+    size: [f32; 2],
+    step_dt: Option<f32>,
+) -> Harness<'static, PizhuApp> {
     let setup = settings.clone();
     let app = PizhuApp::new(Ok(doc), settings, Some(notes.to_path_buf()));
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 900.0])
-        // Going to a far note takes a few frames of scrolling.
-        .with_max_steps(12)
+    let mut builder = Harness::builder()
+        .with_size(size)
+        // Going to a far note or match takes a few frames of scrolling.
+        .with_max_steps(12);
+    if let Some(dt) = step_dt {
+        builder = builder.with_step_dt(dt);
+    }
+    let mut harness = builder
         .with_context_setup(move |ctx| PizhuApp::setup_context(ctx, &setup))
         .build_ui_state(|ui, app: &mut PizhuApp| app.ui_root(ui), app);
     // A few frames: a restored reading position takes up to three to settle.

@@ -7,9 +7,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "benchmark setup")]
 
-use pizhu::core::document::Document;
-use pizhu::core::note::{Note, Target};
-use pizhu::core::review::ReviewFile;
+use pizhu::core::file::review::ReviewFile;
+use pizhu::core::notes::note::{Note, Target};
+use pizhu::core::text::document::Document;
 use pizhu::ui::app::{PizhuApp, Settings};
 
 fn main() {

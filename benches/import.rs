@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use pizhu::core::{clean, decode, document::Document, segment};
+use pizhu::core::text::{clean, decode, document::Document, segment};
 
 fn main() {
     divan::main();
@@ -65,5 +65,5 @@ fn stage_segment(bencher: divan::Bencher) {
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn stage_hash(bencher: divan::Bencher) {
     let bytes = gb18030_50mb();
-    bencher.bench(|| pizhu::core::document::sha256_hex(bytes));
+    bencher.bench(|| pizhu::core::text::document::sha256_hex(bytes));
 }

@@ -4,11 +4,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "benchmark setup")]
 
-use pizhu::core::document::Document;
-use pizhu::core::note::{Note, Target};
-use pizhu::core::persist;
-use pizhu::core::review::{Parsed, ReviewFile};
-use pizhu::core::store::ReviewStore;
+use pizhu::core::file::persist;
+use pizhu::core::file::review::{Parsed, ReviewFile};
+use pizhu::core::notes::note::{Note, Target};
+use pizhu::core::notes::store::ReviewStore;
+use pizhu::core::text::document::Document;
 
 fn main() {
     divan::main();

@@ -9,10 +9,10 @@ use anyhow::Context as _;
 use serde::Serialize;
 
 use crate::core::anchor::{Anchor, TextIndex};
-use crate::core::document::Document;
 use crate::core::export::{self, ExportInput, Format};
-use crate::core::persist;
-use crate::core::session::Notes;
+use crate::core::file::persist;
+use crate::core::notes::session::Notes;
+use crate::core::text::document::Document;
 use crate::core::timeline::{EventKind, Phase, Timeline, TimelineSource};
 
 /// What the command line asked for.
@@ -239,7 +239,7 @@ pub fn gui_target(
     file: Option<PathBuf>,
     notes: Option<PathBuf>,
 ) -> (Result<Document, String>, Option<PathBuf>) {
-    use crate::core::persist::{is_review_path, open_document_of_review};
+    use crate::core::file::persist::{is_review_path, open_document_of_review};
     match file {
         Some(review) if notes.is_none() && is_review_path(&review) => {
             match open_document_of_review(&review) {
@@ -353,7 +353,7 @@ pub fn export(
         notes: notes.store().notes_in_document_order(),
         timeline: &timeline,
         review: notes.store().review(),
-        exported_at: crate::core::note::now_utc(),
+        exported_at: crate::core::notes::note::now_utc(),
     };
     let orphans = input.notes.iter().filter(|(_, a)| a.is_orphaned()).count();
     let bytes = export::export(format, &input).context("could not make the export")?;
@@ -875,7 +875,7 @@ mod tests {
         let doc = Document::embedded();
         std::fs::write(
             &review,
-            crate::core::review::ReviewFile::new(&doc).to_json(),
+            crate::core::file::review::ReviewFile::new(&doc).to_json(),
         )
         .unwrap();
         let (opened, notes) = gui_target(Some(review.clone()), None);

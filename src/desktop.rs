@@ -14,7 +14,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use crate::core::persist;
+use crate::core::file::persist;
 
 /// The application id: the window's app id (Wayland) and WM class (X11),
 /// and the name of the desktop entry and of the icon.

@@ -283,9 +283,9 @@ fn timeline_of_another_document_is_empty() {
 /// A review of the embedded article with two notes (one on a paragraph,
 /// with a tag) and, when `with_orphan`, a third whose words are gone.
 fn review_of_the_article(with_orphan: bool) -> String {
-    use pizhu::core::document::Document;
-    use pizhu::core::note::{Note, Target, TextPosition};
-    use pizhu::core::review::ReviewFile;
+    use pizhu::core::file::review::ReviewFile;
+    use pizhu::core::notes::note::{Note, Target, TextPosition};
+    use pizhu::core::text::document::Document;
     let doc = Document::embedded();
     let mut review = ReviewFile::new(&doc);
     let mut first = Note::new(

@@ -16,10 +16,10 @@
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use pizhu::core::document::Document;
-use pizhu::core::note::{Note, Target};
-use pizhu::core::persist;
-use pizhu::core::review::{Parsed, ReviewFile};
+use pizhu::core::file::persist;
+use pizhu::core::file::review::{Parsed, ReviewFile};
+use pizhu::core::notes::note::{Note, Target};
+use pizhu::core::text::document::Document;
 
 const CHILD_ENV: &str = "PIZHU_SAVE_LOOP";
 

@@ -11,7 +11,7 @@ use egui::Modifiers;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use pizhu::core::document::Document;
+use pizhu::core::text::document::Document;
 use pizhu::ui::app::{PizhuApp, Settings};
 
 mod common;
@@ -56,7 +56,7 @@ fn simplified_view_keeps_each_note_on_its_words() {
     assert!(shown.height() > 0.0);
     // …with the same number of characters, so the note covers the same words.
     let doc = Document::embedded();
-    let simplified = pizhu::core::words::simplified_shadow(doc.paragraph_text(0));
+    let simplified = pizhu::core::text::words::simplified_shadow(doc.paragraph_text(0));
     assert_eq!(
         simplified.chars().count(),
         doc.paragraph_text(0).chars().count()
@@ -204,13 +204,13 @@ fn opening_a_review_file_opens_its_document_with_its_notes() {
     // Make a note on the document, saved beside it.
     let doc = Document::open(&doc_path).unwrap();
     let review = dir.path().join("紀要.txt.pizhu.json");
-    let mut notes = pizhu::core::session::Notes::open(&doc, Some(&review));
-    let note = pizhu::core::note::Note::new(
-        pizhu::core::note::Target::range(&doc, 0, 3),
+    let mut notes = pizhu::core::notes::session::Notes::open(&doc, Some(&review));
+    let note = pizhu::core::notes::note::Note::new(
+        pizhu::core::notes::note::Target::range(&doc, 0, 3),
         "第一段的批注".into(),
         "審稿人".into(),
     );
-    assert!(notes.edit(pizhu::core::store::Edit::Add(note)));
+    assert!(notes.edit(pizhu::core::notes::store::Edit::Add(note)));
     assert!(notes.save().is_none());
 
     let mut harness = app_with(

@@ -15,11 +15,11 @@
 
 use std::path::PathBuf;
 
-use pizhu::core::document::Document;
 use pizhu::core::export::{self, ExportInput, Format, csv, html, markdown};
-use pizhu::core::note::{Note, NoteColor, Target, TextPosition};
-use pizhu::core::review::ReviewFile;
-use pizhu::core::store::ReviewStore;
+use pizhu::core::file::review::ReviewFile;
+use pizhu::core::notes::note::{Note, NoteColor, Target, TextPosition};
+use pizhu::core::notes::store::ReviewStore;
+use pizhu::core::text::document::Document;
 use pizhu::core::timeline::Timeline;
 
 /// Char range of the first occurrence of `quote` in the clean text.

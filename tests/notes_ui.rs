@@ -13,7 +13,7 @@ use egui::accesskit::Role;
 use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use pizhu::core::document::Document;
+use pizhu::core::text::document::Document;
 use pizhu::ui::app::{PizhuApp, Settings};
 
 fn app_on(notes: &std::path::Path) -> Harness<'static, PizhuApp> {

@@ -28,15 +28,15 @@ use std::time::Instant;
 use serde_json::Value;
 
 use pizhu::core::anchor::Anchor;
-use pizhu::core::decode::{self, DecodeError, Replaced};
-use pizhu::core::document::{Document, ImportError};
 use pizhu::core::export::{self, ExportInput, Format};
+use pizhu::core::file::persist::{self, Mode};
+use pizhu::core::file::review::ReviewFile;
 use pizhu::core::import;
-use pizhu::core::note::{Note, Target, TextPosition};
-use pizhu::core::persist::{self, Mode};
-use pizhu::core::review::ReviewFile;
-use pizhu::core::session::Notes;
-use pizhu::core::store::{Edit, ReviewStore};
+use pizhu::core::notes::note::{Note, Target, TextPosition};
+use pizhu::core::notes::session::Notes;
+use pizhu::core::notes::store::{Edit, ReviewStore};
+use pizhu::core::text::decode::{self, DecodeError, Replaced};
+use pizhu::core::text::document::{Document, ImportError};
 use pizhu::core::timeline::Timeline;
 
 /// One paragraph of the big documents: 51 chars, 151 bytes in UTF-8.

@@ -9,10 +9,10 @@
 )]
 
 use pizhu::core::anchor::{Anchor, Match};
-use pizhu::core::document::Document;
-use pizhu::core::note::{Note, Target};
-use pizhu::core::session::Notes;
-use pizhu::core::store::Edit;
+use pizhu::core::notes::note::{Note, Target};
+use pizhu::core::notes::session::Notes;
+use pizhu::core::notes::store::Edit;
+use pizhu::core::text::document::Document;
 
 const ARTICLE: &str = include_str!("../assets/article.txt");
 

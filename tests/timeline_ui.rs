@@ -11,7 +11,7 @@ use egui::Modifiers;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use pizhu::core::document::Document;
+use pizhu::core::text::document::Document;
 use pizhu::ui::app::{PizhuApp, Settings, SideTab};
 
 mod common;

@@ -12,7 +12,7 @@ mod common;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use pizhu::core::document::Document;
+use pizhu::core::text::document::Document;
 use pizhu::ui::app::{PizhuApp, Settings};
 
 fn harness_with(settings: Settings) -> Harness<'static, PizhuApp> {
@@ -161,7 +161,7 @@ fn find_counts_matches_and_steps_through_them() {
     harness.run();
     assert!(harness.query_by_label("no matches").is_none());
     let doc = Document::embedded();
-    let n = pizhu::core::find::FindIndex::new(doc.text())
+    let n = pizhu::core::text::find::FindIndex::new(doc.text())
         .find_all("濟寧")
         .len();
     assert!(n > 10);

@@ -16,14 +16,14 @@ use std::process::Command;
 
 use serde_json::{Value, json};
 
-use pizhu::core::document::Document;
-use pizhu::core::export::w3c::{self, CONTEXT};
 use pizhu::core::export::{self, ExportInput, Format};
+use pizhu::core::file::review::ReviewFile;
 use pizhu::core::import;
-use pizhu::core::note::{Note, NoteColor, Target, TargetKind, TextPosition, TextQuote};
-use pizhu::core::review::ReviewFile;
-use pizhu::core::store::ReviewStore;
+use pizhu::core::notes::note::{Note, NoteColor, Target, TargetKind, TextPosition, TextQuote};
+use pizhu::core::notes::store::ReviewStore;
+use pizhu::core::text::document::Document;
 use pizhu::core::timeline::Timeline;
+use pizhu::core::w3c::write::{self, CONTEXT};
 
 const TEXT: &str = "𠮷野家的牛丼很好吃。\nThe second line is in English.\n第三段：市政府與省人社廳簽署合作框架協議。\n";
 
@@ -320,19 +320,19 @@ fn language_motivation_creator_and_ids_follow_the_note() {
     let other = item(&json, "urn:pizhu:note:%E7%94%B2-1");
     assert_eq!(other["body"][0]["language"], "zh", "Han and ASCII: zh");
     assert_eq!(
-        w3c::note_id_from_iri("urn:pizhu:note:%E7%94%B2-1"),
+        write::note_id_from_iri("urn:pizhu:note:%E7%94%B2-1"),
         ID_OTHER
     );
     assert_eq!(
-        w3c::note_id_from_iri(&format!("urn:uuid:{ID_BEEF}")),
+        write::note_id_from_iri(&format!("urn:uuid:{ID_BEEF}")),
         ID_BEEF
     );
     assert_eq!(
-        w3c::note_iri("http://example.org/anno1"),
+        write::note_iri("http://example.org/anno1"),
         "http://example.org/anno1"
     );
     assert_eq!(
-        w3c::note_id_from_iri("http://example.org/anno1"),
+        write::note_id_from_iri("http://example.org/anno1"),
         "http://example.org/anno1"
     );
 
@@ -371,11 +371,11 @@ fn times_are_utc_ending_in_z() {
         }
     }
     assert_eq!(
-        w3c::utc_z("2026-01-01T00:30:00-01:30").as_deref(),
+        write::utc_z("2026-01-01T00:30:00-01:30").as_deref(),
         Some("2026-01-01T02:00:00Z")
     );
-    assert_eq!(w3c::utc_z("2026-01-01T00:00:00ZZ"), None);
-    assert_eq!(w3c::utc_z("昨天"), None);
+    assert_eq!(write::utc_z("2026-01-01T00:00:00ZZ"), None);
+    assert_eq!(write::utc_z("昨天"), None);
 }
 
 #[test]

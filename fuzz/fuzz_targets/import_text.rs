@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pizhu::core::document::Document;
+use pizhu::core::text::document::Document;
 
 fuzz_target!(|bytes: &[u8]| {
     let Ok(doc) = Document::from_bytes("fuzz.txt", None, bytes) else {

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pizhu::core::review::{Parsed, ReviewFile};
+use pizhu::core::file::review::{Parsed, ReviewFile};
 
 fuzz_target!(|bytes: &[u8]| {
     if let Ok(Parsed::Current(review) | Parsed::Newer(review)) = ReviewFile::parse(bytes) {

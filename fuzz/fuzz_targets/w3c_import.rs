@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use pizhu::core::anchor::{TextIndex, anchor};
-use pizhu::core::document::Document;
+use pizhu::core::text::document::Document;
 use pizhu::core::import::read_annotations;
 
 fn article() -> &'static (Document, TextIndex) {

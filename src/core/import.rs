@@ -46,11 +46,13 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value};
 
 use crate::core::anchor::{self, TextIndex};
-use crate::core::document::Document;
-use crate::core::export::w3c;
-use crate::core::note::{self, Note, NoteColor, Target, TargetKind, TextPosition, TextQuote};
-use crate::core::review::{self, Parsed, ReviewError, ReviewFile};
-use crate::core::store::{Edit, ReviewStore, StoreError};
+use crate::core::file::review::{self, Parsed, ReviewError, ReviewFile};
+use crate::core::notes::note::{
+    self, Note, NoteColor, Target, TargetKind, TextPosition, TextQuote,
+};
+use crate::core::notes::store::{Edit, ReviewStore, StoreError};
+use crate::core::text::document::Document;
+use crate::core::w3c::write;
 
 /// The tag given to the other version of a note kept by a merge.
 pub const CONFLICT_TAG: &str = "conflict";
@@ -585,9 +587,9 @@ impl Reader<'_> {
 
     /// One annotation as a note.
     fn annotation(&mut self, o: &Map<String, Value>) {
-        let ext = o.get(w3c::EXTENSION).and_then(Value::as_object);
+        let ext = o.get(write::EXTENSION).and_then(Value::as_object);
         let id = text_of(o, "id")
-            .map(w3c::note_id_from_iri)
+            .map(write::note_id_from_iri)
             .filter(|id| !id.trim().is_empty())
             .unwrap_or_else(note::new_id);
 
@@ -612,8 +614,8 @@ impl Reader<'_> {
             .unwrap_or_default();
         let target = self.target(found, ext);
 
-        let created = text_of(o, "created").and_then(w3c::utc_z);
-        let modified = text_of(o, "modified").and_then(w3c::utc_z);
+        let created = text_of(o, "created").and_then(write::utc_z);
+        let modified = text_of(o, "modified").and_then(write::utc_z);
         let (created, modified) = match (created, modified) {
             (Some(c), Some(m)) => (c, m),
             (Some(c), None) => (c.clone(), c),
@@ -1269,8 +1271,10 @@ mod tests {
     fn notes_import_is_one_undoable_edit() {
         let dir = tempfile::tempdir().unwrap();
         let doc = doc();
-        let mut notes =
-            crate::core::session::Notes::open(&doc, Some(&dir.path().join("審閱.pizhu.json")));
+        let mut notes = crate::core::notes::session::Notes::open(
+            &doc,
+            Some(&dir.path().join("審閱.pizhu.json")),
+        );
         let json = json!([
             {"id": "urn:uuid:11111111-2222-4333-8444-555555555555", "type": "Annotation", "bodyValue": "一",
              "target": {"source": "x:y", "selector": {"type": "TextQuoteSelector", "exact": "濟寧"}}},

@@ -2,18 +2,10 @@
 //! the review store and its file, the timeline. No egui here.
 
 pub mod anchor;
-pub mod clean;
-pub mod decode;
-pub mod document;
 pub mod export;
-pub mod filter;
-pub mod find;
+pub mod file;
 pub mod import;
-pub mod note;
-pub mod persist;
-pub mod review;
-pub mod segment;
-pub mod session;
-pub mod store;
+pub mod notes;
+pub mod text;
 pub mod timeline;
-pub mod words;
+pub mod w3c;

@@ -8,14 +8,14 @@ use std::time::Instant;
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 use serde::{Deserialize, Serialize};
 
-use crate::core::document::Document;
-use crate::core::filter::NoteFilter;
-use crate::core::find::FindIndex;
-use crate::core::note::{Note, Target, TextPosition, os_user_name};
-use crate::core::session::Notes;
-use crate::core::store::Edit;
+use crate::core::notes::filter::NoteFilter;
+use crate::core::notes::note::{Note, Target, TextPosition, os_user_name};
+use crate::core::notes::session::Notes;
+use crate::core::notes::store::Edit;
+use crate::core::text::document::Document;
+use crate::core::text::find::FindIndex;
+use crate::core::text::words::WordSegmenter;
 use crate::core::timeline::{Timeline, new_event_from_selection};
-use crate::core::words::WordSegmenter;
 use crate::ui::export_window::{ExportRequest, ExportState, ImportState, Scope};
 use crate::ui::find_bar::{FindState, find_bar_ui};
 use crate::ui::fonts::{self, InstalledSlot, ReadingFont};
@@ -429,8 +429,8 @@ impl PizhuApp {
         }
         if self.display.as_ref().is_none_or(|(s, _)| *s != script) {
             let convert = match script {
-                Script::Simplified => crate::core::words::simplified_shadow,
-                _ => crate::core::words::traditional_shadow,
+                Script::Simplified => crate::core::text::words::simplified_shadow,
+                _ => crate::core::text::words::traditional_shadow,
             };
             let paragraphs = (0..doc.paragraphs.len())
                 .map(|i| convert(doc.paragraph_text(i)))
@@ -1349,10 +1349,10 @@ impl PizhuApp {
             },
             timeline: &timeline,
             review: store.review(),
-            exported_at: crate::core::note::now_utc(),
+            exported_at: crate::core::notes::note::now_utc(),
         };
         let bytes = crate::core::export::export(format, &input).map_err(|e| e.to_string())?;
-        crate::core::persist::write_file_atomic(path, &bytes).map_err(|e| {
+        crate::core::file::persist::write_file_atomic(path, &bytes).map_err(|e| {
             fill(
                 s.err_write_export,
                 &[("error", &e), ("path", &path.display())],
@@ -1391,7 +1391,7 @@ impl PizhuApp {
                 .extension()
                 .and_then(|e| e.to_str())
                 .is_some_and(|e| matches!(e.to_lowercase().as_str(), "json" | "jsonld"));
-            if is_annotations && !crate::core::persist::is_review_path(&path) {
+            if is_annotations && !crate::core::file::persist::is_review_path(&path) {
                 self.commands.push(Command::Import(path));
             } else {
                 self.commands.push(Command::Open(path));

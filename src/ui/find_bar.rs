@@ -4,8 +4,8 @@
 
 use egui::{Key, Ui};
 
-use crate::core::find::FindIndex;
-use crate::core::note::TextPosition;
+use crate::core::notes::note::TextPosition;
+use crate::core::text::find::FindIndex;
 use crate::ui::i18n::{Strings, fill};
 
 /// State of the find bar.

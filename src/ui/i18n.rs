@@ -16,9 +16,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::export::Format;
-use crate::core::filter::SortBy;
 use crate::core::import::ImportSummary;
-use crate::core::note::NoteColor;
+use crate::core::notes::filter::SortBy;
+use crate::core::notes::note::NoteColor;
 use crate::core::timeline::{EventKind, Phase};
 
 /// An interface language.
@@ -1564,10 +1564,10 @@ mod tests {
     /// The state texts the core really writes are the ones [`EN`] expects.
     #[test]
     fn the_cores_notes_states_are_recognised() {
-        use crate::core::document::Document;
-        use crate::core::note::{Note, Target};
-        use crate::core::session::Notes;
-        use crate::core::store::Edit;
+        use crate::core::notes::note::{Note, Target};
+        use crate::core::notes::session::Notes;
+        use crate::core::notes::store::Edit;
+        use crate::core::text::document::Document;
 
         let dir = tempfile::tempdir().unwrap();
         let doc = Document::embedded();

@@ -18,7 +18,7 @@ pub mod timeline_panel;
 use std::sync::Arc;
 use std::time::Instant;
 
-use crate::core::document::Document;
+use crate::core::text::document::Document;
 
 /// The window icon (title bar, task bar, Alt+Tab; the Dock on macOS): the
 /// embedded 128 px PNG of the app icon, decoded by eframe's PNG decoder.

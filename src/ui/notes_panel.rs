@@ -5,9 +5,9 @@
 use egui::{Color32, RichText, Ui};
 
 use crate::core::anchor::Anchor;
-use crate::core::filter::{NoteFilter, SortBy, all_tags, parse_tags};
-use crate::core::note::{Note, NoteColor, TargetKind};
-use crate::core::store::ReviewStore;
+use crate::core::notes::filter::{NoteFilter, SortBy, all_tags, parse_tags};
+use crate::core::notes::note::{Note, NoteColor, TargetKind};
+use crate::core::notes::store::ReviewStore;
 use crate::ui::i18n::{Strings, fill};
 use crate::ui::reader::short;
 use crate::ui::theme;

@@ -18,12 +18,12 @@ use egui::{
     Align, Align2, Color32, FontId, Galley, Key, Pos2, Rect, Sense, Stroke, Ui, Vec2, WidgetInfo,
 };
 
-use crate::core::document::Document;
-use crate::core::note::{Note, TextPosition};
-use crate::core::segment::Paragraph;
-use crate::core::store::ReviewStore;
+use crate::core::notes::note::{Note, TextPosition};
+use crate::core::notes::store::ReviewStore;
+use crate::core::text::document::Document;
+use crate::core::text::segment::Paragraph;
+use crate::core::text::words::{WordSegmenter, sentence_at};
 use crate::core::timeline::Timeline;
-use crate::core::words::{WordSegmenter, sentence_at};
 use crate::ui::fonts::reading_family;
 use crate::ui::i18n::{Strings, fill};
 use crate::ui::theme;

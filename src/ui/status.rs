@@ -4,7 +4,7 @@ use std::path::Path;
 
 use egui::Ui;
 
-use crate::core::document::Document;
+use crate::core::text::document::Document;
 use crate::ui::i18n::{Strings, fill};
 use crate::ui::theme;
 
@@ -190,7 +190,7 @@ mod tests {
     #[test]
     fn status_warns_of_replaced_bytes() {
         // Two bad bytes in the article's 5,317: opened with two U+FFFD.
-        let article = std::str::from_utf8(crate::core::document::EMBEDDED_ARTICLE).unwrap();
+        let article = std::str::from_utf8(crate::core::text::document::EMBEDDED_ARTICLE).unwrap();
         let at = article.find("合作").unwrap();
         let mut bytes = article.as_bytes().to_vec();
         bytes.splice(at..at, [0xFF, b'x', 0xFE]);

@@ -76,8 +76,8 @@ pub const NOTES_PANEL_WIDTH: f32 = 380.0;
 
 /// The solid color of a note (markers, underline, swatches).
 #[must_use]
-pub fn note_color(color: crate::core::note::NoteColor, dark: bool) -> Color32 {
-    use crate::core::note::NoteColor;
+pub fn note_color(color: crate::core::notes::note::NoteColor, dark: bool) -> Color32 {
+    use crate::core::notes::note::NoteColor;
     match (color, dark) {
         (NoteColor::Yellow, false) => Color32::from_rgb(0xE0, 0xB0, 0x00),
         (NoteColor::Yellow, true) => Color32::from_rgb(0xF2, 0xCC, 0x3A),
@@ -94,7 +94,7 @@ pub fn note_color(color: crate::core::note::NoteColor, dark: bool) -> Color32 {
 
 /// The translucent fill painted under a note's text.
 #[must_use]
-pub fn highlight_fill(color: crate::core::note::NoteColor, dark: bool) -> Color32 {
+pub fn highlight_fill(color: crate::core::notes::note::NoteColor, dark: bool) -> Color32 {
     let c = note_color(color, dark);
     Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), HIGHLIGHT_ALPHA)
 }
@@ -103,7 +103,7 @@ pub fn highlight_fill(color: crate::core::note::NoteColor, dark: bool) -> Color3
 /// stronger with each overlapping note, up to three.
 #[must_use]
 pub fn stacked_highlight_fill(
-    color: crate::core::note::NoteColor,
+    color: crate::core::notes::note::NoteColor,
     depth: usize,
     dark: bool,
 ) -> Color32 {

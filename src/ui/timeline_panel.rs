@@ -7,7 +7,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::core::note::TextPosition;
+use crate::core::notes::note::TextPosition;
 use crate::core::timeline::{
     Certainty, Event, EventKind, Participant, Phase, Timeline, time_suggestions,
 };

@@ -6,7 +6,7 @@
 use egui::Modifiers;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use pizhu::core::document::Document;
+use pizhu::core::text::document::Document;
 use pizhu::ui::app::{PizhuApp, Settings};
 
 /// The app on `doc` in a 1280×900 window, with its notes in `notes` (never

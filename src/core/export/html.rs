@@ -36,8 +36,8 @@
 use std::fmt::Write as _;
 
 use crate::core::anchor::{Anchor, Match, TextIndex};
-use crate::core::document::Document;
-use crate::core::note::{Note, NoteColor, TextPosition};
+use crate::core::notes::note::{Note, NoteColor, TextPosition};
+use crate::core::text::document::Document;
 use crate::core::timeline::{Certainty, Timeline};
 
 use super::ExportInput;

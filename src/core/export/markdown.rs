@@ -30,8 +30,8 @@
 use std::fmt::Write as _;
 
 use crate::core::anchor::{Anchor, Match, TextIndex};
-use crate::core::document::Document;
-use crate::core::note::{Note, TextPosition};
+use crate::core::notes::note::{Note, TextPosition};
+use crate::core::text::document::Document;
 use crate::core::timeline::{Certainty, Timeline};
 
 use super::ExportInput;

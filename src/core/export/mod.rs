@@ -5,12 +5,11 @@
 pub mod csv;
 pub mod html;
 pub mod markdown;
-pub mod w3c;
 
 use crate::core::anchor::Anchor;
-use crate::core::document::Document;
-use crate::core::note::Note;
-use crate::core::review::ReviewFile;
+use crate::core::file::review::ReviewFile;
+use crate::core::notes::note::Note;
+use crate::core::text::document::Document;
 use crate::core::timeline::Timeline;
 
 /// An export format.
@@ -138,7 +137,7 @@ pub enum ExportError {
 /// When serialisation fails.
 pub fn export(format: Format, input: &ExportInput<'_>) -> Result<Vec<u8>, ExportError> {
     match format {
-        Format::W3c => w3c::export(input),
+        Format::W3c => crate::core::w3c::write::export(input),
         Format::Markdown => Ok(markdown::export(input).into_bytes()),
         Format::Csv => Ok(csv::export(input)),
         Format::Html => Ok(html::export(input).into_bytes()),

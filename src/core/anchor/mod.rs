@@ -37,7 +37,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::OnceLock;
 
-use crate::core::note::{Target, TextPosition};
+use crate::core::notes::note::{Target, TextPosition};
 
 /// Lowest combined score (see the `WEIGHT_*` constants) at which an
 /// approximate match is accepted. With a perfect context and position, a
@@ -868,8 +868,8 @@ impl FuzzySearch<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::document::Document;
-    use crate::core::note::{TargetKind, TextQuote};
+    use crate::core::notes::note::{TargetKind, TextQuote};
+    use crate::core::text::document::Document;
     use proptest::prelude::*;
     use serde_json::Map;
 
@@ -921,13 +921,13 @@ mod tests {
                 exact: s(chars, start, end),
                 prefix: s(
                     chars,
-                    start.saturating_sub(crate::core::note::CONTEXT_CHARS),
+                    start.saturating_sub(crate::core::notes::note::CONTEXT_CHARS),
                     start,
                 ),
                 suffix: s(
                     chars,
                     end,
-                    (end + crate::core::note::CONTEXT_CHARS).min(chars.len()),
+                    (end + crate::core::notes::note::CONTEXT_CHARS).min(chars.len()),
                 ),
             },
             position: TextPosition { start, end },
@@ -1029,7 +1029,7 @@ mod tests {
             .iter()
             .find(|x| x.start <= SHIBADA[0] && SHIBADA[0] < x.end)
             .unwrap();
-        assert!(sentence.end <= SHIBADA[1] - crate::core::note::CONTEXT_CHARS);
+        assert!(sentence.end <= SHIBADA[1] - crate::core::notes::note::CONTEXT_CHARS);
         let cut = sentence.end - sentence.start;
         let new: Vec<char> = chars[..sentence.start]
             .iter()

@@ -16,7 +16,7 @@
 //!
 //! All offsets are char offsets, end exclusive.
 
-use crate::core::segment::Sentence;
+use crate::core::text::segment::Sentence;
 
 /// Word boundaries of a text, for double-click selection.
 ///
@@ -120,7 +120,7 @@ impl WordSegmenter {
 /// fewer than 3 times) and without part-of-speech tags: the article is
 /// segmented exactly as with the whole dictionary, and the segmenter takes
 /// 30 MB of memory instead of 50. Made by `scripts/make-dict.sh`.
-const DICTIONARY: &str = include_str!("../../assets/jieba-dict.txt");
+const DICTIONARY: &str = include_str!("../../../assets/jieba-dict.txt");
 
 const EXTRA_WORDS: &[&str] = &[
     "十五大",
@@ -175,7 +175,7 @@ fn shadow_with(text: &str, convert: impl Fn(&str) -> String) -> String {
 /// The sentence containing clean-text char offset `at`, as a char range
 /// `[start, end)`, for triple-click selection.
 ///
-/// `sentences` are in text order (as [`crate::core::segment::sentences`]
+/// `sentences` are in text order (as [`crate::core::text::segment::sentences`]
 /// returns them). An `at` that no sentence contains but one ends at (the
 /// caret just past a paragraph's last char, on its line break) selects
 /// that sentence; otherwise `None`.
@@ -205,7 +205,7 @@ fn is_mark(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::document::Document;
+    use crate::core::text::document::Document;
     use std::sync::OnceLock;
 
     const CLAUSE: &str = "濟寧市政府與省人社廳簽署合作框架協議";
@@ -413,7 +413,7 @@ mod tests {
                 assert_eq!(a, b);
             }
         }
-        let raw = String::from_utf8_lossy(crate::core::document::EMBEDDED_ARTICLE);
+        let raw = String::from_utf8_lossy(crate::core::text::document::EMBEDDED_ARTICLE);
         assert_eq!(simplified_shadow(&raw).chars().count(), raw.chars().count());
     }
 

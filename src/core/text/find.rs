@@ -2,8 +2,8 @@
 //! and to letter case: a search for 十八大 or 濟寧 or 济宁 finds the article's
 //! traditional text. Positions are char offsets of the clean text.
 
-use crate::core::note::TextPosition;
-use crate::core::words::simplified_shadow;
+use crate::core::notes::note::TextPosition;
+use crate::core::text::words::simplified_shadow;
 
 /// A folded copy of a text to search in: same number of chars, each one
 /// simplified and lower-cased when that keeps it one char.
@@ -61,7 +61,7 @@ fn fold(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::document::Document;
+    use crate::core::text::document::Document;
 
     #[test]
     fn finds_shibada_three_times_in_the_article() {

@@ -7,10 +7,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use crate::core::document::Document;
+use crate::core::file::persist::{self, Mode, ReviewSession, SaveOutcome};
 use crate::core::import::{self, ImportError, ImportSummary};
-use crate::core::persist::{self, Mode, ReviewSession, SaveOutcome};
-use crate::core::store::{Edit, ReviewStore};
+use crate::core::notes::store::{Edit, ReviewStore};
+use crate::core::text::document::Document;
 use crate::core::timeline::{Timeline, TimelineSource};
 
 /// The notes of an open document and their file.
@@ -204,14 +204,14 @@ impl Notes {
         match persist::save(&mut self.session, self.store.review()) {
             Ok(SaveOutcome::Saved | SaveOutcome::Unchanged) => {
                 self.dirty = false;
-                self.last = format!("saved {}", clock(&crate::core::note::now_utc()));
+                self.last = format!("saved {}", clock(&crate::core::notes::note::now_utc()));
                 None
             }
             Ok(SaveOutcome::Merged(merge)) => {
                 self.dirty = false;
                 self.last = format!(
                     "merged with changes made elsewhere at {}",
-                    clock(&crate::core::note::now_utc())
+                    clock(&crate::core::notes::note::now_utc())
                 );
                 self.store.replace_review(merge.review);
                 None

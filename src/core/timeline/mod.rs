@@ -16,8 +16,8 @@
 //! A document that does not contain every quote has no shipped timeline.
 //!
 //! A reviewer's edited timeline is saved in the review file
-//! ([`ReviewFile::timeline`](crate::core::review::ReviewFile::timeline)) and
-//! changed only through [`Edit::SetTimeline`](crate::core::store::Edit::SetTimeline),
+//! ([`ReviewFile::timeline`](crate::core::file::review::ReviewFile::timeline)) and
+//! changed only through [`Edit::SetTimeline`](crate::core::notes::store::Edit::SetTimeline),
 //! so every change can be undone. Time expressions found in the text
 //! ([`time_suggestions`]) are offered to the reviewer, never filled in.
 //!
@@ -27,11 +27,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::core::anchor::{self, Anchor, TextIndex};
-use crate::core::document::Document;
-use crate::core::note::{self, Target, TextPosition};
+use crate::core::notes::note::{self, Target, TextPosition};
+use crate::core::text::document::Document;
 
 /// The shipped timeline of the embedded article (see the module docs).
-pub const SHIPPED_TIMELINE_JSON: &str = include_str!("../../assets/timeline.json");
+pub const SHIPPED_TIMELINE_JSON: &str = include_str!("../../../assets/timeline.json");
 
 /// Top-level keys of the shipped file that describe the file itself and are
 /// not part of the timeline.
@@ -703,8 +703,8 @@ impl From<Event> for RawEvent {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::review::{Parsed, ReviewFile};
-    use crate::core::store::{Edit, ReviewStore};
+    use crate::core::file::review::{Parsed, ReviewFile};
+    use crate::core::notes::store::{Edit, ReviewStore};
 
     fn shipped() -> (Document, Timeline) {
         let doc = Document::embedded();

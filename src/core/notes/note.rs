@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::core::document::Document;
+use crate::core::text::document::Document;
 
 /// Characters of context kept on each side of a quote.
 pub const CONTEXT_CHARS: usize = 32;

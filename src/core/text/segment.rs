@@ -217,9 +217,9 @@ impl<'a> Cursor<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::clean::clean;
+    use crate::core::text::clean::clean;
 
-    const ARTICLE: &str = include_str!("../../assets/article.txt");
+    const ARTICLE: &str = include_str!("../../../assets/article.txt");
 
     fn texts(text: &str) -> Vec<String> {
         let ps = paragraphs(text);

@@ -430,7 +430,7 @@ mod tests {
     use super::*;
     use encoding_rs::BIG5;
 
-    const ARTICLE: &str = include_str!("../../assets/article.txt");
+    const ARTICLE: &str = include_str!("../../../assets/article.txt");
 
     /// A file big enough to be decoded in two halves gives the same text as
     /// decoding it whole, wherever the middle falls inside a character.

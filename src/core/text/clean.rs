@@ -388,7 +388,7 @@ const SYLLABLES: &[&str] = &[
 mod tests {
     use super::*;
 
-    const ARTICLE: &str = include_str!("../../assets/article.txt");
+    const ARTICLE: &str = include_str!("../../../assets/article.txt");
 
     fn cleaned(raw: &str) -> String {
         clean(raw).text

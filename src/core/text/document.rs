@@ -15,7 +15,7 @@ use super::decode::{self, DecodeError};
 use super::segment;
 
 /// The sample article shipped inside the binary, shown on first start.
-pub const EMBEDDED_ARTICLE: &[u8] = include_bytes!("../../assets/article.txt");
+pub const EMBEDDED_ARTICLE: &[u8] = include_bytes!("../../../assets/article.txt");
 
 /// The name shown for [`EMBEDDED_ARTICLE`].
 pub const EMBEDDED_NAME: &str = "article.txt";

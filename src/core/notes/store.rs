@@ -18,9 +18,9 @@
 use std::collections::HashMap;
 
 use crate::core::anchor::{self, Anchor, TextIndex};
-use crate::core::document::Document;
-use crate::core::note::{self, Note, Target, TextPosition};
-use crate::core::review::ReviewFile;
+use crate::core::file::review::ReviewFile;
+use crate::core::notes::note::{self, Note, Target, TextPosition};
+use crate::core::text::document::Document;
 use crate::core::timeline::Timeline;
 
 /// Undo steps kept; older ones are dropped so a long session stays small.

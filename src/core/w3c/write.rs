@@ -34,9 +34,9 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::core::anchor::Anchor;
-use crate::core::document::Document;
 use crate::core::export::{ExportError, ExportInput};
-use crate::core::note::{Note, Target, TargetKind, TextPosition};
+use crate::core::notes::note::{Note, Target, TargetKind, TextPosition};
+use crate::core::text::document::Document;
 
 /// The JSON-LD context of every Web Annotation document.
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -494,7 +494,7 @@ fn is_absolute_iri(text: &str) -> bool {
 /// for kana or Cyrillic without Han.
 #[must_use]
 pub fn language_of(text: &str) -> Option<&'static str> {
-    if text.chars().any(crate::core::clean::is_han) {
+    if text.chars().any(crate::core::text::clean::is_han) {
         Some("zh")
     } else if text.is_ascii() && text.chars().any(|c| c.is_ascii_alphabetic()) {
         Some("en")

@@ -40,8 +40,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::core::document::Document;
-use crate::core::review::{self, Parsed, ReviewFile};
+use crate::core::file::review::{self, Parsed, ReviewFile};
+use crate::core::text::document::Document;
 
 /// The environment variable that overrides the data folder.
 pub const DATA_DIR_ENV: &str = "PIZHU_DATA_DIR";
@@ -888,7 +888,7 @@ pub fn start_new_notes_file(session: &mut ReviewSession) -> Result<Option<PathBu
             path: session.path.clone(),
         });
     }
-    let stamp: String = crate::core::note::now_utc()
+    let stamp: String = crate::core::notes::note::now_utc()
         .chars()
         .filter(|c| !matches!(c, '-' | ':'))
         .collect();
@@ -942,7 +942,7 @@ fn free_broken_name(path: &Path, stamp: &str) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::note::{Note, Target};
+    use crate::core::notes::note::{Note, Target};
     use tempfile::TempDir;
 
     /// A document file in a fresh folder, and a separate data folder.

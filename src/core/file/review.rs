@@ -21,8 +21,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::core::document::Document;
-use crate::core::note::Note;
+use crate::core::notes::note::Note;
+use crate::core::text::document::Document;
 use crate::core::timeline::Timeline;
 
 /// The `format` name every review file starts with.
@@ -444,7 +444,7 @@ pub(crate) fn malformed(bytes: &[u8], e: &serde_json::Error) -> ReviewError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::note::Target;
+    use crate::core::notes::note::Target;
 
     fn sample() -> (Document, ReviewFile) {
         let doc = Document::embedded();

@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::anchor::Anchor;
-use crate::core::note::{Note, NoteColor};
-use crate::core::store::ReviewStore;
+use crate::core::notes::note::{Note, NoteColor};
+use crate::core::notes::store::ReviewStore;
 
 /// Sort order of the notes list.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -146,8 +146,8 @@ pub fn parse_tags(field: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::document::Document;
-    use crate::core::note::Target;
+    use crate::core::notes::note::Target;
+    use crate::core::text::document::Document;
 
     fn note(doc: &Document, start: usize, end: usize, body: &str, tags: &[&str]) -> Note {
         let mut n = Note::new(Target::range(doc, start, end), body.into(), "審稿人".into());

@@ -1,0 +1,9 @@
+//! From file bytes to clean text: decoding, pinyin cleaning with its offset
+//! map, paragraphs and sentences, the document, word segmentation and find.
+
+pub mod clean;
+pub mod decode;
+pub mod document;
+pub mod find;
+pub mod segment;
+pub mod words;

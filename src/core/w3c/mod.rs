@@ -1,0 +1,3 @@
+//! The W3C Web Annotation model: writing notes as annotations.
+
+pub mod write;

@@ -1,0 +1,495 @@
+//! Approximate search: the passages within a few edits of a quote that is
+//! no longer in the text, scored on quote, context and position, and the
+//! limits that keep it from landing on unrelated words or stalling.
+
+use std::collections::{HashMap, HashSet};
+
+use super::index::TextIndex;
+
+/// Lowest combined score (see the `WEIGHT_*` constants) at which an
+/// approximate match is accepted. With a perfect context and position, a
+/// quote needs about 58% similarity to reach it, but [`MIN_QUOTE_SIMILARITY`]
+/// is stricter; the score mostly rejects passages whose quote is similar but
+/// whose surroundings are not.
+pub const MIN_SCORE: f32 = 0.75;
+
+/// Lowest quote similarity (`1 - edits / quote length`) of an approximate
+/// match: a 4-char quote with one changed char (0.75) anchors, a quote with
+/// half its chars changed does not. [`max_edits`] enforces it during search.
+pub const MIN_QUOTE_SIMILARITY: f32 = 0.75;
+
+/// Shortest quote, in chars, that may match approximately. One to three
+/// chars with an edit could be almost anywhere; such notes are orphaned
+/// rather than guessed.
+pub const MIN_FUZZY_CHARS: usize = 4;
+
+/// One edit is allowed per this many chars of quote (so similarity stays at
+/// or above [`MIN_QUOTE_SIMILARITY`]).
+pub const CHARS_PER_EDIT: usize = 4;
+
+/// Cap on the edits allowed for long quotes (whole paragraphs), which keeps
+/// the search O(text × this) and the accepted text recognisably the same.
+pub const MAX_EDITS: usize = 64;
+
+/// Weight of quote similarity in the approximate-match score.
+pub const WEIGHT_QUOTE: f32 = 0.6;
+/// Weight of prefix (text before the quote) similarity in the score.
+pub const WEIGHT_PREFIX: f32 = 0.15;
+/// Weight of suffix (text after the quote) similarity in the score.
+pub const WEIGHT_SUFFIX: f32 = 0.15;
+/// Weight of closeness to the stored position in the score.
+pub const WEIGHT_POSITION: f32 = 0.1;
+
+/// Distance, in chars, at which the position part of the score reaches zero
+/// (it falls linearly from 1 at the stored position). In texts shorter than
+/// this the text length is used instead, so position still discriminates.
+pub const POSITION_SCALE: usize = 5_000;
+
+/// Most dynamic-programming cells (edit-distance table entries, context
+/// comparisons included) one approximate search may fill: a few milliseconds
+/// in a release build. Candidate regions are searched nearest to the stored
+/// position first and those beyond the budget are not searched, so in a
+/// huge, repetitive text a far-moved note may be orphaned rather than stall
+/// the app; in ordinary text the budget is never reached.
+pub const FUZZY_CELL_BUDGET: usize = 4_000_000;
+
+/// Ends of an approximate match whose distance exceeds the best in their
+/// cluster by more than this are not considered: they are the same passage
+/// with a worse boundary.
+const END_SLACK: usize = 2;
+
+/// Chars per chunk of an approximate search (see `FuzzySearch::regions`).
+const CHUNK_CHARS: usize = 2_048;
+
+/// The most edits an approximate match of a quote of `quote_chars` chars may
+/// have: one per [`CHARS_PER_EDIT`] chars, at most [`MAX_EDITS`]; 0 (no
+/// approximate matching) below [`MIN_FUZZY_CHARS`].
+#[must_use]
+pub fn max_edits(quote_chars: usize) -> usize {
+    if quote_chars < MIN_FUZZY_CHARS {
+        0
+    } else {
+        (quote_chars / CHARS_PER_EDIT).clamp(1, MAX_EDITS)
+    }
+}
+
+/// Levenshtein distance between two short char strings (contexts).
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        let mut left = i + 1;
+        if let Some(first) = cur.first_mut() {
+            *first = left;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let diag = prev.get(j).copied().unwrap_or(usize::MAX - 1) + usize::from(ca != cb);
+            let up = prev.get(j + 1).copied().unwrap_or(usize::MAX - 1) + 1;
+            left = diag.min(up).min(left + 1);
+            if let Some(c) = cur.get_mut(j + 1) {
+                *c = left;
+            }
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev.last().copied().unwrap_or(0)
+}
+
+/// Similarity in `[0, 1]` of stored context to the text standing in its
+/// place, compared over the same number of chars. An empty stored context
+/// (a quote at the start or end of its text) is no evidence against a
+/// candidate and scores 1.
+fn context_similarity(stored: &[char], actual: &[char]) -> f32 {
+    if stored.is_empty() {
+        return 1.0;
+    }
+    let distance = edit_distance(stored, actual).min(stored.len());
+    1.0 - distance as f32 / stored.len() as f32
+}
+
+/// Takes `cost` from `budget`; false (leaving it empty) if it is not there.
+fn spend(budget: &mut usize, cost: usize) -> bool {
+    match budget.checked_sub(cost) {
+        Some(left) => {
+            *budget = left;
+            true
+        }
+        None => {
+            *budget = 0;
+            false
+        }
+    }
+}
+
+/// One approximate match, scored.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Candidate {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// Edit distance between the quote and `start..end`.
+    pub(super) edits: usize,
+    /// `1 - edits / quote length`.
+    pub(super) quote_similarity: f32,
+    /// The combined score.
+    pub(super) score: f32,
+    /// Distance from the stored position.
+    pub(super) offset: usize,
+    /// Difference between the passage's length and the quote's.
+    pub(super) length_change: usize,
+}
+
+impl Candidate {
+    /// Passes both minimums.
+    pub(super) fn accepted(&self) -> bool {
+        self.score >= MIN_SCORE && self.quote_similarity >= MIN_QUOTE_SIMILARITY
+    }
+
+    /// Ranks before `other`: higher score, then nearer, fewer edits, length
+    /// closer to the quote's, earlier.
+    fn better_than(&self, other: &Self) -> bool {
+        other
+            .score
+            .total_cmp(&self.score)
+            .then(self.offset.cmp(&other.offset))
+            .then(self.edits.cmp(&other.edits))
+            .then(self.length_change.cmp(&other.length_change))
+            .then(self.start.cmp(&other.start))
+            .is_lt()
+    }
+}
+
+/// The inputs of one approximate search.
+pub(super) struct FuzzySearch<'a> {
+    pub(super) chars: &'a [char],
+    pub(super) quote: &'a [char],
+    pub(super) prefix: &'a [char],
+    pub(super) suffix: &'a [char],
+    /// The stored start, clamped to the text.
+    pub(super) stored: usize,
+    /// Most edits allowed (at least 1).
+    pub(super) k: usize,
+}
+
+impl FuzzySearch<'_> {
+    /// The best-scoring passage within `k` edits of the quote, accepted or
+    /// not; `None` if there is none (or none within [`FUZZY_CELL_BUDGET`]).
+    pub(super) fn best(&self, index: &TextIndex) -> Option<Candidate> {
+        let mut best: Option<Candidate> = None;
+        let mut prefix_scores: HashMap<usize, f32> = HashMap::new();
+        let mut seen_ends: HashSet<usize> = HashSet::new();
+        let mut budget = FUZZY_CELL_BUDGET;
+        // Cells of one backward alignment (see `starts_for_end`) and of one
+        // context comparison (see `context_similarity`).
+        let per_end = self.quote.len() * (2 * self.k + 1);
+        let per_prefix = self.prefix.len() * self.prefix.len();
+        let per_suffix = self.suffix.len() * self.suffix.len();
+        for (from, to) in self.regions(index) {
+            let region = self.chars.get(from..to).unwrap_or_default();
+            for end in self.chosen_ends(region, &mut budget) {
+                let end = from + end;
+                // Chunks overlap, so an end may come twice.
+                if !seen_ends.insert(end) {
+                    continue;
+                }
+                if !spend(&mut budget, per_end + per_suffix) {
+                    return best;
+                }
+                let suffix_score = self.suffix_similarity(end);
+                for (start, edits) in self.starts_for_end(end) {
+                    let prefix_score = match prefix_scores.get(&start) {
+                        Some(&score) => score,
+                        None => {
+                            if !spend(&mut budget, per_prefix) {
+                                return best;
+                            }
+                            let score = self.prefix_similarity(start);
+                            prefix_scores.insert(start, score);
+                            score
+                        }
+                    };
+                    let candidate = self.score(start, end, edits, prefix_score, suffix_score);
+                    if best.is_none_or(|b| candidate.better_than(&b)) {
+                        best = Some(candidate);
+                    }
+                }
+            }
+            if budget == 0 {
+                break;
+            }
+        }
+        best
+    }
+
+    /// Text regions that may hold a match, nearest to the stored position
+    /// first. A match with at most `k` edits leaves at least one of `k + 1`
+    /// disjoint pieces of the quote untouched (pigeonhole), so every match
+    /// lies around an exact occurrence of some piece: this filter loses
+    /// nothing, and exact occurrences are cheap to find through the index.
+    ///
+    /// Overlapping regions are merged, then cut into chunks of
+    /// [`CHUNK_CHARS`] overlapping by `m + k` (the longest match), so every
+    /// match lies whole in some chunk and, in a repetitive text where one
+    /// region covers everything, the budget goes to the chunks nearest the
+    /// stored position.
+    fn regions(&self, index: &TextIndex) -> Vec<(usize, usize)> {
+        let m = self.quote.len();
+        let k = self.k;
+        let n = self.chars.len();
+        let pieces = k + 1;
+        let mut spans = Vec::new();
+        for p in 0..pieces {
+            let (a, b) = (p * m / pieces, (p + 1) * m / pieces);
+            let Some(piece) = self.quote.get(a..b) else {
+                continue;
+            };
+            for hit in index.find_all(piece) {
+                // The piece sits at quote offset `a`; with at most k edits
+                // before it, the match starts within k of `hit - a`.
+                let from = hit.saturating_sub(a + k);
+                let to = (hit + m + k).saturating_sub(a).min(n);
+                spans.push((from, to));
+            }
+        }
+        spans.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::new();
+        for (from, to) in spans {
+            match merged.last_mut() {
+                Some(last) if from <= last.1 => last.1 = last.1.max(to),
+                _ => merged.push((from, to)),
+            }
+        }
+        let overlap = m + k;
+        let mut chunks: Vec<(usize, usize)> = Vec::new();
+        for (from, to) in merged {
+            let mut at = from;
+            loop {
+                chunks.push((at, (at + CHUNK_CHARS + overlap).min(to)));
+                at += CHUNK_CHARS;
+                if at + overlap >= to {
+                    break;
+                }
+            }
+        }
+        let stored = self.stored;
+        chunks.sort_by_key(|&(from, to)| {
+            if stored < from {
+                from - stored
+            } else {
+                stored.saturating_sub(to)
+            }
+        });
+        chunks
+    }
+
+    /// Ends (offsets into `region`, exclusive) of substrings within `k` edits
+    /// of the quote: Sellers' algorithm with Ukkonen's cut-off, so a column
+    /// usually costs about `k` cells, not `m`. The cells computed are taken
+    /// from `budget`; the scan stops when it runs out. Ends come in clusters
+    /// around each match; only those within [`END_SLACK`] of their cluster's
+    /// best are kept.
+    fn chosen_ends(&self, region: &[char], budget: &mut usize) -> Vec<usize> {
+        let m = self.quote.len();
+        let k = self.k;
+        let inf = k + 1;
+        // col[i]: least edits between quote[..i] and a text substring ending
+        // at the current column, capped at `inf`; row 0 is 0 (free start).
+        let mut col: Vec<usize> = (0..=m).map(|i| i.min(inf)).collect();
+        // Deepest row whose value is <= k. Rows below it hold values > k
+        // (possibly from older columns); values along a diagonal never
+        // decrease, so in the next column only rows up to last + 1 can be <= k.
+        let mut last = k.min(m);
+        let mut ends: Vec<(usize, usize)> = Vec::new();
+        for (j, &tc) in region.iter().enumerate() {
+            let top = (last + 1).min(m);
+            if !spend(budget, top) {
+                break;
+            }
+            let mut diag = 0;
+            let mut up = 0;
+            for (i, qc) in self.quote.iter().enumerate().take(top) {
+                let Some(cell) = col.get_mut(i + 1) else {
+                    break;
+                };
+                let old = *cell;
+                let value = (diag + usize::from(*qc != tc))
+                    .min(up + 1)
+                    .min(old + 1)
+                    .min(inf);
+                *cell = value;
+                diag = old;
+                up = value;
+            }
+            last = (0..=top)
+                .rev()
+                .find(|&i| col.get(i).is_some_and(|&v| v <= k))
+                .unwrap_or(0);
+            if last == m {
+                ends.push((j + 1, col.get(m).copied().unwrap_or(inf)));
+            }
+        }
+        let mut chosen = Vec::new();
+        let mut cluster_start = 0;
+        while let Some(first) = ends.get(cluster_start) {
+            let mut cluster_end = cluster_start + 1;
+            let mut prev = first.0;
+            while let Some(&(e, _)) = ends.get(cluster_end) {
+                if e != prev + 1 {
+                    break;
+                }
+                prev = e;
+                cluster_end += 1;
+            }
+            let cluster = ends.get(cluster_start..cluster_end).unwrap_or_default();
+            let least = cluster.iter().map(|e| e.1).min().unwrap_or(inf);
+            chosen.extend(
+                cluster
+                    .iter()
+                    .filter(|e| e.1 <= least + END_SLACK)
+                    .map(|e| e.0),
+            );
+            cluster_start = cluster_end;
+        }
+        chosen
+    }
+
+    /// Every start of a substring ending at `end` within `k` edits of the
+    /// quote, with its distance: a banded global alignment of the reversed
+    /// quote against the text read backwards from `end`. `R[i][l]` is the
+    /// distance between the quote's last `i` chars and the `l` text chars
+    /// before `end`; only `|l - i| <= k` can be within bound, so the band is
+    /// stored by `d = l - i + k`.
+    fn starts_for_end(&self, end: usize) -> Vec<(usize, usize)> {
+        let m = self.quote.len();
+        let k = self.k;
+        let inf = k + 1;
+        let width = 2 * k + 1;
+        // Row 0: the empty quote against l chars costs l.
+        let mut prev: Vec<usize> = (0..width)
+            .map(|d| match d.checked_sub(k) {
+                Some(l) if l <= end => l,
+                _ => inf,
+            })
+            .collect();
+        let mut cur = vec![inf; width];
+        for i in 1..=m {
+            let qc = self.quote.get(m - i);
+            for d in 0..width {
+                let value = match (i + d).checked_sub(k) {
+                    None => inf,
+                    Some(l) if l > end => inf,
+                    Some(0) => i.min(inf),
+                    Some(l) => {
+                        let tc = self.chars.get(end - l);
+                        let diag = prev.get(d).copied().unwrap_or(inf)
+                            + usize::from(tc.is_none() || tc != qc);
+                        let up = prev.get(d + 1).copied().unwrap_or(inf) + 1;
+                        let left = d
+                            .checked_sub(1)
+                            .and_then(|d| cur.get(d))
+                            .copied()
+                            .unwrap_or(inf)
+                            + 1;
+                        diag.min(up).min(left).min(inf)
+                    }
+                };
+                if let Some(cell) = cur.get_mut(d) {
+                    *cell = value;
+                }
+            }
+            std::mem::swap(&mut prev, &mut cur);
+        }
+        prev.iter()
+            .enumerate()
+            .filter(|&(_, &edits)| edits <= k)
+            .filter_map(|(d, &edits)| {
+                let l = (m + d).checked_sub(k)?;
+                Some((end.checked_sub(l)?, edits))
+            })
+            .collect()
+    }
+
+    /// Similarity of the stored prefix to the text before `start`.
+    fn prefix_similarity(&self, start: usize) -> f32 {
+        let from = start.saturating_sub(self.prefix.len());
+        let actual = self.chars.get(from..start).unwrap_or_default();
+        context_similarity(self.prefix, actual)
+    }
+
+    /// Similarity of the stored suffix to the text after `end`.
+    fn suffix_similarity(&self, end: usize) -> f32 {
+        let to = end.saturating_add(self.suffix.len()).min(self.chars.len());
+        let actual = self.chars.get(end..to).unwrap_or_default();
+        context_similarity(self.suffix, actual)
+    }
+
+    /// Scores the passage `start..end`, `edits` away from the quote.
+    fn score(
+        &self,
+        start: usize,
+        end: usize,
+        edits: usize,
+        prefix_score: f32,
+        suffix_score: f32,
+    ) -> Candidate {
+        let quote_similarity = 1.0 - edits as f32 / self.quote.len().max(1) as f32;
+        let offset = start.abs_diff(self.stored);
+        let scale = POSITION_SCALE.min(self.chars.len()).max(1);
+        let position_score = 1.0 - offset.min(scale) as f32 / scale as f32;
+        let score = WEIGHT_QUOTE * quote_similarity
+            + WEIGHT_PREFIX * prefix_score
+            + WEIGHT_SUFFIX * suffix_score
+            + WEIGHT_POSITION * position_score;
+        Candidate {
+            start,
+            end,
+            edits,
+            quote_similarity,
+            score: score.clamp(0.0, 1.0),
+            offset,
+            length_change: (end - start).abs_diff(self.quote.len()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::anchor::testing::{ALPHABET, levenshtein, s};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn fuzzy_search_matches_brute_force(
+            chars in prop::collection::vec(prop::sample::select(ALPHABET), 10..60),
+            quote in prop::collection::vec(prop::sample::select(ALPHABET), 4..10),
+        ) {
+            // Every passage the search can return is within bound, and if
+            // any substring is within bound the search finds one.
+            let index = TextIndex::new(&s(&chars, 0, chars.len()));
+            let k = max_edits(quote.len());
+            let search = FuzzySearch {
+                chars: &chars,
+                quote: &quote,
+                prefix: &[],
+                suffix: &[],
+                stored: 0,
+                k,
+            };
+            let best = search.best(&index);
+            let brute = (0..=chars.len())
+                .flat_map(|a| (a..=chars.len()).map(move |b| (a, b)))
+                .map(|(a, b)| levenshtein(&chars[a..b], &quote))
+                .min()
+                .unwrap();
+            match best {
+                Some(c) => {
+                    prop_assert_eq!(levenshtein(&chars[c.start..c.end], &quote), c.edits);
+                    prop_assert!(c.edits <= k);
+                }
+                None => prop_assert!(brute > k, "missed a match with {} edits", brute),
+            }
+        }
+    }
+}

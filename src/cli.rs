@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::core::anchor::{Anchor, TextIndex};
 use crate::core::export::{self, ExportInput, Format};
-use crate::core::file::persist;
+use crate::core::file::atomic;
 use crate::core::notes::session::Notes;
 use crate::core::text::document::Document;
 use crate::core::timeline::{EventKind, Phase, Timeline, TimelineSource};
@@ -358,7 +358,7 @@ pub fn export(
     let orphans = input.notes.iter().filter(|(_, a)| a.is_orphaned()).count();
     let bytes = export::export(format, &input).context("could not make the export")?;
     match output {
-        Some(path) => persist::write_file_atomic(path, &bytes).map_err(|e| {
+        Some(path) => atomic::write_file_atomic(path, &bytes).map_err(|e| {
             anyhow::anyhow!(
                 "could not write the export ({e}); check that the folder exists and is writable, \
                  or choose another file with -o: {}",

@@ -14,7 +14,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use crate::core::file::persist;
+use crate::core::file::atomic;
 
 /// The application id: the window's app id (Wayland) and WM class (X11),
 /// and the name of the desktop entry and of the icon.
@@ -235,7 +235,7 @@ pub fn install(data_home: &Path, exe: &Path) -> Result<Vec<PathBuf>, DesktopErro
 
 /// Write one file atomically.
 fn write(path: &Path, bytes: &[u8]) -> Result<(), DesktopError> {
-    persist::write_file_atomic(path, bytes).map_err(|cause| DesktopError::Write {
+    atomic::write_file_atomic(path, bytes).map_err(|cause| DesktopError::Write {
         path: path.to_path_buf(),
         cause,
     })

@@ -29,7 +29,9 @@ use serde_json::Value;
 
 use pizhu::core::anchor::Anchor;
 use pizhu::core::export::{self, ExportInput, Format};
-use pizhu::core::file::persist::{self, Mode};
+use pizhu::core::file::atomic;
+use pizhu::core::file::locate;
+use pizhu::core::file::persist::Mode;
 use pizhu::core::file::review::ReviewFile;
 use pizhu::core::import;
 use pizhu::core::notes::note::{Note, Target, TextPosition};
@@ -58,7 +60,7 @@ fn timed<T>(what: &str, f: impl FnOnce() -> T) -> T {
 /// The `pizhu` binary with its data folder in `data`.
 fn pizhu(data: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_pizhu"));
-    cmd.env(persist::DATA_DIR_ENV, data);
+    cmd.env(locate::DATA_DIR_ENV, data);
     cmd
 }
 
@@ -794,7 +796,7 @@ fn load_and_save_back(doc: &Document, path: &Path, n: usize) {
     assert_eq!(again.store().review(), notes.store().review());
     // The version before is kept as the backup.
     let mut backup = path.as_os_str().to_owned();
-    backup.push(persist::BACKUP_SUFFIX);
+    backup.push(atomic::BACKUP_SUFFIX);
     assert!(Path::new(&backup).is_file());
 }
 

@@ -1352,7 +1352,7 @@ impl PizhuApp {
             exported_at: crate::core::notes::note::now_utc(),
         };
         let bytes = crate::core::export::export(format, &input).map_err(|e| e.to_string())?;
-        crate::core::file::persist::write_file_atomic(path, &bytes).map_err(|e| {
+        crate::core::file::atomic::write_file_atomic(path, &bytes).map_err(|e| {
             fill(
                 s.err_write_export,
                 &[("error", &e), ("path", &path.display())],

@@ -1,5 +1,7 @@
 //! The review file on disk: its format, where it lives and how it is saved
 //! (atomic writes, backups, never overwriting what changed or cannot be read).
 
+pub mod atomic;
+pub mod locate;
 pub mod persist;
 pub mod review;

@@ -1,28 +1,8 @@
-//! Where review files live, and saving them without ever losing notes.
+//! Opening and saving a review file without ever losing notes.
 //!
-//! **Location.** A document's notes go in a sidecar `NAME.pizhu.json` next
-//! to it (`NAME` is the document's file name with its extension) when that
-//! folder is writable, otherwise in the user data folder under `reviews/`,
-//! as `NAME-HASH.pizhu.json` with the start of the clean text's hash so
-//! that documents of the same name do not share notes. The embedded
-//! article's notes always live there. The data folder is the platform's
-//! (`directories`: `ProjectDirs::from("", "", "Pizhu")`), or the folder in
-//! the environment variable [`DATA_DIR_ENV`] (`PIZHU_DATA_DIR`) when set,
-//! which tests and CI use.
-//!
-//! **Finding notes again.** `reviews/index.json` in the data folder maps
-//! the SHA-256 of documents (of their raw bytes and of their clean text) to
-//! the review file last saved for them, sidecars included. A document that
-//! was moved or renamed away from its sidecar finds its notes through it;
-//! if the index is gone, the `reviews/` folder is searched by the hashes
-//! recorded in each file. The index is a cache: rebuilt as files are saved,
-//! and a broken one is simply replaced.
-//!
-//! **Saving.** Every save is atomic: the new text goes to a temporary file
-//! in the same folder, is flushed to disk, and is renamed over the old file;
-//! then the folder itself is flushed. Before that, the previous version is
-//! written the same way to `NAME.pizhu.json.bak`, so there is never a
-//! moment without a complete main file.
+//! Where the file lives is [`locate`](crate::core::file::locate)'s; every
+//! save is atomic and keeps the previous version as a backup
+//! ([`atomic`](crate::core::file::atomic)).
 //!
 //! **Bad files never cost data.** A review file that cannot be read puts
 //! the session in [`Mode::Broken`]: nothing is saved over it until the user
@@ -32,38 +12,16 @@
 //! or written: if another window or a sync tool changed it, the two are
 //! merged ([`review::merge`]) and the caller is told, never overwritten.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs;
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
-use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
-
+use crate::core::file::atomic::{backup_path, keep_backup, parent_dir, sync_dir, write_atomic};
+use crate::core::file::locate::{
+    REVIEW_SUFFIX, data_dir_or_temp, find_review_in, review_path_in, update_index,
+};
 use crate::core::file::review::{self, Parsed, ReviewFile};
 use crate::core::text::document::Document;
-
-/// The environment variable that overrides the data folder.
-pub const DATA_DIR_ENV: &str = "PIZHU_DATA_DIR";
-
-/// The ending of a review file's name.
-pub const REVIEW_SUFFIX: &str = ".pizhu.json";
-
-/// The ending added to a review file's name for its backup.
-pub const BACKUP_SUFFIX: &str = ".bak";
-
-/// The folder of the data folder that holds reviews and the index.
-const REVIEWS_DIR: &str = "reviews";
-
-/// The index file's name, in [`REVIEWS_DIR`].
-const INDEX_FILE: &str = "index.json";
-
-/// The `format` name of the index file.
-const INDEX_FORMAT: &str = "pizhu-review-index";
-
-/// Hex digits of the clean-text hash in a data-folder file name: enough
-/// to keep same-named documents apart, short enough to read.
-const NAME_HASH_DIGITS: usize = 12;
 
 /// What a session may do with its review file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -297,227 +255,6 @@ fn io_advice(e: &io::Error) -> &'static str {
     }
 }
 
-/// The data folder: `PIZHU_DATA_DIR` if set, else the platform's data
-/// folder for Pizhu; `None` when neither is known (no home folder).
-#[must_use]
-pub fn data_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(dir));
-    }
-    directories::ProjectDirs::from("", "", "Pizhu").map(|d| d.data_dir().to_path_buf())
-}
-
-/// [`data_dir`], or a folder in the temp folder when there is no home
-/// folder at all: notes there may not outlive a restart, but they are
-/// saved somewhere rather than not at all.
-fn data_dir_or_temp() -> PathBuf {
-    data_dir().unwrap_or_else(|| std::env::temp_dir().join("Pizhu"))
-}
-
-/// Where a new review file for `doc` goes: its sidecar when the
-/// document's folder is writable, else the data folder. Existing notes are
-/// found with [`find_review`] first.
-#[must_use]
-pub fn review_path_for(doc: &Document) -> PathBuf {
-    review_path_in(doc, &data_dir_or_temp())
-}
-
-/// [`review_path_for`] with the data folder given.
-fn review_path_in(doc: &Document, data: &Path) -> PathBuf {
-    match sidecar_path(doc) {
-        Some(side) if folder_is_writable(parent_dir(&side)) => side,
-        _ => data_review_path(doc, data),
-    }
-}
-
-/// `NAME.pizhu.json` next to the document; `None` for the embedded article.
-fn sidecar_path(doc: &Document) -> Option<PathBuf> {
-    let path = doc.path.as_deref()?;
-    let name = path.file_name()?;
-    let mut side = name.to_os_string();
-    side.push(REVIEW_SUFFIX);
-    Some(path.with_file_name(side))
-}
-
-/// `reviews/NAME-HASH.pizhu.json` in the data folder.
-fn data_review_path(doc: &Document, data: &Path) -> PathBuf {
-    // The name is the document's, made safe as a single file name.
-    let safe: String = doc
-        .name
-        .chars()
-        .map(|c| {
-            if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
-                '_'
-            } else {
-                c
-            }
-        })
-        .take(80)
-        .collect();
-    let safe = safe.trim_start_matches('.');
-    let hash = doc
-        .clean_sha256
-        .get(..NAME_HASH_DIGITS)
-        .unwrap_or(&doc.clean_sha256);
-    data.join(REVIEWS_DIR)
-        .join(format!("{safe}-{hash}{REVIEW_SUFFIX}"))
-}
-
-/// The folder of a file path (`.` for a bare name).
-fn parent_dir(path: &Path) -> &Path {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    }
-}
-
-/// Whether a file can be made in `dir`, found by making (and removing) one:
-/// the only test that agrees with ACLs, read-only mounts and sandboxes.
-fn folder_is_writable(dir: &Path) -> bool {
-    let probe = dir.join(format!(".pizhu-probe-{}", unique_suffix()));
-    match OpenOptions::new().write(true).create_new(true).open(&probe) {
-        Ok(file) => {
-            drop(file);
-            let _ = fs::remove_file(&probe);
-            true
-        }
-        Err(_) => false,
-    }
-}
-
-/// A suffix no other temporary file of this or another process has.
-fn unique_suffix() -> String {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    format!("{}-{n}-{nanos}", std::process::id())
-}
-
-/// The existing review file for `doc`, if any: its sidecar, else its file
-/// in the data folder, else one the index or a search of the data folder
-/// finds by the document's hashes (after a move or rename).
-#[must_use]
-pub fn find_review(doc: &Document) -> Option<PathBuf> {
-    find_review_in(doc, &data_dir_or_temp())
-}
-
-/// [`find_review`] with the data folder given.
-fn find_review_in(doc: &Document, data: &Path) -> Option<PathBuf> {
-    if let Some(side) = sidecar_path(doc).filter(|p| p.is_file()) {
-        return Some(side);
-    }
-    let own = data_review_path(doc, data);
-    if own.is_file() {
-        return Some(own);
-    }
-    let hashes = [doc.clean_sha256.as_str(), doc.raw_sha256.as_str()];
-    match load_index(data) {
-        // Every save records its file in the index, so a usable index that
-        // does not know the document means there are no notes for it; the
-        // folder is searched (reading every review) only without one.
-        Some(index) => hashes
-            .iter()
-            .filter_map(|h| index.reviews.get(*h))
-            .map(PathBuf::from)
-            .find(|p| p.is_file()),
-        None => search_reviews(data, &hashes),
-    }
-}
-
-/// Only the part of a review file needed to know its document.
-#[derive(Deserialize)]
-struct IdentityOnly {
-    format: String,
-    document: review::DocumentIdentity,
-}
-
-/// The newest `*.pizhu.json` in the data folder's `reviews/` made for a
-/// document with one of `hashes`.
-fn search_reviews(data: &Path, hashes: &[&str]) -> Option<PathBuf> {
-    let entries = fs::read_dir(data.join(REVIEWS_DIR)).ok()?;
-    let mut best: Option<(std::time::SystemTime, PathBuf)> = None;
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let is_review = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.ends_with(REVIEW_SUFFIX));
-        if !is_review {
-            continue;
-        }
-        let Ok(bytes) = fs::read(&path) else { continue };
-        let Ok(id) = serde_json::from_slice::<IdentityOnly>(&bytes) else {
-            continue;
-        };
-        let matches = id.format == review::FORMAT
-            && hashes
-                .iter()
-                .any(|h| *h == id.document.clean_sha256 || *h == id.document.raw_sha256);
-        if !matches {
-            continue;
-        }
-        let modified = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .unwrap_or(std::time::UNIX_EPOCH);
-        if best.as_ref().is_none_or(|(t, _)| modified > *t) {
-            best = Some((modified, path));
-        }
-    }
-    best.map(|(_, p)| p)
-}
-
-/// The index file: document hash → review file last saved for it.
-#[derive(Serialize, Deserialize, Debug, Default, PartialEq)]
-struct ReviewIndex {
-    format: String,
-    version: u32,
-    /// Hex SHA-256 → absolute path of the review file.
-    #[serde(default)]
-    reviews: std::collections::BTreeMap<String, String>,
-    #[serde(flatten)]
-    extra: Map<String, Value>,
-}
-
-/// The index; `None` when it is missing or unreadable.
-fn load_index(data: &Path) -> Option<ReviewIndex> {
-    fs::read(data.join(REVIEWS_DIR).join(INDEX_FILE))
-        .ok()
-        .and_then(|b| serde_json::from_slice::<ReviewIndex>(&b).ok())
-        .filter(|i| i.format == INDEX_FORMAT)
-}
-
-/// Records `review_path` for every hash in `hashes`, dropping entries
-/// whose file is gone. Writes only when something changed.
-fn update_index(data: &Path, hashes: &[&str], review_path: &Path) -> io::Result<()> {
-    let absolute = std::path::absolute(review_path).unwrap_or_else(|_| review_path.to_path_buf());
-    // A path that is not valid Unicode cannot be stored in JSON text; such
-    // a file is still found as a sidecar, just not after a move.
-    let Some(target) = absolute.to_str() else {
-        return Ok(());
-    };
-    let mut index = load_index(data).unwrap_or_default();
-    if hashes
-        .iter()
-        .all(|h| index.reviews.get(*h).map(String::as_str) == Some(target))
-    {
-        return Ok(());
-    }
-    index.format = INDEX_FORMAT.to_owned();
-    index.version = 1;
-    index.reviews.retain(|_, p| Path::new(p).is_file());
-    for h in hashes {
-        index.reviews.insert((*h).to_owned(), target.to_owned());
-    }
-    let mut text = serde_json::to_string_pretty(&index).map_err(io::Error::other)?;
-    text.push('\n');
-    let dir = data.join(REVIEWS_DIR);
-    fs::create_dir_all(&dir)?;
-    write_atomic(&dir.join(INDEX_FILE), |f| f.write_all(text.as_bytes()))
-}
-
 /// Opens the review of `doc`: the file at `explicit` (the `--notes`
 /// option) if given, else the one [`find_review`] finds, else a new one at
 /// [`review_path_for`]. Never fails: a missing file gives an empty review
@@ -715,25 +452,6 @@ fn write_review(path: &Path, previous: Option<&[u8]>, new: &[u8]) -> Result<(), 
     write_atomic(path, |f| f.write_all(new)).map_err(fail(path))
 }
 
-/// Makes `bak` hold the current file: a hard link to it when the file system
-/// allows (no copy: the old file's data is already on disk), else a copy of
-/// `old`. Either way `bak` is replaced atomically.
-fn keep_backup(path: &Path, bak: &Path, old: &[u8]) -> io::Result<()> {
-    let mut tmp = bak.as_os_str().to_os_string();
-    tmp.push(format!(".{}.tmp", unique_suffix()));
-    let tmp = PathBuf::from(tmp);
-    if fs::hard_link(path, &tmp).is_ok() {
-        // The link must still hold the bytes we read (nobody wrote in between).
-        let same = fs::metadata(&tmp).is_ok_and(|m| m.len() == old.len() as u64);
-        if same && fs::rename(&tmp, bak).is_ok() {
-            sync_dir(parent_dir(bak));
-            return Ok(());
-        }
-        let _ = fs::remove_file(&tmp);
-    }
-    write_atomic(bak, |f| f.write_all(old))
-}
-
 /// True when `path` names a review file (`….pizhu.json`).
 #[must_use]
 pub fn is_review_path(path: &Path) -> bool {
@@ -805,74 +523,6 @@ pub fn open_document_of_review(path: &Path) -> Result<Option<Document>, String> 
     ))
 }
 
-/// `NAME.pizhu.json.bak` for `NAME.pizhu.json`.
-#[must_use]
-pub fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path.as_os_str().to_os_string();
-    name.push(BACKUP_SUFFIX);
-    PathBuf::from(name)
-}
-
-/// Writes `bytes` to `path` atomically (temp file in the same folder, fsync,
-/// rename, fsync the folder), creating the folder when missing. Exports use
-/// it so that a half-written export never replaces a good one.
-///
-/// # Errors
-/// When the folder cannot be made or the file cannot be written; `path` is
-/// then unchanged.
-pub fn write_file_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    fs::create_dir_all(parent_dir(path))?;
-    write_atomic(path, |f| f.write_all(bytes))
-}
-
-/// Replaces `path` atomically with what `write` writes: through a fresh
-/// temporary file next to it, flushed, renamed over it, then the folder
-/// flushed. On failure `path` is untouched and the temporary file removed.
-fn write_atomic(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
-    let mut tmp = path.as_os_str().to_os_string();
-    tmp.push(format!(".{}.tmp", unique_suffix()));
-    write_atomic_via(path, Path::new(&tmp), write)
-}
-
-/// [`write_atomic`] through the temporary file `tmp`, which must not exist.
-fn write_atomic_via(
-    path: &Path,
-    tmp: &Path,
-    write: impl FnOnce(&mut File) -> io::Result<()>,
-) -> io::Result<()> {
-    // `create_new`: never write into a file someone else owns; and only a
-    // file made here is removed on failure.
-    let mut file = OpenOptions::new().write(true).create_new(true).open(tmp)?;
-    let result = write(&mut file)
-        .and_then(|()| file.sync_all())
-        .and_then(|()| {
-            drop(file);
-            fs::rename(tmp, path)
-        });
-    match result {
-        Ok(()) => {
-            sync_dir(parent_dir(path));
-            Ok(())
-        }
-        Err(e) => {
-            let _ = fs::remove_file(tmp);
-            Err(e)
-        }
-    }
-}
-
-/// Flushes a folder so that a rename in it survives a power cut. Best
-/// effort: some file systems refuse to sync folders, and by now the new
-/// file is complete either way.
-fn sync_dir(dir: &Path) {
-    #[cfg(unix)]
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
-}
-
 /// Moves a broken review file aside as `NAME.pizhu.broken-YYYYMMDDTHHMMSSZ.json`
 /// and switches the session to [`Mode::ReadWrite`] with no file, so the
 /// next save starts a new one. Returns where the broken file went, or
@@ -942,7 +592,9 @@ fn free_broken_name(path: &Path, stamp: &str) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::file::locate::{INDEX_FORMAT, load_index};
     use crate::core::notes::note::{Note, Target};
+    use serde_json::Value;
     use tempfile::TempDir;
 
     /// A document file in a fresh folder, and a separate data folder.
@@ -1028,25 +680,6 @@ mod tests {
         assert_eq!(session.mode, Mode::ReadWrite);
         assert!(review.notes.is_empty());
         assert!(!session.path.exists(), "created on first save only");
-    }
-
-    #[test]
-    fn data_folder_when_the_documents_folder_is_not_writable() {
-        let s = setup();
-        // A folder that does not exist is not writable, even for root.
-        let doc = Document::from_bytes(
-            "文章.txt",
-            Some(s.docs.join("沒有這個資料夾").join("文章.txt")),
-            TEXT.as_bytes(),
-        )
-        .unwrap();
-        let path = review_path_in(&doc, &s.data);
-        assert_eq!(path.parent(), Some(s.data.join("reviews").as_path()));
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        assert_eq!(
-            name,
-            format!("文章.txt-{}.pizhu.json", &doc.clean_sha256[..12])
-        );
     }
 
     #[test]
@@ -1174,29 +807,6 @@ mod tests {
         let (again, loaded) = open(&doc, None, &s.data);
         assert_eq!(again.mode, Mode::ReadWrite);
         assert_eq!(loaded, review);
-    }
-
-    #[test]
-    fn a_failing_write_leaves_the_old_file_unchanged() {
-        let s = setup();
-        let path = s.docs.join("批注.pizhu.json");
-        fs::write(&path, "舊內容").unwrap();
-        // The temp file cannot be made: a folder is in its way.
-        let tmp = s.docs.join("批注.pizhu.json.tmp");
-        fs::create_dir(&tmp).unwrap();
-        assert!(write_atomic_via(&path, &tmp, |f| f.write_all(b"new")).is_err());
-        assert!(tmp.is_dir(), "someone else's path is not removed");
-        assert_eq!(fs::read_to_string(&path).unwrap(), "舊內容");
-        // The write fails half-way (a full disk): old file kept, temp removed.
-        let tmp2 = s.docs.join("批注.pizhu.json.tmp2");
-        let err = write_atomic_via(&path, &tmp2, |f| {
-            f.write_all("新內".as_bytes())?;
-            Err(io::Error::new(io::ErrorKind::StorageFull, "disk full"))
-        })
-        .unwrap_err();
-        assert_eq!(err.kind(), io::ErrorKind::StorageFull);
-        assert!(!tmp2.exists());
-        assert_eq!(fs::read_to_string(&path).unwrap(), "舊內容");
     }
 
     #[test]

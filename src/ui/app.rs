@@ -16,15 +16,14 @@ use crate::core::text::document::Document;
 use crate::core::text::find::FindIndex;
 use crate::core::text::words::WordSegmenter;
 use crate::core::timeline::{Timeline, new_event_from_selection};
+use crate::ui::evidence::EvidenceSpan;
 use crate::ui::export_window::{ExportRequest, ExportState, ImportState, Scope};
 use crate::ui::find_bar::{FindState, find_bar_ui};
 use crate::ui::fonts::{self, InstalledSlot, ReadingFont};
 use crate::ui::i18n::{self, Lang, Strings, fill};
 use crate::ui::notes_panel::{EditorState, ListCache, PanelAction, notes_panel_ui};
 use crate::ui::reader::{ReaderAction, ReaderState, ReaderView, reader_ui};
-use crate::ui::timeline_panel::{
-    EvidenceSpan, TimelineAction, TimelineState, people_ui, timeline_ui,
-};
+use crate::ui::timeline_panel::{TimelineAction, TimelineState, people_ui, timeline_ui};
 use crate::ui::{about, export_window, open, settings_window, status, theme};
 
 /// Seconds after the last change before notes are saved (the goal is within 1 s).

@@ -3,6 +3,7 @@
 
 pub mod about;
 pub mod app;
+pub mod evidence;
 pub mod export_window;
 pub mod find_bar;
 pub mod fonts;

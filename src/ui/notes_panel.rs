@@ -8,8 +8,8 @@ use crate::core::anchor::Anchor;
 use crate::core::notes::filter::{NoteFilter, SortBy, all_tags, parse_tags};
 use crate::core::notes::note::{Note, NoteColor, TargetKind};
 use crate::core::notes::store::ReviewStore;
+use crate::core::text::excerpt::short;
 use crate::ui::i18n::{Strings, fill};
-use crate::ui::reader::short;
 use crate::ui::theme;
 
 /// Seconds of typing pause after which the draft is committed (and autosaved).

@@ -8,24 +8,16 @@
 use egui::{RichText, Ui};
 
 use crate::core::notes::note::TextPosition;
+use crate::core::text::excerpt::short;
 use crate::core::timeline::{
     Certainty, Event, EventKind, Participant, Phase, Timeline, time_suggestions,
 };
+use crate::ui::evidence::EvidenceSpan;
 use crate::ui::i18n::{Strings, fill};
-use crate::ui::reader::short;
 use crate::ui::theme;
 
 /// Seconds of typing pause after which an edited event is committed.
 const COMMIT_AFTER_SECONDS: f64 = 0.6;
-
-/// A piece of evidence as placed in the current text.
-#[derive(Clone, Debug, PartialEq)]
-pub struct EvidenceSpan {
-    /// Where it is now in the clean text; `None` when it no longer anchors.
-    pub range: Option<TextPosition>,
-    /// The event it supports (index in the timeline).
-    pub event: usize,
-}
 
 /// Which event is open, the draft being edited, and the person being stepped through.
 #[derive(Debug, Default)]

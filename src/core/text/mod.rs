@@ -4,6 +4,7 @@
 pub mod clean;
 pub mod decode;
 pub mod document;
+pub mod excerpt;
 pub mod find;
 pub mod segment;
 pub mod words;

@@ -1,0 +1,228 @@
+//! The interface language: English, 繁體中文 and 简体中文.
+//!
+//! Every string the window shows is a field of [`Strings`] (`strings.rs`),
+//! and each language is one `const` table of them: [`EN`] (`en.rs`),
+//! [`ZH_HANT`] (`zh_hant.rs`), [`ZH_HANS`] (`zh_hans.rs`). To add a
+//! string, add a field to the list in `strings.rs`, then its text to all
+//! three tables (the compiler names any table that lacks it). Strings with
+//! values in them are templates with named placeholders, `"{n} matches"`,
+//! filled with [`fill`] (`template.rs`), which also picks an English
+//! plural, `"{n} {n:match|matches}"`; every language must use the same
+//! placeholders (a test checks).
+//!
+//! The core reports what happened as types (a save state, an orphan
+//! reason, an error); `messages.rs` makes them into words in a language.
+//!
+//! The language is chosen from the system locale at first start
+//! ([`Lang::system`], `locale.rs`) and switched in the Settings window.
+
+mod en;
+mod locale;
+mod messages;
+mod strings;
+mod template;
+mod zh_hans;
+mod zh_hant;
+
+use serde::{Deserialize, Serialize};
+
+pub use en::EN;
+pub use strings::Strings;
+pub use template::{fill, placeholders};
+pub use zh_hans::ZH_HANS;
+pub use zh_hant::ZH_HANT;
+
+/// An interface language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    /// English.
+    #[default]
+    #[serde(rename = "en")]
+    En,
+    /// Traditional Chinese (繁體中文).
+    #[serde(rename = "zh-Hant")]
+    ZhHant,
+    /// Simplified Chinese (简体中文).
+    #[serde(rename = "zh-Hans")]
+    ZhHans,
+}
+
+impl Lang {
+    /// Every language, in the order the Settings window lists them.
+    pub const ALL: [Self; 3] = [Self::En, Self::ZhHant, Self::ZhHans];
+
+    /// The language's name in itself, so anyone can find their own.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::En => "English",
+            Self::ZhHant => "繁體中文",
+            Self::ZhHans => "简体中文",
+        }
+    }
+}
+
+/// The strings of `lang`.
+#[must_use]
+pub fn strings(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::En => &EN,
+        Lang::ZhHant => &ZH_HANT,
+        Lang::ZhHans => &ZH_HANS,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        reason = "test code: a panic is a failed test"
+    )]
+
+    use super::*;
+    use crate::core::export::Format;
+    use crate::core::import::ImportSummary;
+    use crate::core::notes::note::NoteColor;
+    use crate::core::timeline::{EventKind, Phase};
+
+    #[test]
+    fn languages_are_stored_as_tags() {
+        assert_eq!(serde_json::to_string(&Lang::ZhHant).unwrap(), "\"zh-Hant\"");
+        for lang in Lang::ALL {
+            let json = serde_json::to_string(&lang).unwrap();
+            assert_eq!(serde_json::from_str::<Lang>(&json).unwrap(), lang);
+        }
+    }
+
+    #[test]
+    fn no_table_has_an_empty_string() {
+        for lang in Lang::ALL {
+            let s = strings(lang);
+            for (name, text) in s.all() {
+                assert!(!text.trim().is_empty(), "{lang:?}: {name} is empty");
+            }
+        }
+    }
+
+    #[test]
+    fn every_language_fills_the_same_placeholders() {
+        let en = EN.all();
+        for lang in [Lang::ZhHant, Lang::ZhHans] {
+            let local = strings(lang).all();
+            assert_eq!(local.len(), en.len(), "{lang:?}: shortcuts sheet length");
+            for ((name, english), (_, text)) in en.iter().zip(&local) {
+                let mut want = placeholders(english);
+                let mut got = placeholders(text);
+                want.sort_unstable();
+                got.sort_unstable();
+                assert_eq!(got, want, "{lang:?}: {name}: {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn chinese_tables_are_translated() {
+        // Only names, keys and the bilingual label may read the same as English.
+        let same_ok = ["shortcuts", "open_path_hint"];
+        for lang in [Lang::ZhHant, Lang::ZhHans] {
+            for ((name, english), (_, text)) in EN.all().iter().zip(strings(lang).all()) {
+                if english.is_ascii() && !same_ok.contains(name) {
+                    assert_ne!(*english, text, "{lang:?}: {name} is not translated");
+                }
+            }
+        }
+        // The traditional and simplified tables are not the same table twice.
+        let differ = ZH_HANT
+            .all()
+            .iter()
+            .zip(ZH_HANS.all())
+            .filter(|((_, a), (_, b))| *a != *b)
+            .count();
+        assert!(differ > 150, "only {differ} strings differ");
+    }
+
+    #[test]
+    fn english_labels_are_the_cores() {
+        for format in Format::ALL {
+            assert_eq!(EN.format_label(format), format.label());
+        }
+        for phase in Phase::ALL {
+            assert_eq!(EN.phase_label(phase), phase.label());
+        }
+        for kind in EventKind::ALL {
+            assert_eq!(EN.kind_label(kind), kind.label());
+        }
+        for color in NoteColor::ALL {
+            assert_eq!(EN.color_name(color), color.name());
+        }
+    }
+
+    #[test]
+    fn notes_states_are_translated() {
+        let hant = strings(Lang::ZhHant);
+        assert_eq!(hant.notes_state("unsaved changes"), "有未儲存的變更");
+        assert_eq!(hant.notes_state("saved 15:32:01Z"), "已儲存 15:32:01Z");
+        assert_eq!(
+            hant.notes_state("not saved: disk full"),
+            "未儲存：disk full"
+        );
+        assert_eq!(
+            hant.notes_state("new notes file; the damaged one is kept as /a/b"),
+            "新的批注檔；損壞的檔案保留為 /a/b"
+        );
+        assert_eq!(hant.notes_state("new notes file"), "新的批注檔");
+        // Unknown text is shown as it is; English is unchanged.
+        assert_eq!(hant.notes_state("something else"), "something else");
+        assert_eq!(EN.notes_state("saved 15:32:01Z"), "saved 15:32:01Z");
+    }
+
+    /// The state texts the core really writes are the ones [`EN`] expects.
+    #[test]
+    fn the_cores_notes_states_are_recognised() {
+        use crate::core::notes::note::{Note, Target};
+        use crate::core::notes::session::Notes;
+        use crate::core::notes::store::Edit;
+        use crate::core::text::document::Document;
+
+        let dir = tempfile::tempdir().unwrap();
+        let doc = Document::embedded();
+        let path = dir.path().join("a.pizhu.json");
+        let mut notes = Notes::open(&doc, Some(&path));
+        let hans = strings(Lang::ZhHans);
+        let mut seen = vec![notes.state_text()];
+        let note = Note::new(Target::range(&doc, 0, 2), "n".into(), "me".into());
+        assert!(notes.edit(Edit::Add(note)));
+        seen.push(notes.state_text());
+        assert!(notes.save().is_none());
+        seen.push(notes.state_text());
+        let reopened = Notes::open(&doc, Some(&path));
+        seen.push(reopened.state_text());
+        for state in seen {
+            let shown = hans.notes_state(&state);
+            assert!(
+                !shown.chars().any(|c| c.is_ascii_lowercase()),
+                "{state:?} is shown untranslated: {shown:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn import_summaries_read_in_each_language() {
+        let summary = ImportSummary {
+            imported: 3,
+            duplicates: 1,
+            orphaned: 1,
+            ..ImportSummary::default()
+        };
+        assert_eq!((EN.import_summary)(&summary), summary.to_string());
+        assert_eq!(
+            (ZH_HANT.import_summary)(&summary),
+            "已匯入 3 則，略過 1 則重複的批注，1 則失去定位（在文字中找不到）"
+        );
+        assert_eq!(
+            (ZH_HANS.import_summary)(&ImportSummary::default()),
+            "已导入 0 条"
+        );
+    }
+}

@@ -1,0 +1,374 @@
+//! [`Strings`]: every string the window shows, as one field each, so that
+//! each language is one `const` table of them (`en.rs`, `zh_hant.rs`,
+//! `zh_hans.rs`) and the compiler names any table that lacks a string.
+//! Fields with `{name}` placeholders are templates, filled with
+//! [`fill`](super::template::fill).
+
+use crate::core::export::Format;
+use crate::core::import::ImportSummary;
+use crate::core::notes::filter::SortBy;
+use crate::core::notes::note::NoteColor;
+use crate::core::timeline::{EventKind, Phase};
+
+/// Declares [`Strings`] with one `&'static str` field per name, and
+/// [`Strings::all`], which lists them (so tests can check every one).
+macro_rules! strings {
+    ($($(#[doc = $doc:literal])* $field:ident,)*) => {
+        /// Every string of the interface, in one language. Fields with
+        /// `{name}` placeholders are templates, filled with
+        /// [`fill`](super::fill).
+        #[derive(Debug)]
+        pub struct Strings {
+            $($(#[doc = $doc])* pub $field: &'static str,)*
+            /// The F1 sheet: (keys, what they do).
+            pub shortcuts: &'static [(&'static str, &'static str)],
+            /// The one-line summary of an import.
+            pub import_summary: fn(&ImportSummary) -> String,
+        }
+
+        impl Strings {
+            /// Every string, with its field name; the shortcuts sheet's
+            /// cells are listed as `shortcuts`.
+            #[must_use]
+            pub fn all(&self) -> Vec<(&'static str, &'static str)> {
+                let mut all = vec![$((stringify!($field), self.$field),)*];
+                for (keys, what) in self.shortcuts {
+                    all.push(("shortcuts", keys));
+                    all.push(("shortcuts", what));
+                }
+                all
+            }
+        }
+    };
+}
+
+strings! {
+    // Menus and toolbar (app.rs).
+    menu_file,
+    menu_open,
+    menu_open_recent,
+    menu_no_recent,
+    menu_export,
+    menu_import,
+    menu_save_notes,
+    menu_open_notes_folder,
+    menu_quit,
+    menu_edit,
+    menu_find,
+    menu_view,
+    menu_help,
+    menu_shortcuts,
+    menu_about,
+    add_note,
+    add_note_hover,
+    pinyin_ruby,
+    pinyin_ruby_hover,
+    undo,
+    redo,
+    add_note_shortcut,
+    menu_settings,
+    view_characters,
+    script_original,
+    script_simplified,
+    script_traditional,
+    line_spacing,
+    line_width,
+    notes_panel,
+    show_ruby,
+    zoom_in,
+    zoom_out,
+    zoom_reset,
+    theme,
+    theme_system,
+    theme_light,
+    theme_dark,
+    reading_font,
+    font_serif,
+    font_sans,
+    tab_notes,
+    tab_timeline,
+    tab_people,
+    open_failed,
+    open_failed_hint,
+    no_document_hint,
+    start_page,
+    start_embedded,
+    start_recent,
+    start_back,
+    err_no_document,
+    /// `{error}`, `{path}`.
+    err_write_export,
+    /// `{error}`, `{path}`.
+    err_read_annotations,
+
+    // The reading view (reader.rs).
+    /// `{n}`: the paragraph number.
+    note_paragraph,
+    /// `{n}`: the paragraph number.
+    note_paragraph_hover,
+    /// `{quote}`.
+    open_note_on,
+    more_notes_on_line,
+    notes_here,
+    highlight_no_text,
+    /// `{tags}`.
+    tags_list,
+
+    // Notes panel (notes_panel.rs).
+    notes_empty_hint,
+    note_on_paragraph,
+    note_heading,
+    close,
+    close_editor_hover,
+    /// `{reason}`.
+    orphaned_reason,
+    reattach,
+    note_hint,
+    note_text,
+    tags,
+    tags_hint,
+    color,
+    color_yellow,
+    color_green,
+    color_blue,
+    color_pink,
+    color_purple,
+    /// `{author}`, `{created}`, `{modified}`.
+    note_meta,
+    delete_note,
+    search_hint,
+    search_notes,
+    any_color,
+    filter_color,
+    any_tag,
+    filter_tag,
+    orphaned,
+    sort_position,
+    sort_created,
+    sort_modified,
+    sort_notes,
+    /// `{shown}`, `{total}`.
+    notes_count,
+    /// `{n}`.
+    orphaned_count,
+    highlight,
+    /// `{quote}`.
+    note_on,
+    /// `{quote}`: a quotation from the text.
+    quoted,
+
+    // Status bar and notes banner (status.rs).
+    /// `{name}`, `{encoding}`, `{bytes}`, `{chars}`, `{paragraphs}`, `{readings}`.
+    status_line,
+    /// `{n}`.
+    bytes,
+    no_document,
+    /// `{count}`: malformed byte sequences replaced to open a damaged file.
+    status_replaced,
+    /// `{count}`, `{byte}`: the first one's byte offset.
+    status_replaced_hover,
+    open_folder,
+    open_folder_hover,
+    /// `{state}`, `{name}`.
+    notes_status,
+    notes_damaged,
+    /// `{path}`.
+    notes_saved_in,
+    start_new_notes_file,
+    start_new_hover,
+    // The notes file's state, as the core words it (English), and translated.
+    state_loaded,
+    state_new,
+    state_unsaved,
+    /// `{time}`.
+    state_saved,
+    /// `{time}`.
+    state_merged,
+    /// `{error}`.
+    state_not_saved,
+    /// `{summary}`.
+    state_imported,
+    state_new_file,
+    /// `{path}`.
+    state_new_file_kept,
+    /// `{version}`.
+    state_read_only,
+
+    // Find bar (find_bar.rs).
+    find,
+    find_hint,
+    find_in_text,
+    no_matches,
+    /// `{i}`, `{n}`.
+    match_of,
+    /// `{n}`.
+    matches,
+    previous,
+    next,
+
+    // Open window (open.rs).
+    open_title,
+    open_prompt,
+    open_path_hint,
+    document_path,
+    open,
+    browse,
+    filter_text,
+
+    // Export and Import windows (export_window.rs).
+    export_title,
+    format,
+    format_w3c,
+    format_markdown,
+    format_csv,
+    format_html,
+    format_json,
+    export_which,
+    /// `{n}`.
+    all_notes,
+    /// `{n}`.
+    shown_notes,
+    save_to,
+    export_path,
+    export,
+    /// `{path}`.
+    exported_to,
+    import_title,
+    import_help,
+    annotations_file,
+    filter_annotations,
+    import,
+
+    // Timeline and people (timeline_panel.rs).
+    add_event,
+    add_event_hover,
+    reset_timeline,
+    reset_timeline_hover,
+    /// `{year}`.
+    year_inferred,
+    /// `{reason}`.
+    year_hover,
+    no_timeline,
+    phase_site_visits,
+    phase_ceremony,
+    phase_other,
+    kind_site_visit,
+    kind_ceremony,
+    kind_speech,
+    kind_signing,
+    kind_other,
+    stated,
+    inferred,
+    place_not_stated,
+    /// `{place}`.
+    place_is,
+    /// `{found}`, `{total}`.
+    evidence_found,
+    /// `{title}`.
+    event_named,
+    title,
+    event_title,
+    time,
+    time_as_stated,
+    place,
+    kind,
+    event_kind,
+    phase,
+    event_phase,
+    time_in_evidence,
+    use_time_hover,
+    inferred_checkbox,
+    why_inferred,
+    participants,
+    remove,
+    person_placeholder,
+    new_participant,
+    role_hint,
+    new_role,
+    add,
+    /// `{n}`.
+    evidence_count,
+    add_evidence,
+    move_up,
+    move_down,
+    delete_event,
+    no_people,
+    /// `{n}`.
+    mentions,
+    /// `{name}`.
+    person_named,
+    person_hover,
+
+    // About and shortcuts (about.rs).
+    about_title,
+    /// `{version}`.
+    about_version,
+    fonts,
+    fonts_credit,
+    font_license,
+    shortcuts_title,
+
+    // Settings window (settings_window.rs).
+    settings_title,
+    author_label,
+    apply,
+    language,
+}
+
+impl Strings {
+    /// A note color's name.
+    #[must_use]
+    pub fn color_name(&self, color: NoteColor) -> &'static str {
+        match color {
+            NoteColor::Yellow => self.color_yellow,
+            NoteColor::Green => self.color_green,
+            NoteColor::Blue => self.color_blue,
+            NoteColor::Pink => self.color_pink,
+            NoteColor::Purple => self.color_purple,
+        }
+    }
+
+    /// An export format's name for the Export window.
+    #[must_use]
+    pub fn format_label(&self, format: Format) -> &'static str {
+        match format {
+            Format::W3c => self.format_w3c,
+            Format::Markdown => self.format_markdown,
+            Format::Csv => self.format_csv,
+            Format::Html => self.format_html,
+            Format::Json => self.format_json,
+        }
+    }
+
+    /// A timeline phase's name.
+    #[must_use]
+    pub fn phase_label(&self, phase: Phase) -> &'static str {
+        match phase {
+            Phase::SiteVisits => self.phase_site_visits,
+            Phase::Ceremony => self.phase_ceremony,
+            Phase::Other => self.phase_other,
+        }
+    }
+
+    /// An event kind's name.
+    #[must_use]
+    pub fn kind_label(&self, kind: EventKind) -> &'static str {
+        match kind {
+            EventKind::SiteVisit => self.kind_site_visit,
+            EventKind::Ceremony => self.kind_ceremony,
+            EventKind::Speech => self.kind_speech,
+            EventKind::Signing => self.kind_signing,
+            EventKind::Other => self.kind_other,
+        }
+    }
+
+    /// A sort order's name.
+    #[must_use]
+    pub fn sort_label(&self, sort: SortBy) -> &'static str {
+        match sort {
+            SortBy::Position => self.sort_position,
+            SortBy::Created => self.sort_created,
+            SortBy::Modified => self.sort_modified,
+        }
+    }
+}

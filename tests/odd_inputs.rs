@@ -33,13 +33,13 @@ use pizhu::core::file::atomic;
 use pizhu::core::file::locate;
 use pizhu::core::file::persist::Mode;
 use pizhu::core::file::review::ReviewFile;
-use pizhu::core::import;
 use pizhu::core::notes::note::{Note, Target, TextPosition};
 use pizhu::core::notes::session::Notes;
 use pizhu::core::notes::store::{Edit, ReviewStore};
 use pizhu::core::text::decode::{self, DecodeError, Replaced};
 use pizhu::core::text::document::{Document, ImportError};
 use pizhu::core::timeline::Timeline;
+use pizhu::core::w3c::read;
 
 /// One paragraph of the big documents: 51 chars, 151 bytes in UTF-8.
 const LINE: &str = "12月11日下午，濟寧市政府與省人社廳簽署合作框架協議。共同建設魯南人力資源和社會保障事業發展新高地！\n";
@@ -673,7 +673,7 @@ fn a_note_on_an_astral_character_exports_and_reanchors() {
 
     // Imported into an empty review of the same text: the same place.
     let empty = ReviewStore::new(&doc, ReviewFile::new(&doc));
-    let incoming = import::read_annotations(&bytes, &doc, empty.text_index()).unwrap();
+    let incoming = read::read_annotations(&bytes, &doc, empty.text_index()).unwrap();
     assert_eq!(incoming.notes.len(), 1);
     assert_eq!(
         incoming.notes[0].target.position,

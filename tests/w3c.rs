@@ -17,12 +17,13 @@ use std::process::Command;
 use serde_json::{Value, json};
 
 use pizhu::core::export::{self, ExportInput, Format};
+use pizhu::core::file::merge;
 use pizhu::core::file::review::ReviewFile;
-use pizhu::core::import;
 use pizhu::core::notes::note::{Note, NoteColor, Target, TargetKind, TextPosition, TextQuote};
 use pizhu::core::notes::store::ReviewStore;
 use pizhu::core::text::document::Document;
 use pizhu::core::timeline::Timeline;
+use pizhu::core::w3c::read;
 use pizhu::core::w3c::write::{self, CONTEXT};
 
 const TEXT: &str = "𠮷野家的牛丼很好吃。\nThe second line is in English.\n第三段：市政府與省人社廳簽署合作框架協議。\n";
@@ -424,9 +425,9 @@ fn export_then_import_into_an_empty_review_gives_the_same_notes() {
     let bytes = serde_json::to_vec(&export_json(&doc, original.clone())).unwrap();
 
     let mut store = ReviewStore::new(&doc, ReviewFile::new(&doc));
-    let incoming = import::read_annotations(&bytes, &doc, store.text_index()).unwrap();
+    let incoming = read::read_annotations(&bytes, &doc, store.text_index()).unwrap();
     assert!(incoming.skipped.is_empty(), "{:?}", incoming.skipped);
-    let (edit, summary) = import::plan_merge(&store, incoming.notes);
+    let (edit, summary) = merge::plan_merge(&store, incoming.notes);
     store.apply(edit).unwrap();
     assert_eq!(
         (summary.imported, summary.duplicates, summary.orphaned),
@@ -449,8 +450,8 @@ fn export_then_import_into_an_empty_review_gives_the_same_notes() {
     assert_eq!(store.notes().len(), original.len());
 
     // Importing it again adds nothing.
-    let incoming = import::read_annotations(&bytes, &doc, store.text_index()).unwrap();
-    let (edit, summary) = import::plan_merge(&store, incoming.notes);
+    let incoming = read::read_annotations(&bytes, &doc, store.text_index()).unwrap();
+    let (edit, summary) = merge::plan_merge(&store, incoming.notes);
     let rev = store.revision();
     store.apply(edit).unwrap();
     assert_eq!((summary.imported, summary.duplicates), (0, 5));

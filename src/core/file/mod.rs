@@ -3,5 +3,6 @@
 
 pub mod atomic;
 pub mod locate;
+pub mod merge;
 pub mod persist;
 pub mod review;

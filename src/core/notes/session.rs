@@ -7,11 +7,13 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use crate::core::file::merge;
 use crate::core::file::persist::{self, Mode, ReviewSession, SaveOutcome};
-use crate::core::import::{self, ImportError, ImportSummary};
+use crate::core::import::{ImportError, ImportSummary};
 use crate::core::notes::store::{Edit, ReviewStore};
 use crate::core::text::document::Document;
 use crate::core::timeline::{Timeline, TimelineSource};
+use crate::core::w3c::read;
 
 /// The notes of an open document and their file.
 pub struct Notes {
@@ -162,15 +164,15 @@ impl Notes {
     }
 
     /// Import the notes in `bytes` (W3C Web Annotations or a Pizhu review
-    /// file; see [`import`]) into these notes of `doc`, as one undoable
+    /// file; see [`read`]) into these notes of `doc`, as one undoable
     /// edit. Duplicates are skipped and no version of a note is lost; the
     /// summary says what happened. Nothing is saved here.
     ///
     /// # Errors
     /// When the bytes are not annotations (nothing is imported then).
     pub fn import(&mut self, doc: &Document, bytes: &[u8]) -> Result<ImportSummary, ImportError> {
-        let incoming = import::read_annotations(bytes, doc, self.store.text_index())?;
-        let (edit, mut summary) = import::plan_merge(&self.store, incoming.notes);
+        let incoming = read::read_annotations(bytes, doc, self.store.text_index())?;
+        let (edit, mut summary) = merge::plan_merge(&self.store, incoming.notes);
         summary.skipped = incoming.skipped.len();
         summary.skipped_reasons = incoming.skipped;
         let before = self.store.revision();

@@ -1,3 +1,5 @@
-//! The W3C Web Annotation model: writing notes as annotations.
+//! The W3C Web Annotation model: reading annotations as notes, and writing
+//! notes as annotations.
 
+pub mod read;
 pub mod write;

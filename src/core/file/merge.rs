@@ -1,0 +1,338 @@
+//! Merging notes into a review without losing a version.
+//!
+//! [`plan_merge`] plans the import of notes into the open review; it never
+//! loses a version:
+//! - a note equal to one already there (same id and the same text, tags,
+//!   color, author, kind, quote and position) is a duplicate and skipped;
+//!   so is a note with a new id whose quote, position and text equal
+//!   those of a note already there;
+//! - a note whose id is there with other content: the version with the
+//!   newer `modified` is kept under the id, and the other version is kept
+//!   too, as a new note with a fresh id, the tag [`CONFLICT_TAG`] and the
+//!   field [`CONFLICT_FIELD`] holding the id it is a version of;
+//! - any other note is added, keeping its id and its times.
+//!
+//! All of it is one [`Edit::Batch`], so one undo takes the import back.
+
+use std::collections::{HashMap, HashSet};
+
+use serde_json::Value;
+
+use crate::core::anchor;
+use crate::core::file::review;
+use crate::core::import::ImportSummary;
+use crate::core::notes::note::{self, Note, TextPosition};
+use crate::core::notes::store::{Edit, ReviewStore};
+
+/// The tag given to the other version of a note kept by a merge.
+pub const CONFLICT_TAG: &str = "conflict";
+
+/// The note field naming the id of the note a kept version is a version of.
+pub const CONFLICT_FIELD: &str = "conflict_of";
+
+/// What makes two notes "the same passage with the same text": quote,
+/// position and note text.
+type ContentKey = (String, TextPosition, String);
+
+fn content_key(exact: &str, position: TextPosition, body: &str) -> ContentKey {
+    (exact.to_owned(), position, body.to_owned())
+}
+
+/// Plans merging `incoming` notes into `store` (see the module docs):
+/// the batch edit to apply and what it will do. Orphans are counted by
+/// anchoring each note that goes in with the store's text index.
+#[must_use]
+pub fn plan_merge(store: &ReviewStore, incoming: Vec<Note>) -> (Edit, ImportSummary) {
+    let index = store.text_index();
+    let mut summary = ImportSummary::default();
+    // What the store will hold: its notes, overlaid with those planned.
+    let mut planned: HashMap<String, Note> = HashMap::new();
+    // The content keys of every note there or planned; a note that is
+    // anchored counts both where it was made and where it is now.
+    let mut keys: HashSet<ContentKey> = HashSet::new();
+    for (n, a) in store.notes_in_document_order() {
+        keys.insert(content_key(
+            &n.target.quote.exact,
+            n.target.position,
+            &n.body,
+        ));
+        if let Some(p) = a.position() {
+            keys.insert(content_key(&index.slice(p), p, &n.body));
+        }
+    }
+    let mut puts: Vec<Note> = Vec::new();
+    for note in incoming {
+        let key = content_key(&note.target.quote.exact, note.target.position, &note.body);
+        let existing = planned
+            .get(&note.id)
+            .or_else(|| store.note(&note.id))
+            .cloned();
+        match existing {
+            Some(old) if same_note(store, &old, &note) => summary.duplicates += 1,
+            _ if keys.contains(&key) => summary.duplicates += 1,
+            Some(old) => {
+                // The same id with other content: the newer version keeps
+                // the id, the other is kept as a tagged copy.
+                let (keep, other) = if review::is_newer(&note.modified, &old.modified) {
+                    summary.replaced += 1;
+                    (Some(note), old)
+                } else {
+                    (None, note)
+                };
+                let copy = conflict_copy(other);
+                keys.insert(content_key(
+                    &copy.target.quote.exact,
+                    copy.target.position,
+                    &copy.body,
+                ));
+                summary.kept_versions += 1;
+                if let Some(keep) = keep {
+                    keys.insert(key);
+                    planned.insert(keep.id.clone(), keep.clone());
+                    puts.push(keep);
+                }
+                planned.insert(copy.id.clone(), copy.clone());
+                puts.push(copy);
+            }
+            None => {
+                summary.imported += 1;
+                keys.insert(key);
+                planned.insert(note.id.clone(), note.clone());
+                puts.push(note);
+            }
+        }
+    }
+    for note in &puts {
+        if anchor::anchor(index, &note.target).is_orphaned()
+            && !summary.orphan_ids.contains(&note.id)
+        {
+            summary.orphan_ids.push(note.id.clone());
+        }
+    }
+    summary.orphaned = summary.orphan_ids.len();
+    (
+        Edit::Batch(puts.into_iter().map(Edit::Put).collect()),
+        summary,
+    )
+}
+
+/// Whether `incoming` is the note `old` already is: the same text, tags,
+/// color, author and kind, on the same quote and position (where it was
+/// made, or where it is now).
+fn same_note(store: &ReviewStore, old: &Note, incoming: &Note) -> bool {
+    let same_fields = old.body == incoming.body
+        && old.tags == incoming.tags
+        && old.color == incoming.color
+        && old.author == incoming.author
+        && old.target.kind == incoming.target.kind;
+    if !same_fields {
+        return false;
+    }
+    let (exact, position) = (&incoming.target.quote.exact, incoming.target.position);
+    let as_made = old.target.quote.exact == *exact && old.target.position == position;
+    let as_now = store
+        .anchor_of(&old.id)
+        .and_then(|a| a.position())
+        .is_some_and(|p| p == position && store.text_index().slice(p) == *exact);
+    as_made || as_now
+}
+
+/// `note` as a kept other version: a fresh id, the tag [`CONFLICT_TAG`]
+/// and [`CONFLICT_FIELD`] naming the original id; its times are kept.
+fn conflict_copy(mut note: Note) -> Note {
+    note.extra
+        .insert(CONFLICT_FIELD.to_owned(), Value::from(note.id.clone()));
+    note.id = note::new_id();
+    if !note.tags.iter().any(|t| t == CONFLICT_TAG) {
+        note.tags.push(CONFLICT_TAG.to_owned());
+    }
+    note
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::file::review::ReviewFile;
+    use crate::core::notes::note::Target;
+    use crate::core::text::document::Document;
+    use serde_json::json;
+
+    fn doc() -> Document {
+        Document::embedded()
+    }
+
+    /// Char range of the first occurrence of `quote` in the article.
+    fn find(quote: &str) -> TextPosition {
+        let doc = doc();
+        let byte = doc.text().find(quote).unwrap();
+        let start = doc.text()[..byte].chars().count();
+        TextPosition {
+            start,
+            end: start + quote.chars().count(),
+        }
+    }
+
+    /// A note with a fixed id and times on the first occurrence of `quote`.
+    fn note_at(quote: &str, id: &str, body: &str, modified: &str) -> Note {
+        let doc = doc();
+        let p = find(quote);
+        let mut n = Note::new(
+            Target::range(&doc, p.start, p.end),
+            body.into(),
+            "審稿人".into(),
+        );
+        n.id = id.into();
+        n.created = "2026-01-01T00:00:00Z".into();
+        n.modified = modified.into();
+        n
+    }
+
+    fn store_of(notes: Vec<Note>) -> ReviewStore {
+        let doc = doc();
+        let mut review = ReviewFile::new(&doc);
+        review.notes = notes;
+        ReviewStore::new(&doc, review)
+    }
+
+    #[test]
+    fn merging_skips_duplicates_by_id_and_by_content() {
+        let a = note_at("濟寧", "甲", "原文", "2026-01-02T00:00:00Z");
+        let mut store = store_of(vec![a.clone()]);
+        // Same id and content (a later `modified` alone is no change).
+        let mut same = a.clone();
+        same.modified = "2026-05-01T00:00:00Z".into();
+        // Another id, same quote, position and text.
+        let mut copy = a.clone();
+        copy.id = "乙".into();
+        copy.tags = vec!["別的標籤".into()];
+        // New.
+        let new = note_at("人社廳", "丙", "新的", "2026-01-02T00:00:00Z");
+        let (edit, summary) = plan_merge(&store, vec![same, copy, new.clone(), new.clone()]);
+        assert_eq!(
+            (
+                summary.imported,
+                summary.duplicates,
+                summary.replaced,
+                summary.kept_versions
+            ),
+            (1, 3, 0, 0)
+        );
+        assert_eq!(summary.to_string(), "1 imported, 3 duplicates skipped");
+        assert!(summary.needs_attention());
+        store.apply(edit).unwrap();
+        assert_eq!(store.notes(), [a, new]);
+    }
+
+    #[test]
+    fn the_newer_version_wins_and_the_other_is_kept() {
+        let ours = note_at("濟寧", "甲", "我的", "2026-01-02T00:00:00Z");
+        let older_here = note_at("人社廳", "乙", "我的舊版", "2026-01-01T00:00:00Z");
+        let mut store = store_of(vec![ours.clone(), older_here.clone()]);
+        // 甲 comes in older: ours stays, theirs is kept as a copy.
+        let mut theirs_older = ours.clone();
+        theirs_older.body = "他的舊版".into();
+        theirs_older.modified = "2026-01-01T12:00:00Z".into();
+        // 乙 comes in newer: it replaces ours, ours is kept as a copy.
+        let mut theirs_newer = older_here.clone();
+        theirs_newer.body = "他的新版".into();
+        theirs_newer.modified = "2026-01-03T00:00:00Z".into();
+        let (edit, summary) = plan_merge(&store, vec![theirs_older.clone(), theirs_newer.clone()]);
+        assert_eq!(
+            (
+                summary.imported,
+                summary.duplicates,
+                summary.replaced,
+                summary.kept_versions
+            ),
+            (0, 0, 1, 2)
+        );
+        assert_eq!(
+            summary.to_string(),
+            "0 imported, 1 replaced by a newer version, \
+             2 other versions kept as notes tagged “conflict”"
+        );
+        store.apply(edit).unwrap();
+        assert_eq!(store.note("甲"), Some(&ours));
+        assert_eq!(store.note("乙"), Some(&theirs_newer));
+        let copies: Vec<&Note> = store
+            .notes()
+            .iter()
+            .filter(|n| n.tags.iter().any(|t| t == CONFLICT_TAG))
+            .collect();
+        assert_eq!(copies.len(), 2);
+        for (copy, of, body, modified) in [
+            (copies[0], "甲", "他的舊版", "2026-01-01T12:00:00Z"),
+            (copies[1], "乙", "我的舊版", "2026-01-01T00:00:00Z"),
+        ] {
+            assert_eq!(copy.extra.get(CONFLICT_FIELD), Some(&Value::from(of)));
+            assert_eq!(
+                (copy.body.as_str(), copy.modified.as_str()),
+                (body, modified)
+            );
+            assert!(uuid::Uuid::parse_str(&copy.id).is_ok());
+        }
+        // The same file again changes nothing.
+        let (edit, summary) = plan_merge(&store, vec![theirs_older, theirs_newer]);
+        assert_eq!((summary.duplicates, summary.kept_versions), (2, 0));
+        let rev = store.revision();
+        store.apply(edit).unwrap();
+        assert_eq!(store.revision(), rev);
+        // And one undo takes the whole import back.
+        assert!(store.undo());
+        assert_eq!(store.notes(), [ours, older_here]);
+    }
+
+    #[test]
+    fn orphans_are_counted_after_anchoring() {
+        let store = store_of(Vec::new());
+        let mut lost = note_at("濟寧", "甲", "找不到", "2026-01-02T00:00:00Z");
+        lost.target.quote.exact = "這句話不在文章裡".into();
+        let found = note_at("人社廳", "乙", "找得到", "2026-01-02T00:00:00Z");
+        let (_, summary) = plan_merge(&store, vec![lost, found]);
+        assert_eq!((summary.imported, summary.orphaned), (2, 1));
+        assert_eq!(summary.orphan_ids, ["甲"]);
+        assert_eq!(
+            summary.to_string(),
+            "2 imported, 1 orphaned (not found in the text)"
+        );
+    }
+
+    #[test]
+    fn notes_import_is_one_undoable_edit() {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = doc();
+        let mut notes = crate::core::notes::session::Notes::open(
+            &doc,
+            Some(&dir.path().join("審閱.pizhu.json")),
+        );
+        let json = json!([
+            {"id": "urn:uuid:11111111-2222-4333-8444-555555555555", "type": "Annotation", "bodyValue": "一",
+             "target": {"source": "x:y", "selector": {"type": "TextQuoteSelector", "exact": "濟寧"}}},
+            {"id": "http://example.org/anno2", "type": "Annotation", "bodyValue": "二", "target": "http://example.org/page"},
+            "http://example.org/anno3"
+        ]);
+        let summary = notes.import(&doc, json.to_string().as_bytes()).unwrap();
+        assert_eq!(
+            (summary.imported, summary.orphaned, summary.skipped),
+            (2, 1, 1)
+        );
+        assert_eq!(summary.orphan_ids, ["http://example.org/anno2"]);
+        assert!(notes.is_dirty());
+        assert!(
+            notes.state_text().contains("unsaved") || notes.state_text().starts_with("imported")
+        );
+        assert_eq!(notes.store().notes().len(), 2);
+        assert!(
+            notes
+                .store()
+                .note("11111111-2222-4333-8444-555555555555")
+                .is_some()
+        );
+        assert!(notes.undo());
+        assert!(notes.store().notes().is_empty());
+        assert!(!notes.store().can_undo());
+        // Not annotations: an error, nothing changes.
+        assert!(notes.import(&doc, b"{}").is_err());
+        assert!(notes.store().notes().is_empty());
+    }
+}

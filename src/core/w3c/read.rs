@@ -1,0 +1,848 @@
+//! Reading W3C Web Annotations, and Pizhu review files, as notes to import.
+//!
+//! [`read_annotations`] accepts every shape the W3C model
+//! allows for a set of annotations: one `Annotation`; a JSON array of them;
+//! an `AnnotationCollection` whose `first` page is embedded, following
+//! embedded `next` pages; an `AnnotationPage`; `items` lists on either; a
+//! JSON-LD `@graph`. Bodies may be a string, an object or an array
+//! (`bodyValue` too); `TextualBody`s with `purpose: tagging` (or every
+//! body of an annotation whose motivation is `tagging`) become tags, the
+//! others the note text; a `Choice` gives its first item. A target may be
+//! an object, an array (the first with a text selector is used) or a plain
+//! IRI; selectors may be one or a list, and `refinedBy` chains are
+//! followed. A Pizhu review file (`"format": "pizhu-review"`) gives its
+//! notes as they are. Parts that cannot be used (an annotation or a page
+//! only linked by its IRI, an object that is not an annotation) are
+//! skipped and counted, each with a reason.
+//!
+//! **Targets.** A note's target is built from the selectors: the quote
+//! (`exact`, `prefix`, `suffix`) from the `TextQuoteSelector`, the position
+//! from the `TextPositionSelector` (code points). With only a position, the
+//! quote is the document's text there; once the target is anchored in the
+//! document (the same [`anchor`] as reopened notes), what the selectors
+//! lacked — the position, the quote's context — is filled in from where it
+//! was found, and the raw position comes from the document's offset map.
+//! A target that cannot be found (no selector, or text no longer there)
+//! stays an orphan, whose reason the notes list shows.
+
+use serde_json::{Map, Value};
+
+use crate::core::anchor::{self, TextIndex};
+use crate::core::file::review::{self, Parsed, ReviewError, ReviewFile};
+use crate::core::import::{ImportError, Incoming};
+use crate::core::notes::note::{
+    self, Note, NoteColor, Target, TargetKind, TextPosition, TextQuote,
+};
+use crate::core::text::document::Document;
+use crate::core::w3c::write;
+
+/// How deep in nested arrays, pages and selectors the reader goes; deeper
+/// parts are skipped (no real file comes near it, and it bounds recursion).
+const MAX_DEPTH: usize = 64;
+
+/// Reads the notes in `bytes`: W3C Web Annotations in any shape (see the
+/// module docs) or a Pizhu review file. W3C targets are anchored in `doc`,
+/// whose text `index` holds, to complete them.
+///
+/// # Errors
+/// [`ImportError::Malformed`] for bytes that are not JSON (with line and
+/// column), [`ImportError::NotAnnotations`] for other JSON, and
+/// [`ImportError::Review`] for a damaged Pizhu review file.
+pub fn read_annotations(
+    bytes: &[u8],
+    doc: &Document,
+    index: &TextIndex,
+) -> Result<Incoming, ImportError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let value: Value =
+        serde_json::from_slice(bytes).map_err(|e| match review::malformed(bytes, &e) {
+            ReviewError::Malformed {
+                line,
+                column,
+                message,
+                ..
+            } => ImportError::Malformed {
+                line,
+                column,
+                message,
+                path: None,
+            },
+            other => ImportError::Review(other),
+        })?;
+    if value.get("format").and_then(Value::as_str) == Some(review::FORMAT) {
+        return match ReviewFile::parse(bytes) {
+            Ok(Parsed::Current(r) | Parsed::Newer(r)) => Ok(Incoming {
+                notes: r.notes,
+                skipped: Vec::new(),
+            }),
+            Err(e) => Err(ImportError::Review(e)),
+        };
+    }
+    let mut reader = Reader {
+        doc,
+        index,
+        out: Incoming::default(),
+        recognised: false,
+    };
+    reader.top(&value);
+    let empty_list = value.as_array().is_some_and(Vec::is_empty);
+    if !reader.recognised && !empty_list {
+        return Err(ImportError::NotAnnotations {
+            found: describe(&value),
+            path: None,
+        });
+    }
+    Ok(reader.out)
+}
+
+/// A few words on what a JSON value is, for [`ImportError::NotAnnotations`].
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Object(o) => match type_names(o).first() {
+            Some(t) => format!("it is an object of type “{t}”"),
+            None => "it is an object with no “type”".to_owned(),
+        },
+        Value::Array(items) => format!("it is a list of {} items, none an annotation", items.len()),
+        Value::String(_) => "it is a string".to_owned(),
+        Value::Number(_) => "it is a number".to_owned(),
+        Value::Bool(_) => "it is true or false".to_owned(),
+        Value::Null => "it is null".to_owned(),
+    }
+}
+
+/// The walk over a W3C file.
+struct Reader<'d> {
+    doc: &'d Document,
+    index: &'d TextIndex,
+    out: Incoming,
+    /// True once an annotation, a page or a collection was seen.
+    recognised: bool,
+}
+
+/// The `type` (or `@type`) names of an object, without an `oa:` prefix or
+/// the namespace IRI of the model.
+fn type_names(o: &Map<String, Value>) -> Vec<&str> {
+    let raw = o.get("type").or_else(|| o.get("@type"));
+    strings(raw)
+        .into_iter()
+        .map(|t| {
+            t.strip_prefix("oa:")
+                .or_else(|| t.strip_prefix("http://www.w3.org/ns/oa#"))
+                .or_else(|| t.strip_prefix("as:"))
+                .or_else(|| t.strip_prefix("https://www.w3.org/ns/activitystreams#"))
+                .unwrap_or(t)
+        })
+        .collect()
+}
+
+/// The strings of a value that may be one string or a list of them.
+fn strings(v: Option<&Value>) -> Vec<&str> {
+    match v {
+        Some(Value::String(s)) => vec![s.as_str()],
+        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The items of a value that may be one item or a list of them.
+fn list(v: Option<&Value>) -> Vec<&Value> {
+    match v {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(one) => vec![one],
+    }
+}
+
+/// The first string of `key`, or of `@key`.
+fn text_of<'v>(o: &'v Map<String, Value>, key: &str) -> Option<&'v str> {
+    let value = o.get(key).or_else(|| o.get(&format!("@{key}")))?;
+    strings(Some(value)).first().copied()
+}
+
+/// An unsigned integer that may also be written as a one-item list or a string.
+fn number(v: Option<&Value>) -> Option<usize> {
+    match v? {
+        Value::Number(n) => usize::try_from(n.as_u64()?).ok(),
+        Value::String(s) => s.trim().parse().ok(),
+        Value::Array(items) if items.len() == 1 => number(items.first()),
+        _ => None,
+    }
+}
+
+/// Text selectors found in a target, each with how deep in `refinedBy`
+/// chains it was (the shallowest wins).
+#[derive(Default)]
+struct Found {
+    quote: Option<(usize, Quote)>,
+    position: Option<(usize, TextPosition)>,
+}
+
+/// A `TextQuoteSelector`; `None` for a part it does not have.
+struct Quote {
+    exact: String,
+    prefix: Option<String>,
+    suffix: Option<String>,
+}
+
+impl Found {
+    fn has_any(&self) -> bool {
+        self.quote.is_some() || self.position.is_some()
+    }
+
+    /// Collects the selectors in `selector` and its `refinedBy` chain. A
+    /// position is absolute when `base` is `Some` (the start of the range a
+    /// parent `TextPositionSelector` selected, 0 at the top); inside other
+    /// selectors positions cannot be resolved and are ignored.
+    fn collect(&mut self, selector: &Value, base: Option<usize>, depth: usize) {
+        let Value::Object(s) = selector else { return };
+        if depth > MAX_DEPTH {
+            return;
+        }
+        let types = type_names(s);
+        let mut child_base = None;
+        if types.contains(&"TextQuoteSelector") {
+            let better = self.quote.as_ref().is_none_or(|(d, _)| depth < *d);
+            if better && let Some(exact) = text_of(s, "exact") {
+                let part = |k: &str| text_of(s, k).map(str::to_owned);
+                self.quote = Some((
+                    depth,
+                    Quote {
+                        exact: exact.to_owned(),
+                        prefix: part("prefix"),
+                        suffix: part("suffix"),
+                    },
+                ));
+            }
+        }
+        if types.contains(&"TextPositionSelector")
+            && let Some(base) = base
+            && let (Some(start), Some(end)) = (number(s.get("start")), number(s.get("end")))
+            && start <= end
+        {
+            let (start, end) = (base.saturating_add(start), base.saturating_add(end));
+            if self.position.as_ref().is_none_or(|(d, _)| depth < *d) {
+                self.position = Some((depth, TextPosition { start, end }));
+            }
+            child_base = Some(start);
+        }
+        for refined in list(s.get("refinedBy")) {
+            self.collect(refined, child_base, depth + 1);
+        }
+    }
+}
+
+/// The selectors of a target (an object with `selector`, or a plain IRI,
+/// which has none).
+fn selectors_of(target: &Value) -> Found {
+    let mut found = Found::default();
+    if let Value::Object(t) = target {
+        for selector in list(t.get("selector")) {
+            found.collect(selector, Some(0), 0);
+        }
+    }
+    found
+}
+
+/// The name of an agent (`creator`): a string, or an object's `name`,
+/// `nickname` or `id`, or the first of a list that has one.
+fn agent_name(v: Option<&Value>) -> Option<String> {
+    list(v).into_iter().find_map(|a| match a {
+        Value::String(s) => Some(s.clone()),
+        Value::Object(o) => ["name", "nickname", "id"]
+            .iter()
+            .find_map(|k| text_of(o, k))
+            .map(str::to_owned),
+        _ => None,
+    })
+}
+
+/// The note text and tags of one body.
+#[derive(Default)]
+struct Bodies {
+    texts: Vec<String>,
+    tags: Vec<String>,
+}
+
+impl Bodies {
+    /// Adds what `body` says; `tagging` when the annotation's motivation
+    /// makes bodies without a purpose tags.
+    fn add(&mut self, body: &Value, tagging: bool, depth: usize) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        match body {
+            // An external body, by IRI: kept as text so that it is seen.
+            Value::String(iri) => self.push(iri.clone(), tagging),
+            Value::Array(items) => {
+                for b in items {
+                    self.add(b, tagging, depth + 1);
+                }
+            }
+            Value::Object(b) => {
+                let types = type_names(b);
+                if types.contains(&"Choice") {
+                    // A Choice's first item is its default.
+                    if let Some(first) = list(b.get("items")).first() {
+                        self.add(first, tagging, depth + 1);
+                    }
+                    return;
+                }
+                if ["Composite", "List", "Independents"]
+                    .iter()
+                    .any(|t| types.contains(t))
+                {
+                    for item in list(b.get("items")) {
+                        self.add(item, tagging, depth + 1);
+                    }
+                    return;
+                }
+                let purposes = strings(b.get("purpose"));
+                let is_tag = purposes
+                    .iter()
+                    .any(|p| *p == "tagging" || *p == "oa:tagging")
+                    || (purposes.is_empty() && tagging);
+                let value = text_of(b, "value").or_else(|| text_of(b, "chars"));
+                let text = value.or_else(|| match b.get("source") {
+                    Some(Value::Object(src)) => text_of(src, "id"),
+                    Some(other) => strings(Some(other)).first().copied(),
+                    None => text_of(b, "id"),
+                });
+                if let Some(text) = text {
+                    self.push(text.to_owned(), is_tag);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn push(&mut self, text: String, tag: bool) {
+        if tag {
+            self.tags.push(text);
+        } else {
+            self.texts.push(text);
+        }
+    }
+}
+
+impl Reader<'_> {
+    /// The top of the file: an annotation, a container, or a list of them.
+    fn top(&mut self, value: &Value) {
+        match value {
+            Value::Array(items) => {
+                for item in items {
+                    self.item(item, 1);
+                }
+            }
+            other => self.item(other, 0),
+        }
+    }
+
+    /// One annotation, page, collection or list of them.
+    fn item(&mut self, value: &Value, depth: usize) {
+        if depth > MAX_DEPTH {
+            self.skip("a part nested too deep to be an annotation was left out".to_owned());
+            return;
+        }
+        match value {
+            Value::Array(items) => {
+                for item in items {
+                    self.item(item, depth + 1);
+                }
+            }
+            Value::Object(o) => {
+                let types = type_names(o);
+                if types.contains(&"Annotation") || (types.is_empty() && o.contains_key("target")) {
+                    self.recognised = true;
+                    self.annotation(o);
+                } else if types.contains(&"AnnotationCollection") {
+                    self.recognised = true;
+                    for item in list(o.get("items")) {
+                        self.item(item, depth + 1);
+                    }
+                    self.linked_page(o.get("first"), "first", depth);
+                } else if types.contains(&"AnnotationPage") {
+                    self.recognised = true;
+                    self.page(o, depth);
+                } else if let Some(graph) = o.get("@graph") {
+                    self.item(graph, depth + 1);
+                } else {
+                    let what = types.first().map_or_else(
+                        || "an object with no type".to_owned(),
+                        |t| format!("an object of type “{t}”"),
+                    );
+                    self.skip(format!("{what} is not an annotation"));
+                }
+            }
+            Value::String(iri) => self.skip(format!(
+                "the annotation {iri} is only linked, not included, so it cannot be read"
+            )),
+            _ => self.skip("a value that is not an annotation was left out".to_owned()),
+        }
+    }
+
+    /// A page: its items, then the next page if it is embedded.
+    fn page(&mut self, o: &Map<String, Value>, depth: usize) {
+        for item in list(o.get("items")) {
+            self.item(item, depth + 1);
+        }
+        self.linked_page(o.get("next"), "next", depth);
+    }
+
+    /// A collection's `first` or a page's `next`: read when embedded,
+    /// skipped with a reason when only linked.
+    fn linked_page(&mut self, value: Option<&Value>, key: &str, depth: usize) {
+        for page in list(value) {
+            match page {
+                Value::Object(p) if depth < MAX_DEPTH => self.page(p, depth + 1),
+                Value::String(iri) => self.skip(format!(
+                    "the page {iri} (“{key}”) is only linked, not included, so its annotations \
+                     cannot be read; export the collection with its pages embedded"
+                )),
+                _ => self.skip(format!("the “{key}” page is not a page")),
+            }
+        }
+    }
+
+    fn skip(&mut self, reason: String) {
+        self.out.skipped.push(reason);
+    }
+
+    /// One annotation as a note.
+    fn annotation(&mut self, o: &Map<String, Value>) {
+        let ext = o.get(write::EXTENSION).and_then(Value::as_object);
+        let id = text_of(o, "id")
+            .map(write::note_id_from_iri)
+            .filter(|id| !id.trim().is_empty())
+            .unwrap_or_else(note::new_id);
+
+        let tagging = strings(o.get("motivation"))
+            .iter()
+            .any(|m| *m == "tagging" || *m == "oa:tagging");
+        let mut bodies = Bodies::default();
+        if let Some(v) = o.get("bodyValue") {
+            for text in strings(Some(v)) {
+                bodies.push(text.to_owned(), false);
+            }
+        }
+        for body in list(o.get("body")) {
+            bodies.add(body, tagging, 0);
+        }
+
+        let targets = list(o.get("target"));
+        let found = targets
+            .iter()
+            .map(|t| selectors_of(t))
+            .find(Found::has_any)
+            .unwrap_or_default();
+        let target = self.target(found, ext);
+
+        let created = text_of(o, "created").and_then(write::utc_z);
+        let modified = text_of(o, "modified").and_then(write::utc_z);
+        let (created, modified) = match (created, modified) {
+            (Some(c), Some(m)) => (c, m),
+            (Some(c), None) => (c.clone(), c),
+            (None, Some(m)) => (m.clone(), m),
+            (None, None) => {
+                let now = note::now_utc();
+                (now.clone(), now)
+            }
+        };
+        let from_ext = |key: &str| ext.and_then(|e| e.get(key));
+        self.out.notes.push(Note {
+            id,
+            target,
+            body: bodies.texts.join("\n\n"),
+            color: from_ext("color")
+                .and_then(|v| serde_json::from_value::<NoteColor>(v.clone()).ok())
+                .unwrap_or_default(),
+            tags: bodies.tags,
+            author: agent_name(o.get("creator")).unwrap_or_default(),
+            created,
+            modified,
+            extra: from_ext("note_fields")
+                .and_then(Value::as_object)
+                .cloned()
+                .unwrap_or_default(),
+        });
+    }
+
+    /// The target made of `found` selectors, completed where it is found in
+    /// the document (see the module docs).
+    fn target(&self, found: Found, ext: Option<&Map<String, Value>>) -> Target {
+        let from_ext = |key: &str| ext.and_then(|e| e.get(key));
+        let kind = from_ext("kind")
+            .and_then(|v| serde_json::from_value::<TargetKind>(v.clone()).ok())
+            .unwrap_or(TargetKind::Range);
+        let stored_raw = from_ext("raw")
+            .and_then(|v| serde_json::from_value::<TextPosition>(v.clone()).ok())
+            .unwrap_or_default();
+        let extra = from_ext("target_fields")
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default();
+        let position = found.position.map(|(_, p)| p);
+        let quote = found.quote.map(|(_, q)| q);
+        let len = self.doc.char_len();
+        let (exact, mut prefix, mut suffix) = match quote {
+            Some(q) => (q.exact, q.prefix, q.suffix),
+            // A position alone: the quote is the text there, when there is one.
+            None => match position {
+                Some(p) if p.end <= len => {
+                    let t = Target::range(self.doc, p.start, p.end);
+                    (t.quote.exact, Some(t.quote.prefix), Some(t.quote.suffix))
+                }
+                _ => (String::new(), None, None),
+            },
+        };
+        let mut target = Target {
+            kind,
+            quote: TextQuote {
+                exact,
+                prefix: prefix.clone().unwrap_or_default(),
+                suffix: suffix.clone().unwrap_or_default(),
+            },
+            position: position.unwrap_or_default(),
+            raw: stored_raw,
+            extra,
+        };
+        if let Some(p) = anchor::anchor(self.index, &target).position() {
+            let here = Target::range(self.doc, p.start, p.end);
+            if position.is_none() {
+                target.position = p;
+            }
+            target.quote.prefix = prefix.take().unwrap_or(here.quote.prefix);
+            target.quote.suffix = suffix.take().unwrap_or(here.quote.suffix);
+            target.raw = here.raw;
+        }
+        target
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+    use std::path::Path;
+
+    use crate::core::anchor::Anchor;
+
+    fn doc() -> Document {
+        Document::embedded()
+    }
+
+    /// Reads `json` against the embedded article.
+    fn read(json: &Value) -> Incoming {
+        let doc = doc();
+        let index = TextIndex::new(doc.text());
+        read_annotations(json.to_string().as_bytes(), &doc, &index).unwrap()
+    }
+
+    /// The one note `json` gives.
+    fn one(json: &Value) -> Note {
+        let mut incoming = read(json);
+        assert_eq!(incoming.notes.len(), 1, "{:?}", incoming.skipped);
+        incoming.notes.remove(0)
+    }
+
+    /// Char range of the first occurrence of `quote` in the article.
+    fn find(quote: &str) -> TextPosition {
+        let doc = doc();
+        let byte = doc.text().find(quote).unwrap();
+        let start = doc.text()[..byte].chars().count();
+        TextPosition {
+            start,
+            end: start + quote.chars().count(),
+        }
+    }
+
+    #[test]
+    fn a_quote_alone_is_placed_and_completed() {
+        let note = one(&json!({
+            "@context": "http://www.w3.org/ns/anno.jsonld",
+            "id": "urn:uuid:4F3C1A2B-0D5E-4C6F-8A9B-1C2D3E4F5A6B",
+            "type": "Annotation",
+            "bodyValue": "全稱",
+            "creator": "http://example.org/審稿人",
+            "created": "2026-03-01T18:00:00+08:00",
+            "target": {
+                "source": "http://example.org/article",
+                "selector": {"type": "TextQuoteSelector", "exact": "濟寧市政府"}
+            }
+        }));
+        assert_eq!(note.id, "4F3C1A2B-0D5E-4C6F-8A9B-1C2D3E4F5A6B");
+        assert_eq!(note.body, "全稱");
+        assert_eq!(note.author, "http://example.org/審稿人");
+        assert_eq!(note.created, "2026-03-01T10:00:00Z");
+        assert_eq!(
+            note.modified, note.created,
+            "no modified: the creation time"
+        );
+        let doc = doc();
+        let made_here = Target::range(&doc, 9, 14);
+        assert_eq!(
+            note.target, made_here,
+            "position, context and raw filled in"
+        );
+        assert_eq!(
+            note.target.raw.len(),
+            5 + 4,
+            "濟 carries “(jì)” in the raw text"
+        );
+    }
+
+    #[test]
+    fn a_position_alone_quotes_the_text_there() {
+        let note = one(&json!({
+            "type": "Annotation",
+            "target": {"source": "x:y", "selector": {"type": "TextPositionSelector", "start": 0, "end": 6}}
+        }));
+        assert_eq!(note.target.quote.exact, "12月11日");
+        assert_eq!(note.target.position, TextPosition { start: 0, end: 6 });
+        assert!(note.body.is_empty() && note.tags.is_empty());
+        assert!(
+            uuid::Uuid::parse_str(&note.id).is_ok(),
+            "no id: a fresh one"
+        );
+        assert!(note.created.ends_with('Z'));
+        // A position past the end quotes nothing: an orphan.
+        let lost = one(&json!({
+            "type": "Annotation",
+            "target": {"source": "x:y", "selector": {"type": "TextPositionSelector", "start": 9000, "end": 9006}}
+        }));
+        assert!(lost.target.quote.exact.is_empty());
+        assert_eq!(
+            lost.target.position,
+            TextPosition {
+                start: 9000,
+                end: 9006
+            }
+        );
+    }
+
+    #[test]
+    fn collections_pages_lists_and_graphs_are_walked() {
+        let anno = |id: &str, quote: &str| {
+            json!({"id": id, "type": "Annotation", "bodyValue": id,
+                   "target": {"source": "x:y", "selector": {"type": "TextQuoteSelector", "exact": quote}}})
+        };
+        let incoming = read(&json!({
+            "@context": "http://www.w3.org/ns/anno.jsonld",
+            "id": "http://example.org/collection1",
+            "type": "AnnotationCollection",
+            "total": 5,
+            "first": {
+                "type": "AnnotationPage",
+                "items": [anno("甲", "濟寧"), "http://example.org/anno-elsewhere"],
+                "next": {
+                    "type": ["AnnotationPage"],
+                    "items": [anno("乙", "人社廳"), {"type": "Person", "name": "不是批注"}],
+                    "next": "http://example.org/page3"
+                }
+            },
+            "items": [anno("丙", "協議")]
+        }));
+        let ids: Vec<&str> = incoming.notes.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, ["丙", "甲", "乙"]);
+        assert_eq!(incoming.skipped.len(), 3, "{:?}", incoming.skipped);
+        assert!(incoming.skipped[0].contains("http://example.org/anno-elsewhere"));
+        assert!(incoming.skipped[1].contains("“Person”"));
+        assert!(incoming.skipped[2].contains("http://example.org/page3"));
+
+        // A page on its own, a plain list, a list of pages, a @graph.
+        let page = json!({"type": "AnnotationPage", "items": [anno("甲", "濟寧")]});
+        assert_eq!(read(&page).notes.len(), 1);
+        assert_eq!(
+            read(&json!([anno("甲", "濟寧"), anno("乙", "人社廳")]))
+                .notes
+                .len(),
+            2
+        );
+        assert_eq!(read(&json!([page, page])).notes.len(), 2);
+        assert_eq!(
+            read(&json!({"@graph": [anno("甲", "濟寧")]})).notes.len(),
+            1
+        );
+        assert!(read(&json!([])).notes.is_empty());
+    }
+
+    #[test]
+    fn bodies_in_every_shape() {
+        let target =
+            json!({"source": "x:y", "selector": {"type": "TextQuoteSelector", "exact": "濟寧"}});
+        let note = one(&json!({
+            "type": "Annotation",
+            "body": [
+                {"type": "TextualBody", "value": "第一段", "format": "text/plain", "language": "zh"},
+                {"type": "TextualBody", "value": "人名", "purpose": ["tagging"]},
+                {"type": "Choice", "items": [
+                    {"type": "TextualBody", "value": "預設的", "purpose": "describing"},
+                    {"type": "TextualBody", "value": "另一個"}
+                ]},
+                {"type": "SpecificResource", "purpose": "tagging", "source": "http://example.org/tag/地名"},
+                "http://example.org/comment1"
+            ],
+            "target": target
+        }));
+        assert_eq!(note.body, "第一段\n\n預設的\n\nhttp://example.org/comment1");
+        assert_eq!(note.tags, ["人名", "http://example.org/tag/地名"]);
+
+        // One object; a tagging motivation makes plain bodies tags.
+        let one_body = one(
+            &json!({"type": "Annotation", "body": {"type": "TextualBody", "value": "單一"}, "target": target}),
+        );
+        assert_eq!(one_body.body, "單一");
+        let tags = one(&json!({"type": "Annotation", "motivation": "tagging",
+            "body": [{"type": "TextualBody", "value": "甲"}, {"type": "TextualBody", "value": "乙"}],
+            "target": target}));
+        assert_eq!(tags.tags, ["甲", "乙"]);
+        assert!(tags.body.is_empty());
+    }
+
+    #[test]
+    fn targets_as_lists_and_refined_selectors() {
+        let p = find("人社廳");
+        // A target list: the IRI has no selector, the object does; the
+        // quote sits in a refinedBy of a FragmentSelector, the position in
+        // a refinedBy of a position (relative to it).
+        let note = one(&json!({
+            "type": "Annotation",
+            "target": [
+                "http://example.org/other",
+                {"source": "x:y", "selector": [
+                    {"type": "FragmentSelector", "value": "para1",
+                     "refinedBy": {"type": "TextQuoteSelector", "exact": "人社廳"}},
+                    {"type": "TextPositionSelector", "start": p.start - 3, "end": p.end + 10,
+                     "refinedBy": {"type": "TextPositionSelector", "start": 3, "end": 6}}
+                ]}
+            ]
+        }));
+        assert_eq!(note.target.quote.exact, "人社廳");
+        assert_eq!(
+            note.target.position,
+            TextPosition {
+                start: p.start - 3,
+                end: p.end + 10
+            },
+            "the shallowest position wins"
+        );
+        let index = TextIndex::new(doc().text());
+        assert_eq!(anchor::anchor(&index, &note.target).position(), Some(p));
+
+        // Only a refined position: resolved against its parent.
+        let refined = one(&json!({
+            "type": "Annotation",
+            "target": {"source": "x:y", "selector":
+                {"type": "TextPositionSelector", "start": p.start - 3, "end": p.end + 10,
+                 "refinedBy": {"type": "TextPositionSelector", "start": 3, "end": 6}}}
+        }));
+        assert_eq!(
+            refined.target.position,
+            TextPosition {
+                start: p.start - 3,
+                end: p.end + 10
+            }
+        );
+        let inner = one(&json!({
+            "type": "Annotation",
+            "target": {"source": "x:y", "selector": {"type": "FragmentSelector", "value": "p1",
+                "refinedBy": {"type": "TextQuoteSelector", "exact": "人社廳",
+                    "refinedBy": {"type": "TextPositionSelector", "start": 0, "end": 1}}}}
+        }));
+        assert_eq!(
+            inner.target.position, p,
+            "a position inside a quote is not used"
+        );
+    }
+
+    #[test]
+    fn a_plain_iri_target_is_an_orphan_with_a_reason() {
+        let note = one(
+            &json!({"type": "Annotation", "bodyValue": "沒有選擇器", "target": "http://example.org/page1"}),
+        );
+        assert!(note.target.quote.exact.is_empty());
+        let index = TextIndex::new(doc().text());
+        match anchor::anchor(&index, &note.target) {
+            Anchor::Orphaned { reason } => assert!(!reason.is_empty()),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn creators_in_every_shape() {
+        let target =
+            json!({"source": "x:y", "selector": {"type": "TextQuoteSelector", "exact": "濟寧"}});
+        for (creator, name) in [
+            (json!({"type": "Person", "name": "審稿人"}), "審稿人"),
+            (json!({"type": "Person", "nickname": "審"}), "審"),
+            (
+                json!([{"id": "http://example.org/user1"}]),
+                "http://example.org/user1",
+            ),
+            (
+                json!("http://example.org/user2"),
+                "http://example.org/user2",
+            ),
+        ] {
+            let note = one(&json!({"type": "Annotation", "creator": creator, "target": target}));
+            assert_eq!(note.author, name);
+        }
+    }
+
+    #[test]
+    fn what_cannot_be_read_is_refused_with_a_reason() {
+        let doc = doc();
+        let index = TextIndex::new(doc.text());
+        let read = |bytes: &[u8]| read_annotations(bytes, &doc, &index);
+        let err = read("{\n  \"type\": \"Annotation\",\n  \"target\" \"批註\"\n}".as_bytes())
+            .unwrap_err()
+            .with_path(Path::new("/批注/壞.jsonld"));
+        let ImportError::Malformed { line, column, .. } = &err else {
+            panic!("{err:?}");
+        };
+        assert_eq!((*line, *column), (3, 12));
+        let msg = err.to_string();
+        assert!(
+            msg.starts_with("the annotations file is not valid JSON at line 3, column 12"),
+            "{msg}"
+        );
+        assert!(msg.ends_with(": /批注/壞.jsonld"), "{msg}");
+
+        for other in [
+            &br#"{"format": "other"}"#[..],
+            "[\"批注\"]".as_bytes(),
+            b"42",
+            br#"{"type": "Person"}"#,
+        ] {
+            let err = read(other).unwrap_err();
+            assert!(matches!(err, ImportError::NotAnnotations { .. }), "{err:?}");
+            assert!(err.to_string().contains("no W3C Web Annotations"), "{err}");
+        }
+        let err = read(br#"{"type": "Person"}"#).unwrap_err();
+        assert!(err.to_string().contains("of type “Person”"), "{err}");
+        // A damaged Pizhu file says so.
+        let err = read(br#"{"format": "pizhu-review", "version": 1, "document": 3}"#).unwrap_err();
+        assert!(
+            matches!(err, ImportError::Review(ReviewError::Malformed { .. })),
+            "{err:?}"
+        );
+        // A BOM is fine.
+        assert!(read(b"\xEF\xBB\xBF[]").unwrap().notes.is_empty());
+    }
+
+    #[test]
+    fn a_pizhu_review_gives_its_notes_as_they_are() {
+        let doc = doc();
+        let mut review = ReviewFile::new(&doc);
+        let mut note = Note::new(
+            Target::range(&doc, 9, 13),
+            "濟寧市政".into(),
+            "審稿人".into(),
+        );
+        note.color = NoteColor::Purple;
+        note.extra.insert("x-未來".into(), Value::from(1));
+        review.notes.push(note.clone());
+        let index = TextIndex::new(doc.text());
+        let incoming = read_annotations(review.to_json().as_bytes(), &doc, &index).unwrap();
+        assert_eq!(incoming.notes, [note]);
+    }
+}

@@ -10,7 +10,8 @@
 use pizhu::core::file::review::ReviewFile;
 use pizhu::core::notes::note::{Note, Target};
 use pizhu::core::text::document::Document;
-use pizhu::ui::app::{PizhuApp, Settings};
+use pizhu::ui::app::PizhuApp;
+use pizhu::ui::settings::Settings;
 
 fn main() {
     divan::main();

@@ -13,7 +13,7 @@ mod common;
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable as _;
 use pizhu::core::text::document::Document;
-use pizhu::ui::app::Settings;
+use pizhu::ui::settings::Settings;
 
 /// About 5 MB: the article's paragraphs, numbered 第0段, 第1段, …
 fn five_megabytes() -> (Document, usize) {

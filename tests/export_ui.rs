@@ -12,7 +12,8 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use pizhu::core::text::document::Document;
-use pizhu::ui::app::{PizhuApp, Settings};
+use pizhu::ui::app::PizhuApp;
+use pizhu::ui::settings::Settings;
 
 mod common;
 use common::{Dropped, retype};

@@ -16,9 +16,11 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use pizhu::core::text::document::Document;
 use pizhu::core::text::find::FindIndex;
-use pizhu::ui::app::{Command, PizhuApp, Settings, SideTab};
+use pizhu::ui::app::PizhuApp;
+use pizhu::ui::command::Command;
 use pizhu::ui::fonts::{self, ReadingFont};
 use pizhu::ui::i18n::{self, Lang};
+use pizhu::ui::settings::{Settings, SideTab};
 
 fn app_with(settings: Settings, notes: &std::path::Path) -> Harness<'static, PizhuApp> {
     common::window(settings, Document::embedded(), notes)

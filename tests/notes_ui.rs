@@ -14,7 +14,8 @@ use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use pizhu::core::text::document::Document;
-use pizhu::ui::app::{PizhuApp, Settings};
+use pizhu::ui::app::PizhuApp;
+use pizhu::ui::settings::Settings;
 
 fn app_on(notes: &std::path::Path) -> Harness<'static, PizhuApp> {
     app_with_step(notes, 0.25)

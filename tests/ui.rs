@@ -13,7 +13,8 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use pizhu::core::text::document::Document;
-use pizhu::ui::app::{PizhuApp, Settings};
+use pizhu::ui::app::PizhuApp;
+use pizhu::ui::settings::Settings;
 
 fn harness_with(settings: Settings) -> Harness<'static, PizhuApp> {
     // Notes go to a file of the test's own, never into the user's data folder.

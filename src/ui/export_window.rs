@@ -10,18 +10,9 @@ use std::path::{Path, PathBuf};
 use egui::{Context, Ui};
 
 use crate::core::export::Format;
+use crate::ui::command::{Command, Scope};
 use crate::ui::i18n::{Strings, fill};
 use crate::ui::theme;
-
-/// Which notes an export takes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Scope {
-    /// Every note.
-    #[default]
-    All,
-    /// The notes the list currently shows (search and filters applied).
-    Shown,
-}
 
 /// State of the Export window.
 #[derive(Debug, Default)]
@@ -87,31 +78,16 @@ fn is_writable(dir: &Path) -> bool {
     std::fs::metadata(dir).is_ok_and(|m| m.is_dir() && !m.permissions().readonly())
 }
 
-/// What the Export window asks for.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ExportRequest {
-    /// Write the export.
-    Export {
-        /// Format.
-        format: Format,
-        /// Scope.
-        scope: Scope,
-        /// Destination.
-        path: PathBuf,
-    },
-    /// Open the folder of a written export.
-    OpenFolder(PathBuf),
-}
-
-/// Draw the Export window.
+/// Draw the Export window; "Export" and "Open folder" go to `commands`.
 pub fn export_window_ui(
     ctx: &Context,
     state: &mut ExportState,
     counts: (usize, usize),
     s: &Strings,
-) -> Option<ExportRequest> {
+    commands: &mut Vec<Command>,
+) {
     if !state.open {
-        return None;
+        return;
     }
     let mut request = None;
     let mut open = state.open;
@@ -164,7 +140,7 @@ pub fn export_window_ui(
             ui.horizontal(|ui| {
                 let ready = !state.path.trim().is_empty();
                 if ui.add_enabled(ready, egui::Button::new(s.export)).clicked() {
-                    request = Some(ExportRequest::Export {
+                    request = Some(Command::Export {
                         format: state.format,
                         scope: state.scope,
                         path: PathBuf::from(state.path.trim()),
@@ -177,7 +153,7 @@ pub fn export_window_ui(
                     if ui.button(s.open_folder).clicked()
                         && let Some(dir) = path.parent()
                     {
-                        request = Some(ExportRequest::OpenFolder(dir.to_path_buf()));
+                        request = Some(Command::OpenFolder(dir.to_path_buf()));
                     }
                 }
                 Some(Err(err)) => {
@@ -187,7 +163,7 @@ pub fn export_window_ui(
             }
         });
     state.open = open && state.open;
-    request
+    commands.extend(request);
 }
 
 /// A path field with "Browse…" beside it. The field works on its own.
@@ -221,10 +197,15 @@ pub struct ImportState {
     pub result: Option<Result<String, String>>,
 }
 
-/// Draw the Import window; returns the file to import.
-pub fn import_window_ui(ctx: &Context, state: &mut ImportState, s: &Strings) -> Option<PathBuf> {
+/// Draw the Import window; the file to import goes to `commands`.
+pub fn import_window_ui(
+    ctx: &Context,
+    state: &mut ImportState,
+    s: &Strings,
+    commands: &mut Vec<Command>,
+) {
     if !state.open {
-        return None;
+        return;
     }
     let mut chosen = None;
     let mut open = state.open;
@@ -255,5 +236,5 @@ pub fn import_window_ui(ctx: &Context, state: &mut ImportState, s: &Strings) -> 
             }
         });
     state.open = open && state.open;
-    chosen
+    commands.extend(chosen.map(Command::Import));
 }

@@ -6,6 +6,7 @@ use egui::{Key, Ui};
 
 use crate::core::notes::note::TextPosition;
 use crate::core::text::find::FindIndex;
+use crate::ui::command::Command;
 use crate::ui::i18n::{Strings, fill};
 
 /// State of the find bar.
@@ -61,13 +62,15 @@ impl FindState {
     }
 }
 
-/// Draw the bar; returns a match to bring into view.
+/// Draw the bar; a match to bring into view goes to `commands`
+/// ([`Command::ScrollTo`]).
 pub fn find_bar_ui(
     ui: &mut Ui,
     state: &mut FindState,
     index: &FindIndex,
     s: &Strings,
-) -> Option<TextPosition> {
+    commands: &mut Vec<Command>,
+) {
     let mut reveal = None;
     ui.horizontal(|ui| {
         ui.label(s.find);
@@ -123,5 +126,5 @@ pub fn find_bar_ui(
     } else if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::F3)) {
         reveal = state.step(true);
     }
-    reveal
+    commands.extend(reveal.map(Command::ScrollTo));
 }

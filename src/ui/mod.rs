@@ -1,17 +1,25 @@
-//! The egui shell: one module per panel, one theme module for colors and sizes.
-//! Only this part of the crate knows about egui.
+//! The egui shell. Data travels one way: panels draw from the state and
+//! push [`command::Command`]s; [`app`] hands them to [`state`], the only
+//! place the state changes. One module per panel or window, [`menu`] for the
+//! shortcuts and menus, [`settings`] for what survives a restart, one theme
+//! module for colors and sizes. Only this part of the crate knows about egui.
 
 pub mod about;
 pub mod app;
+pub mod command;
 pub mod evidence;
 pub mod export_window;
 pub mod find_bar;
 pub mod fonts;
 pub mod i18n;
+pub mod menu;
 pub mod notes_panel;
 pub mod open;
 pub mod reader;
+pub mod settings;
 pub mod settings_window;
+pub mod start_page;
+pub mod state;
 pub mod status;
 pub mod theme;
 pub mod timeline_panel;
@@ -42,10 +50,7 @@ pub fn run(
     notes: Option<std::path::PathBuf>,
     started: Instant,
 ) -> anyhow::Result<()> {
-    let title = match &doc {
-        Ok(d) => format!("{} — Pizhu 批注", d.name),
-        Err(_) => "Pizhu 批注".to_owned(),
-    };
+    let title = state::title(doc.as_ref().ok());
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(title)
         .with_app_id(crate::desktop::APP_ID)
@@ -66,7 +71,7 @@ pub fn run(
         "pizhu",
         options,
         Box::new(move |cc| {
-            let settings = app::PizhuApp::load_settings(cc.storage);
+            let settings = settings::Settings::load(cc.storage);
             app::PizhuApp::setup_context(&cc.egui_ctx, &settings);
             let mut app = app::PizhuApp::new(doc, settings, notes);
             app.preload_words();

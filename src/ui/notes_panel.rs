@@ -1,14 +1,16 @@
 //! The notes side panel: the editor of the open note on top, then the list of
-//! every note with search, filters and sort. It edits a draft and emits
-//! [`PanelAction`]s; the app turns them into undoable edits of the store.
+//! every note with search, filters and sort. It types into the editor's
+//! draft and pushes [`Command`]s; the state turns them into undoable edits
+//! of the store (the draft too: [`Command::CommitDraft`]).
 
 use egui::{Color32, RichText, Ui};
 
 use crate::core::anchor::Anchor;
 use crate::core::notes::filter::{NoteFilter, SortBy, all_tags, parse_tags};
 use crate::core::notes::note::{Note, NoteColor, TargetKind};
-use crate::core::notes::store::ReviewStore;
+use crate::core::notes::store::{Edit, ReviewStore};
 use crate::core::text::excerpt::short;
+use crate::ui::command::Command;
 use crate::ui::i18n::{Strings, fill};
 use crate::ui::theme;
 
@@ -90,22 +92,11 @@ impl ListCache {
     }
 }
 
-/// What the panel asks the app to do.
-#[derive(Clone, Debug, PartialEq)]
-pub enum PanelAction {
-    /// Replace a note with this version (undoable).
-    Update(Box<Note>),
-    /// Delete a note (undoable).
-    Delete(String),
-    /// Open a note and show it in the article.
-    Reveal(String),
-    /// Attach an orphaned note to the current selection.
-    Reattach(String),
-    /// Close the editor.
-    CloseEditor,
-}
-
-/// Draw the panel.
+/// Draw the panel; what the user asks for goes to `commands`.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the panel's widget states are separate fields of the app state"
+)]
 pub fn notes_panel_ui(
     ui: &mut Ui,
     store: &ReviewStore,
@@ -114,15 +105,15 @@ pub fn notes_panel_ui(
     cache: &mut ListCache,
     has_selection: bool,
     s: &Strings,
-) -> Vec<PanelAction> {
-    let mut actions = Vec::new();
+    commands: &mut Vec<Command>,
+) {
     let open = editor
         .note_id
         .as_deref()
         .and_then(|id| store.note(id).map(|n| (n, store.anchor_of(id))));
     match open {
         Some((note, anchor)) => {
-            editor_ui(ui, note, anchor, editor, has_selection, s, &mut actions);
+            editor_ui(ui, note, anchor, editor, has_selection, s, commands);
         }
         None => {
             ui.add_space(4.0);
@@ -137,9 +128,8 @@ pub fn notes_panel_ui(
         filter,
         cache,
         s,
-        &mut actions,
+        commands,
     );
-    actions
 }
 
 fn editor_ui(
@@ -149,7 +139,7 @@ fn editor_ui(
     editor: &mut EditorState,
     has_selection: bool,
     s: &Strings,
-    actions: &mut Vec<PanelAction>,
+    commands: &mut Vec<Command>,
 ) {
     let dark = ui.visuals().dark_mode;
     ui.horizontal(|ui| {
@@ -163,7 +153,7 @@ fn editor_ui(
                 .on_hover_text(s.close_editor_hover)
                 .clicked()
             {
-                actions.push(PanelAction::CloseEditor);
+                commands.push(Command::CloseEditor);
             }
         });
     });
@@ -181,7 +171,7 @@ fn editor_ui(
         );
         let button = ui.add_enabled(has_selection, egui::Button::new(s.reattach));
         if button.clicked() {
-            actions.push(PanelAction::Reattach(note.id.clone()));
+            commands.push(Command::Reattach(note.id.clone()));
         }
     }
     let body = ui.add(
@@ -218,10 +208,7 @@ fn editor_ui(
             let selected = note.color == color;
             let swatch = color_swatch_ui(ui, color, selected, dark, s);
             if swatch.clicked() && !selected {
-                let mut changed = editor.changed_note(note).unwrap_or_else(|| note.clone());
-                changed.color = color;
-                actions.push(PanelAction::Update(Box::new(changed)));
-                editor.changed_at = None;
+                commands.push(Command::SetNoteColor(color));
             }
         }
     });
@@ -236,7 +223,7 @@ fn editor_ui(
         ));
     });
     if ui.button(s.delete_note).clicked() {
-        actions.push(PanelAction::Delete(note.id.clone()));
+        commands.push(Command::Edit(Box::new(Edit::Delete(note.id.clone()))));
     }
     // Commit the draft after a typing pause or when focus leaves the fields,
     // as one undoable edit.
@@ -244,10 +231,7 @@ fn editor_ui(
         let now = ui.input(|i| i.time);
         let typing = ui.ctx().egui_wants_keyboard_input();
         if !typing || now - changed_at >= COMMIT_AFTER_SECONDS {
-            if let Some(changed) = editor.changed_note(note) {
-                actions.push(PanelAction::Update(Box::new(changed)));
-            }
-            editor.changed_at = None;
+            commands.push(Command::CommitDraft);
         } else {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_secs_f64(COMMIT_AFTER_SECONDS));
@@ -286,7 +270,7 @@ fn list_ui(
     filter: &mut NoteFilter,
     cache: &mut ListCache,
     s: &Strings,
-    actions: &mut Vec<PanelAction>,
+    commands: &mut Vec<Command>,
 ) {
     let dark = ui.visuals().dark_mode;
     let search = ui.add(
@@ -367,7 +351,7 @@ fn list_ui(
                     ui.set_min_height(row_height - ui.spacing().item_spacing.y);
                     match row {
                         Some((note, reason)) => {
-                            note_row_ui(ui, note, *reason, open, dark, s, actions);
+                            note_row_ui(ui, note, *reason, open, dark, s, commands);
                         }
                         None => {
                             ui.add_space(6.0);
@@ -386,7 +370,7 @@ fn note_row_ui(
     open: Option<&str>,
     dark: bool,
     s: &Strings,
-    actions: &mut Vec<PanelAction>,
+    commands: &mut Vec<Command>,
 ) {
     let selected = open == Some(note.id.as_str());
     let frame = egui::Frame::group(ui.style()).fill(if selected {
@@ -429,6 +413,9 @@ fn note_row_ui(
     );
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
     if response.clicked() {
-        actions.push(PanelAction::Reveal(note.id.clone()));
+        commands.push(Command::OpenNote {
+            id: note.id.clone(),
+            reveal: true,
+        });
     }
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use egui::Context;
 
+use crate::ui::command::Command;
 use crate::ui::i18n::Strings;
 
 /// State of the Open window.
@@ -40,10 +41,15 @@ impl OpenState {
     }
 }
 
-/// Draw the Open window; returns the path the user chose to open.
-pub fn open_window_ui(ctx: &Context, state: &mut OpenState, s: &Strings) -> Option<PathBuf> {
+/// Draw the Open window; the path the user chose to open goes to `commands`.
+pub fn open_window_ui(
+    ctx: &Context,
+    state: &mut OpenState,
+    s: &Strings,
+    commands: &mut Vec<Command>,
+) {
     if !state.open {
-        return None;
+        return;
     }
     let mut chosen = None;
     let mut open = state.open;
@@ -81,5 +87,9 @@ pub fn open_window_ui(ctx: &Context, state: &mut OpenState, s: &Strings) -> Opti
             }
         });
     state.open = open && state.open;
-    chosen.filter(|p| !p.as_os_str().is_empty())
+    commands.extend(
+        chosen
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(Command::Open),
+    );
 }

@@ -2,25 +2,19 @@
 
 use egui::Context;
 
+use crate::ui::command::Command;
 use crate::ui::i18n::{Lang, Strings};
 
-/// What the user changed in the Settings window.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SettingsChange {
-    /// A new author name, applied with "Apply".
-    Author(String),
-    /// Another interface language (applies at once).
-    Lang(Lang),
-}
-
-/// Draw the Settings window while `open`; returns what the user changed.
+/// Draw the Settings window while `open`; what the user changed goes to
+/// `commands` (another language at once, a new author with "Apply").
 pub fn settings_window_ui(
     ctx: &Context,
     open: &mut bool,
     author: &str,
     lang: Lang,
     s: &Strings,
-) -> Option<SettingsChange> {
+    commands: &mut Vec<Command>,
+) {
     let id = egui::Id::unique("settings-author-draft");
     let mut draft: String = ctx
         .data(|d| d.get_temp(id))
@@ -37,7 +31,7 @@ pub fn settings_window_ui(
             ui.horizontal(|ui| {
                 for choice in Lang::ALL {
                     if ui.radio(lang == choice, choice.label()).clicked() && lang != choice {
-                        chosen = Some(SettingsChange::Lang(choice));
+                        chosen = Some(Command::SetLang(choice));
                     }
                 }
             });
@@ -50,7 +44,7 @@ pub fn settings_window_ui(
                 });
             });
             if ui.button(s.apply).clicked() && !draft.trim().is_empty() {
-                chosen = Some(SettingsChange::Author(draft.trim().to_owned()));
+                chosen = Some(Command::SetAuthor(draft.trim().to_owned()));
             }
         });
     *open = still_open && *open;
@@ -59,5 +53,5 @@ pub fn settings_window_ui(
     } else {
         ctx.data_mut(|d| d.remove::<String>(id));
     }
-    chosen
+    commands.extend(chosen);
 }

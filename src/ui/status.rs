@@ -5,6 +5,7 @@ use std::path::Path;
 use egui::Ui;
 
 use crate::core::text::document::Document;
+use crate::ui::command::Command;
 use crate::ui::i18n::{Strings, fill};
 use crate::ui::theme;
 
@@ -16,15 +17,6 @@ pub struct NotesStatus<'a> {
     pub state: String,
     /// The notes file could not be read: autosave is off.
     pub broken: bool,
-}
-
-/// What the status bar asks the app to do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum StatusAction {
-    /// Open the folder of the notes file.
-    OpenFolder,
-    /// Keep the damaged notes file under a new name and start a new one.
-    StartNewNotesFile,
 }
 
 /// One line of facts about the open document.
@@ -64,8 +56,8 @@ pub fn status_ui(
     doc: Option<&Document>,
     notes: Option<NotesStatus<'_>>,
     s: &Strings,
-) -> Vec<StatusAction> {
-    let mut actions = Vec::new();
+    commands: &mut Vec<Command>,
+) {
     ui.horizontal(|ui| {
         match doc {
             Some(doc) => {
@@ -86,7 +78,7 @@ pub fn status_ui(
                     .on_hover_text(s.open_folder_hover)
                     .clicked()
                 {
-                    actions.push(StatusAction::OpenFolder);
+                    commands.push(Command::OpenNotesFolder);
                 }
                 let name = notes.path.file_name().map_or_else(
                     || notes.path.display().to_string(),
@@ -106,13 +98,17 @@ pub fn status_ui(
             });
         }
     });
-    actions
 }
 
 /// A banner above the article when the notes file is damaged or read-only:
 /// what happened, and the way out.
-pub fn notes_banner_ui(ui: &mut Ui, message: &str, broken: bool, s: &Strings) -> Vec<StatusAction> {
-    let mut actions = Vec::new();
+pub fn notes_banner_ui(
+    ui: &mut Ui,
+    message: &str,
+    broken: bool,
+    s: &Strings,
+    commands: &mut Vec<Command>,
+) {
     let palette = theme::palette(ui.visuals());
     egui::Frame::new()
         .inner_margin(8.0)
@@ -127,14 +123,13 @@ pub fn notes_banner_ui(ui: &mut Ui, message: &str, broken: bool, s: &Strings) ->
                         .on_hover_text(s.start_new_hover)
                         .clicked()
                 {
-                    actions.push(StatusAction::StartNewNotesFile);
+                    commands.push(Command::StartNewNotesFile);
                 }
                 if ui.button(s.menu_open_notes_folder).clicked() {
-                    actions.push(StatusAction::OpenFolder);
+                    commands.push(Command::OpenNotesFolder);
                 }
             });
         });
-    actions
 }
 
 /// "5,317 bytes", "1.2 MB": sizes a reader can take in at a glance.

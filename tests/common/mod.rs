@@ -7,7 +7,8 @@ use egui::Modifiers;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use pizhu::core::text::document::Document;
-use pizhu::ui::app::{PizhuApp, Settings};
+use pizhu::ui::app::PizhuApp;
+use pizhu::ui::settings::Settings;
 
 /// The app on `doc` in a 1280×900 window, with its notes in `notes` (never
 /// the user's data folder), after its first frames.

@@ -1,0 +1,103 @@
+//! What the state does with files: write an export, read annotations to
+//! import, sort a dropped file into "import" or "open", and show a folder
+//! in the file manager.
+
+use std::path::{Path, PathBuf};
+
+use crate::core::export::{ExportInput, Format};
+use crate::core::notes::filter::NoteFilter;
+use crate::core::notes::session::Notes;
+use crate::core::text::document::Document;
+use crate::ui::command::{Command, Scope};
+use crate::ui::i18n::{Strings, fill};
+use crate::ui::state::notes::NotesState;
+
+/// Write an export of `notes` (all of them, or those `filter` shows) to `path`.
+///
+/// # Errors
+/// The message to show when the export cannot be made or written.
+pub fn export(
+    doc: &Document,
+    notes: &Notes,
+    filter: &NoteFilter,
+    format: Format,
+    scope: Scope,
+    path: &Path,
+    s: &Strings,
+) -> Result<(), String> {
+    let store = notes.store();
+    let timeline = notes.timeline(doc);
+    let input = ExportInput {
+        doc,
+        notes: match scope {
+            Scope::All => store.notes_in_document_order(),
+            Scope::Shown => filter.apply(store),
+        },
+        timeline: &timeline,
+        review: store.review(),
+        exported_at: crate::core::notes::note::now_utc(),
+    };
+    let bytes = crate::core::export::export(format, &input).map_err(|e| e.to_string())?;
+    crate::core::file::atomic::write_file_atomic(path, &bytes).map_err(|e| {
+        fill(
+            s.err_write_export,
+            &[("error", &e), ("path", &path.display())],
+        )
+    })
+}
+
+/// Merge the annotations in the file at `path` into the notes of `doc`.
+///
+/// # Errors
+/// The message to show when the file cannot be read or holds no annotations.
+pub fn import(
+    notes: &mut NotesState,
+    now: f64,
+    doc: &Document,
+    path: &Path,
+    s: &Strings,
+) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        fill(
+            s.err_read_annotations,
+            &[("error", &e), ("path", &path.display())],
+        )
+    })?;
+    match notes.import(now, doc, &bytes) {
+        Some(Ok(summary)) => Ok((s.import_summary)(&summary)),
+        Some(Err(e)) => Err(e.with_path(path).to_string()),
+        None => Err(s.err_no_document.to_owned()),
+    }
+}
+
+/// What a file dropped onto the window asks for: annotations are imported,
+/// anything else (a review file too) is opened as a document.
+#[must_use]
+pub fn dropped(path: PathBuf) -> Command {
+    let is_annotations = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_lowercase().as_str(), "json" | "jsonld"));
+    if is_annotations && !crate::core::file::persist::is_review_path(&path) {
+        Command::Import(path)
+    } else {
+        Command::Open(path)
+    }
+}
+
+/// Open a folder in the system's file manager.
+pub fn open_folder(dir: &Path) {
+    let program = if cfg!(target_os = "windows") {
+        "explorer"
+    } else if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    if let Err(err) = std::process::Command::new(program).arg(dir).spawn() {
+        eprintln!(
+            "pizhu: could not open the folder with {program} ({err}); the notes are in: {}",
+            dir.display()
+        );
+    }
+}

@@ -1,0 +1,205 @@
+//! The notes of the open document together with the note editor's draft,
+//! and when they are saved. The draft (what is typed in the editor, a copy of
+//! the open note's body and tags) becomes an undoable edit in one place,
+//! [`NotesState::commit_draft`]; every change goes through
+//! [`NotesState::edit`], which keeps the editor in step and schedules the
+//! autosave.
+
+use std::path::Path;
+
+use crate::core::import::{ImportError, ImportSummary};
+use crate::core::notes::note::{Note, NoteColor};
+use crate::core::notes::session::Notes;
+use crate::core::notes::store::{Edit, ReviewStore};
+use crate::core::text::document::Document;
+use crate::ui::notes_panel::EditorState;
+
+/// Seconds after the last change before notes are saved (the goal is within 1 s).
+pub const AUTOSAVE_AFTER_SECONDS: f64 = 0.5;
+
+/// The notes of the open document, the editor's draft, and the autosave clock.
+#[derive(Default)]
+pub struct NotesState {
+    /// The notes of the open document and where they are saved.
+    notes: Option<Notes>,
+    /// When the notes last changed without being saved (egui time).
+    unsaved_since: Option<f64>,
+    /// The draft of the open note. The notes panel types into it; only this
+    /// module turns it into an edit.
+    pub editor: EditorState,
+}
+
+impl NotesState {
+    /// The notes of `doc`, from `path` when given (`--notes`), else from its
+    /// usual review file.
+    #[must_use]
+    pub fn open(doc: &Document, path: Option<&Path>) -> Self {
+        Self {
+            notes: Some(Notes::open(doc, path)),
+            ..Self::default()
+        }
+    }
+
+    /// The notes, when a document is open.
+    #[must_use]
+    pub fn notes(&self) -> Option<&Notes> {
+        self.notes.as_ref()
+    }
+
+    /// The notes' store with the editor's draft, for the notes panel to
+    /// draw the one and type into the other.
+    pub fn store_and_editor(&mut self) -> Option<(&ReviewStore, &mut EditorState)> {
+        let notes = self.notes.as_ref()?;
+        Some((notes.store(), &mut self.editor))
+    }
+
+    /// The id of the note open in the editor.
+    #[must_use]
+    pub fn open_note(&self) -> Option<&str> {
+        self.editor.note_id.as_deref()
+    }
+
+    /// The note with this id, as stored.
+    #[must_use]
+    pub fn note(&self, id: &str) -> Option<&Note> {
+        self.notes.as_ref().and_then(|n| n.store().note(id))
+    }
+
+    /// Apply an undoable edit; `true` when the notes changed.
+    pub fn edit(&mut self, now: f64, edit: Edit) -> bool {
+        let changed = self.notes.as_mut().is_some_and(|n| n.edit(edit));
+        if changed {
+            self.after_change(now);
+        }
+        changed
+    }
+
+    /// Turn an uncommitted draft in the editor into an edit of its note.
+    pub fn commit_draft(&mut self, now: f64) {
+        self.commit_draft_with(now, |_| {});
+    }
+
+    /// Give the open note `color`, with the draft, as one undoable edit.
+    pub fn set_color(&mut self, now: f64, color: NoteColor) {
+        self.commit_draft_with(now, |note| note.color = color);
+    }
+
+    /// The one place the draft becomes an edit: the open note with the
+    /// draft applied and then `change`, when that differs from the stored note.
+    fn commit_draft_with(&mut self, now: f64, change: impl FnOnce(&mut Note)) {
+        let Some(note) = self.editor.note_id.as_deref().and_then(|id| self.note(id)) else {
+            return;
+        };
+        let mut changed = self
+            .editor
+            .changed_note(note)
+            .unwrap_or_else(|| note.clone());
+        change(&mut changed);
+        let differs = changed != *note;
+        self.editor.changed_at = None;
+        if differs {
+            self.edit(now, Edit::Update(changed));
+        }
+    }
+
+    /// Undo (or redo) the last change; `true` when the notes changed.
+    pub fn undo(&mut self, now: f64, redo: bool) -> bool {
+        let changed = self
+            .notes
+            .as_mut()
+            .is_some_and(|n| if redo { n.redo() } else { n.undo() });
+        if changed {
+            self.after_change(now);
+        }
+        changed
+    }
+
+    /// Merge annotations read from a file into the notes (as one undoable
+    /// edit); `None` when no document is open.
+    pub fn import(
+        &mut self,
+        now: f64,
+        doc: &Document,
+        bytes: &[u8],
+    ) -> Option<Result<ImportSummary, ImportError>> {
+        let result = self.notes.as_mut()?.import(doc, bytes);
+        if result.is_ok() {
+            self.after_change(now);
+        }
+        Some(result)
+    }
+
+    /// Keep the damaged notes file under a new name and start a new one.
+    pub fn start_new_file(&mut self, now: f64) {
+        if let Some(notes) = self.notes.as_mut() {
+            notes.start_new_file();
+            if notes.is_dirty() {
+                self.unsaved_since = Some(now);
+            }
+        }
+    }
+
+    /// Open the note `id` in the editor (dropping the draft: commit it
+    /// first); `false` when there is no such note.
+    pub fn open_editor(&mut self, id: &str, focus: bool) -> bool {
+        let Some(note) = self.notes.as_ref().and_then(|n| n.store().note(id)) else {
+            return false;
+        };
+        self.editor.open(note, focus);
+        true
+    }
+
+    /// Close the editor (commit the draft first).
+    pub fn close_editor(&mut self) {
+        self.editor.close();
+    }
+
+    /// The folder that holds the notes file.
+    #[must_use]
+    pub fn folder(&self) -> Option<&Path> {
+        self.notes.as_ref().and_then(|n| n.path().parent())
+    }
+
+    /// Save the notes now (autosave, Ctrl+S, before another document opens).
+    pub fn save(&mut self) {
+        self.unsaved_since = None;
+        if let Some(notes) = self.notes.as_mut() {
+            notes.save();
+        }
+    }
+
+    /// Never lose a note on exit: commit whatever is in the editor and save.
+    pub fn flush(&mut self) {
+        // The time only schedules an autosave; `save` runs at once.
+        self.commit_draft(0.0);
+        self.save();
+    }
+
+    /// Save when the last change is [`AUTOSAVE_AFTER_SECONDS`] old. `None`
+    /// when nothing waits to be saved; `Some(0.0)` right after saving (one
+    /// more frame shows "saved"); else the seconds until the save is due.
+    pub fn autosave(&mut self, now: f64) -> Option<f64> {
+        let since = self.unsaved_since?;
+        if now - since >= AUTOSAVE_AFTER_SECONDS {
+            self.save();
+            Some(0.0)
+        } else {
+            Some(AUTOSAVE_AFTER_SECONDS - (now - since))
+        }
+    }
+
+    /// After the notes changed: refresh the editor, schedule the autosave.
+    fn after_change(&mut self, now: f64) {
+        self.unsaved_since = Some(now);
+        let Some(id) = self.editor.note_id.clone() else {
+            return;
+        };
+        match self.notes.as_ref().and_then(|n| n.store().note(&id)) {
+            Some(note) => {
+                let focus = self.editor.focus_body;
+                self.editor.open(note, focus);
+            }
+            None => self.editor.close(),
+        }
+    }
+}

@@ -1,0 +1,207 @@
+//! What the state keeps for drawing, made from the document and the notes
+//! and rebuilt only when they change: the paragraphs in the chosen script,
+//! the timeline as shown, and the installed font definitions.
+
+use std::sync::Arc;
+
+use crate::core::notes::note::TextPosition;
+use crate::core::notes::session::Notes;
+use crate::core::text::document::Document;
+use crate::core::timeline::Timeline;
+use crate::ui::evidence::EvidenceSpan;
+use crate::ui::fonts::{self, InstalledSlot, ReadingFont};
+use crate::ui::settings::Script;
+
+/// The paragraphs converted for the 简/繁 view, for the script they were made for.
+#[derive(Debug, Default)]
+pub struct Display(Option<(Script, Vec<String>)>);
+
+impl Display {
+    /// Convert the paragraphs of `doc` for `script`, once per script and
+    /// document (call [`Self::clear`] when the document changes).
+    pub fn refresh(&mut self, doc: &Document, script: Script) {
+        if script == Script::Original {
+            return;
+        }
+        if self.0.as_ref().is_none_or(|(s, _)| *s != script) {
+            let convert = match script {
+                Script::Simplified => crate::core::text::words::simplified_shadow,
+                _ => crate::core::text::words::traditional_shadow,
+            };
+            let paragraphs = (0..doc.paragraphs.len())
+                .map(|i| convert(doc.paragraph_text(i)))
+                .collect();
+            self.0 = Some((script, paragraphs));
+        }
+    }
+
+    /// The converted paragraphs for `script`; `None` for the text as it is.
+    #[must_use]
+    pub fn paragraphs(&self, script: Script) -> Option<&[String]> {
+        self.0
+            .as_ref()
+            .filter(|(s, _)| *s == script && *s != Script::Original)
+            .map(|(_, p)| p.as_slice())
+    }
+
+    /// Forget the conversion (another document).
+    pub fn clear(&mut self) {
+        self.0 = None;
+    }
+}
+
+/// The timeline as shown: recomputed when the notes' revision changes.
+#[derive(Debug)]
+pub struct TimelineView {
+    /// The notes' revision it was made for.
+    revision: u64,
+    /// The edited timeline, or the shipped one.
+    pub timeline: Timeline,
+    /// Where each event's evidence is in the text.
+    pub evidence: Vec<EvidenceSpan>,
+    /// Each person's mentions in the text, by person id.
+    pub mentions: Vec<(String, Vec<TextPosition>)>,
+    /// A timeline ships with the document.
+    pub has_shipped: bool,
+    /// The review file holds an edited timeline (so "reset" has something to do).
+    pub edited: bool,
+}
+
+impl TimelineView {
+    /// Bring `view` up to date with the notes of `doc` (`None` without a document).
+    pub fn refresh(view: &mut Option<Self>, doc: Option<&Document>, notes: Option<&Notes>) {
+        let (Some(doc), Some(notes)) = (doc, notes) else {
+            *view = None;
+            return;
+        };
+        let revision = notes.store().revision();
+        if view.as_ref().is_some_and(|v| v.revision == revision) {
+            return;
+        }
+        // The store already indexes the document's text for anchoring notes.
+        let index = notes.store().text_index();
+        let timeline = notes.timeline(doc);
+        let evidence = timeline
+            .events
+            .iter()
+            .enumerate()
+            .flat_map(|(event, e)| e.evidence.iter().map(move |target| (event, target)))
+            .map(|(event, target)| EvidenceSpan {
+                range: crate::core::anchor::anchor(index, target).position(),
+                event,
+            })
+            .collect();
+        let mentions = timeline
+            .people
+            .iter()
+            .map(|p| (p.id.clone(), p.mentions(doc)))
+            .collect();
+        *view = Some(Self {
+            revision,
+            has_shipped: notes.has_shipped(doc),
+            edited: notes.store().timeline().is_some(),
+            timeline,
+            evidence,
+            mentions,
+        });
+    }
+
+    /// The first place in the text of event `index`'s evidence.
+    #[must_use]
+    pub fn first_evidence(&self, index: usize) -> Option<TextPosition> {
+        self.evidence
+            .iter()
+            .filter(|e| e.event == index)
+            .find_map(|e| e.range)
+    }
+}
+
+/// The fonts installed in the egui context, and the background scan of the
+/// system's fonts that offers installed reading fonts.
+#[derive(Default)]
+pub struct FontsState {
+    /// The scan of installed fonts (the real window only).
+    installed: Option<InstalledSlot>,
+    /// The reading font whose definitions are installed in the context.
+    fonts_for: Option<ReadingFont>,
+}
+
+impl FontsState {
+    /// The fonts as the context was set up for `reading`: the embedded
+    /// ones; an installed family waits for the scan.
+    #[must_use]
+    pub fn new(reading: &ReadingFont) -> Self {
+        Self {
+            installed: None,
+            fonts_for: match reading {
+                ReadingFont::Installed(_) => None,
+                other => Some(other.clone()),
+            },
+        }
+    }
+
+    /// Start the installed-font scan in the background.
+    pub fn start_scan(&mut self, ctx: &egui::Context) {
+        self.installed = Some(fonts::start_scan(ctx));
+    }
+
+    /// The installed font families, once the scan is done.
+    #[must_use]
+    pub fn installed_families(&self) -> Option<&[String]> {
+        self.installed
+            .as_ref()
+            .and_then(|slot| slot.get())
+            .map(|f| f.families())
+    }
+
+    /// A remembered installed reading font can only be loaded once the scan is done.
+    #[must_use]
+    pub fn waiting_for_scan(&self, reading: &ReadingFont) -> bool {
+        self.fonts_for.as_ref() != Some(reading)
+            && self
+                .installed
+                .as_ref()
+                .is_some_and(|slot| slot.get().is_some())
+    }
+
+    /// Install font definitions for `reading` (once per change). A family
+    /// uninstalled since it was chosen falls back to the embedded serif.
+    pub fn apply(&mut self, ctx: &egui::Context, reading: &mut ReadingFont) {
+        if self.fonts_for.as_ref() == Some(reading) {
+            return;
+        }
+        let installed = match reading {
+            ReadingFont::Installed(family) => {
+                // Until the background scan is done the embedded serif is shown;
+                // `logic` calls this again when the scan has finished.
+                let Some(fonts) = self.installed.as_ref().and_then(|slot| slot.get()) else {
+                    return;
+                };
+                let data = fonts.load_family(family);
+                if data.is_none() {
+                    // The family was uninstalled since it was chosen.
+                    *reading = ReadingFont::Serif;
+                }
+                data
+            }
+            _ => None,
+        };
+        ctx.set_fonts(fonts::definitions(reading, installed));
+        self.fonts_for = Some(reading.clone());
+    }
+}
+
+/// The word dictionary shared with the reader (Jieba's takes a moment to
+/// load; it is loaded once, on first use or by [`preload`]).
+pub type Words = Arc<std::sync::OnceLock<crate::core::text::words::WordSegmenter>>;
+
+/// Load the word dictionary on a background thread, so the first
+/// double-click does not wait for it.
+pub fn preload(words: &Words) {
+    let words = Arc::clone(words);
+    let _ = std::thread::Builder::new()
+        .name("pizhu-words".into())
+        .spawn(move || {
+            words.get_or_init(crate::core::text::words::WordSegmenter::new);
+        });
+}

@@ -15,11 +15,11 @@ use crate::core::timeline::Timeline;
 use crate::ui::command::Command;
 use crate::ui::fonts::{self, ReadingFont};
 use crate::ui::notes_panel::notes_panel_ui;
-use crate::ui::reader::{ReaderAction, ReaderView, reader_ui};
+use crate::ui::reader::{ReaderView, reader_ui};
 use crate::ui::settings::{Settings, SideTab};
 use crate::ui::start_page::{error_ui, start_page_ui};
 use crate::ui::state::{AppState, files, view};
-use crate::ui::timeline_panel::{TimelineAction, people_ui, timeline_ui};
+use crate::ui::timeline_panel::{people_ui, timeline_ui};
 use crate::ui::{about, export_window, menu, open, settings_window, status, theme};
 
 /// Measures start-up: set `PIZHU_FIRST_FRAME=1` to print the time to the first
@@ -276,7 +276,7 @@ fn central_ui(ui: &mut Ui, state: &mut AppState, commands: &mut Vec<Command>) {
     let settings = &state.settings;
     let timeline = state.timeline_view.as_ref();
     let find = &state.find;
-    let actions = reader_ui(
+    reader_ui(
         ui,
         doc,
         ReaderView {
@@ -296,12 +296,8 @@ fn central_ui(ui: &mut Ui, state: &mut AppState, commands: &mut Vec<Command>) {
             strings: s,
         },
         &mut state.reader,
+        commands,
     );
-    commands.extend(actions.into_iter().map(|a| match a {
-        ReaderAction::NoteRange(range) => Command::AddNote(range),
-        ReaderAction::NoteParagraph(i) => Command::AddParagraphNote(i),
-        ReaderAction::OpenNote(id) => Command::OpenNote { id, reveal: false },
-    }));
 }
 
 /// The side panel: its tabs, then the notes, the timeline or the people.
@@ -343,7 +339,7 @@ fn side_panel_ui(ui: &mut Ui, state: &mut AppState, commands: &mut Vec<Command>)
             let Some(view) = &state.timeline_view else {
                 return;
             };
-            let actions = if tab == SideTab::Timeline {
+            if tab == SideTab::Timeline {
                 timeline_ui(
                     ui,
                     &view.timeline,
@@ -352,7 +348,8 @@ fn side_panel_ui(ui: &mut Ui, state: &mut AppState, commands: &mut Vec<Command>)
                     has_selection,
                     view.has_shipped && view.edited,
                     s,
-                )
+                    commands,
+                );
             } else {
                 people_ui(
                     ui,
@@ -360,16 +357,9 @@ fn side_panel_ui(ui: &mut Ui, state: &mut AppState, commands: &mut Vec<Command>)
                     &view.mentions,
                     &mut state.timeline_state,
                     s,
-                )
-            };
-            commands.extend(actions.into_iter().map(|a| match a {
-                TimelineAction::Set(t) => Command::SetTimeline(Some(t)),
-                TimelineAction::Reset => Command::SetTimeline(None),
-                TimelineAction::Open(i) => Command::OpenEvent(i),
-                TimelineAction::Reveal(r) => Command::Reveal(r),
-                TimelineAction::AddFromSelection => Command::AddEventFromSelection,
-                TimelineAction::AddEvidence(i) => Command::AddEvidence(i),
-            }));
+                    commands,
+                );
+            }
         }
     }
 }

@@ -2,8 +2,8 @@
 //!
 //! Time flows down: the site visits, then the signing ceremony. Each event is
 //! a card; clicking it shows its evidence in the article. The open event can
-//! be edited (a draft, committed as one undoable edit). The panel only emits
-//! [`TimelineAction`]s; the app applies them to the review store.
+//! be edited (a draft, committed as one undoable edit). The panel only pushes
+//! [`Command`]s; the app's state applies them to the review store.
 
 use egui::{RichText, Ui};
 
@@ -12,6 +12,7 @@ use crate::core::text::excerpt::short;
 use crate::core::timeline::{
     Certainty, Event, EventKind, Participant, Phase, Timeline, time_suggestions,
 };
+use crate::ui::command::Command;
 use crate::ui::evidence::EvidenceSpan;
 use crate::ui::i18n::{Strings, fill};
 use crate::ui::theme;
@@ -36,24 +37,11 @@ pub struct TimelineState {
     pub mention_cursor: Vec<(String, usize)>,
 }
 
-/// What the timeline panels ask the app to do.
-#[derive(Clone, Debug, PartialEq)]
-pub enum TimelineAction {
-    /// Replace the timeline with this edited one (undoable).
-    Set(Box<Timeline>),
-    /// Back to the shipped timeline (undoable).
-    Reset,
-    /// Open an event and show its evidence.
-    Open(usize),
-    /// Scroll the article to a range and flash it.
-    Reveal(TextPosition),
-    /// Add an event whose evidence is the current selection.
-    AddFromSelection,
-    /// Add the current selection as evidence of this event.
-    AddEvidence(usize),
-}
-
-/// The timeline panel.
+/// The timeline panel; what the user asks for goes to `commands`.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the timeline as shown and the panel's own state are separate fields of the app state"
+)]
 pub fn timeline_ui(
     ui: &mut Ui,
     timeline: &Timeline,
@@ -62,15 +50,15 @@ pub fn timeline_ui(
     has_selection: bool,
     has_shipped: bool,
     s: &Strings,
-) -> Vec<TimelineAction> {
-    let mut actions = Vec::new();
+    commands: &mut Vec<Command>,
+) {
     ui.horizontal_wrapped(|ui| {
         if ui
             .add_enabled(has_selection, egui::Button::new(s.add_event))
             .on_hover_text(s.add_event_hover)
             .clicked()
         {
-            actions.push(TimelineAction::AddFromSelection);
+            commands.push(Command::AddEventFromSelection);
         }
         if has_shipped
             && ui
@@ -78,7 +66,7 @@ pub fn timeline_ui(
                 .on_hover_text(s.reset_timeline_hover)
                 .clicked()
         {
-            actions.push(TimelineAction::Reset);
+            commands.push(Command::SetTimeline(None));
         }
     });
     if !timeline.date_label.is_empty() {
@@ -93,7 +81,7 @@ pub fn timeline_ui(
     if timeline.events.is_empty() {
         ui.add_space(8.0);
         ui.weak(s.no_timeline);
-        return actions;
+        return;
     }
     egui::ScrollArea::vertical()
         .id_salt("timeline")
@@ -105,13 +93,12 @@ pub fn timeline_ui(
                     ui.add_space(6.0);
                     ui.strong(s.phase_label(event.phase));
                 }
-                event_card_ui(ui, timeline, index, event, evidence, state, s, &mut actions);
+                event_card_ui(ui, timeline, index, event, evidence, state, s, commands);
                 if state.open == Some(index) {
-                    event_editor_ui(ui, timeline, index, state, has_selection, s, &mut actions);
+                    event_editor_ui(ui, timeline, index, state, has_selection, s, commands);
                 }
             }
         });
-    actions
 }
 
 #[allow(
@@ -126,7 +113,7 @@ fn event_card_ui(
     evidence: &[EvidenceSpan],
     state: &TimelineState,
     s: &Strings,
-    actions: &mut Vec<TimelineAction>,
+    commands: &mut Vec<Command>,
 ) {
     let selected = state.open == Some(index);
     let palette = theme::palette(ui.visuals());
@@ -182,7 +169,7 @@ fn event_card_ui(
     );
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
     if response.clicked() {
-        actions.push(TimelineAction::Open(index));
+        commands.push(Command::OpenEvent(index));
     }
 }
 
@@ -193,7 +180,7 @@ fn event_editor_ui(
     state: &mut TimelineState,
     has_selection: bool,
     s: &Strings,
-    actions: &mut Vec<TimelineAction>,
+    commands: &mut Vec<Command>,
 ) {
     let Some(original) = timeline.events.get(index) else {
         return;
@@ -355,7 +342,7 @@ fn event_editor_ui(
                 .add_enabled(has_selection, egui::Button::new(s.add_evidence))
                 .clicked()
             {
-                actions.push(TimelineAction::AddEvidence(index));
+                commands.push(Command::AddEvidence(index));
             }
             if ui
                 .add_enabled(index > 0, egui::Button::new(s.move_up))
@@ -389,7 +376,7 @@ fn event_editor_ui(
     if let Some(t) = structural {
         state.draft = None;
         state.changed_at = None;
-        actions.push(TimelineAction::Set(Box::new(t)));
+        commands.push(Command::SetTimeline(Some(Box::new(t))));
         return;
     }
     let now = ui.input(|i| i.time);
@@ -406,7 +393,7 @@ fn event_editor_ui(
                 if let Some(slot) = t.events.get_mut(index) {
                     *slot = draft;
                 }
-                actions.push(TimelineAction::Set(Box::new(t)));
+                commands.push(Command::SetTimeline(Some(Box::new(t))));
             }
             state.changed_at = None;
         } else {
@@ -422,18 +409,19 @@ fn text_field(ui: &mut Ui, value: &mut String, name: &str) -> bool {
     response.changed()
 }
 
-/// The who's who: every person with titles and roles; clicking steps through mentions.
+/// The who's who: every person with titles and roles; clicking steps
+/// through mentions (a [`Command::Reveal`] each).
 pub fn people_ui(
     ui: &mut Ui,
     timeline: &Timeline,
     mentions: &[(String, Vec<TextPosition>)],
     state: &mut TimelineState,
     s: &Strings,
-) -> Vec<TimelineAction> {
-    let mut actions = Vec::new();
+    commands: &mut Vec<Command>,
+) {
     if timeline.people.is_empty() {
         ui.weak(s.no_people);
-        return actions;
+        return;
     }
     egui::ScrollArea::vertical()
         .id_salt("people")
@@ -483,10 +471,9 @@ pub fn people_ui(
                         }
                     };
                     if let Some(range) = found.get(next) {
-                        actions.push(TimelineAction::Reveal(*range));
+                        commands.push(Command::Reveal(*range));
                     }
                 }
             }
         });
-    actions
 }

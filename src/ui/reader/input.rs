@@ -12,7 +12,8 @@ use crate::core::text::words::{WordSegmenter, sentence_at};
 use crate::ui::i18n::{Strings, fill};
 
 use super::glyphs::char_at;
-use super::state::{ReaderAction, ReaderState, ReaderView, Selection};
+use super::state::{ReaderState, ReaderView, Selection};
+use crate::ui::command::Command;
 
 /// Clicks and drags on a block: a click puts the caret and opens the
 /// innermost note under it, a double-click selects the word, a triple-click
@@ -30,7 +31,7 @@ pub(super) fn pointer(
     origin: Pos2,
     view: ReaderView<'_>,
     state: &mut ReaderState,
-    actions: &mut Vec<ReaderAction>,
+    commands: &mut Vec<Command>,
 ) {
     let Some(pos) = response.interact_pointer_pos() else {
         return;
@@ -62,7 +63,7 @@ pub(super) fn pointer(
                 .map(|(n, _)| n.id.clone())
         });
         if let Some(id) = hit {
-            actions.push(ReaderAction::OpenNote(id));
+            commands.push(Command::OpenNote { id, reveal: false });
         }
     }
 }
@@ -94,19 +95,19 @@ pub(super) fn context_menu_ui(
     para: &Paragraph,
     state: &ReaderState,
     s: &Strings,
-    actions: &mut Vec<ReaderAction>,
+    commands: &mut Vec<Command>,
 ) {
     if let Some(range) = state.selected_range()
         && ui.button(s.add_note_shortcut).clicked()
     {
-        actions.push(ReaderAction::NoteRange(range));
+        commands.push(Command::AddNote(range));
         ui.close();
     }
     if ui
         .button(fill(s.note_paragraph, &[("n", &(para.index + 1))]))
         .clicked()
     {
-        actions.push(ReaderAction::NoteParagraph(para.index));
+        commands.push(Command::AddParagraphNote(para.index));
         ui.close();
     }
 }
@@ -117,7 +118,7 @@ pub(super) fn keyboard(
     ui: &Ui,
     doc: &Document,
     state: &mut ReaderState,
-    actions: &mut Vec<ReaderAction>,
+    commands: &mut Vec<Command>,
 ) {
     if ui.ctx().egui_wants_keyboard_input() {
         return;
@@ -188,7 +189,7 @@ pub(super) fn keyboard(
             Key::Enter,
         )) && let Some(range) = state.selected_range()
         {
-            actions.push(ReaderAction::NoteRange(range));
+            commands.push(Command::AddNote(range));
         }
     });
     if let Some(range) = state.selected_range() {

@@ -10,7 +10,8 @@ use crate::ui::i18n::fill;
 use crate::ui::theme;
 
 use super::glyphs::GlyphBox;
-use super::state::{ReaderAction, ReaderView};
+use super::state::ReaderView;
+use crate::ui::command::Command;
 
 /// The margin markers of the notes that start in this block.
 #[allow(
@@ -24,7 +25,7 @@ pub(super) fn margin_markers_ui(
     notes: &[(&Note, TextPosition)],
     view: &ReaderView<'_>,
     dark: bool,
-    actions: &mut Vec<ReaderAction>,
+    commands: &mut Vec<Command>,
 ) {
     let size = view.size;
     let Some(first) = boxes.first() else {
@@ -62,7 +63,7 @@ pub(super) fn margin_markers_ui(
             if more > 1 {
                 // Under the line's dots, clear of the paragraph number.
                 let at = Pos2::new(x - size * 0.3, y + size * 0.3);
-                more_markers_ui(ui, note, more, at, view, actions);
+                more_markers_ui(ui, note, more, at, view, commands);
                 continue;
             }
         }
@@ -82,7 +83,10 @@ pub(super) fn margin_markers_ui(
         );
         response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
         if response.clicked() {
-            actions.push(ReaderAction::OpenNote(note.id.clone()));
+            commands.push(Command::OpenNote {
+                id: note.id.clone(),
+                reveal: false,
+            });
         }
     }
 }
@@ -98,7 +102,7 @@ fn more_markers_ui(
     count: usize,
     at: Pos2,
     view: &ReaderView<'_>,
-    actions: &mut Vec<ReaderAction>,
+    commands: &mut Vec<Command>,
 ) {
     let text = format!("+{count}");
     let font = FontId::proportional(view.size * 0.4);
@@ -114,6 +118,9 @@ fn more_markers_ui(
     let label = fill(view.strings.more_notes_on_line, &[("n", &count)]);
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
     if response.clone().on_hover_text(&label).clicked() {
-        actions.push(ReaderAction::OpenNote(note.id.clone()));
+        commands.push(Command::OpenNote {
+            id: note.id.clone(),
+            reveal: false,
+        });
     }
 }

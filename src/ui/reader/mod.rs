@@ -9,7 +9,7 @@
 //! Selection is ours, in clean-text char offsets, so that it can span
 //! paragraphs, select a Chinese word on double-click (jieba) and a sentence on
 //! triple-click. The view changes only its own [`ReaderState`]; anything that
-//! changes the review goes out as a [`ReaderAction`].
+//! changes the review goes out as a [`Command`].
 //!
 //! The modules, from the bottom up: `state` (the public types),
 //! `blocks` (the document cut into blocks, their heights), `glyphs` (where
@@ -30,23 +30,24 @@ mod viewport;
 use egui::Ui;
 
 use crate::core::text::document::Document;
+use crate::ui::command::Command;
 use crate::ui::theme;
 
-pub use state::{Flash, ReaderAction, ReaderState, ReaderView, Selection};
+pub use state::{Flash, ReaderState, ReaderView, Selection};
 
 use input::keyboard;
 use viewport::blocks_ui;
 
 /// Show the document in a vertical scroll area; only the blocks in view are
-/// laid out.
+/// laid out. What the user asks for (a note, opening a note) goes to `commands`.
 pub fn reader_ui(
     ui: &mut Ui,
     doc: &Document,
     view: ReaderView<'_>,
     state: &mut ReaderState,
-) -> Vec<ReaderAction> {
-    let mut actions = Vec::new();
-    keyboard(ui, doc, state, &mut actions);
+    commands: &mut Vec<Command>,
+) {
+    keyboard(ui, doc, state, commands);
     let palette = theme::palette(ui.visuals());
     egui::Frame::new().fill(palette.page).show(ui, |ui| {
         let mut area = egui::ScrollArea::vertical()
@@ -57,9 +58,8 @@ pub fn reader_ui(
             state.scroll_fix = 0.0;
         }
         let out = area.show_viewport(ui, |ui, viewport| {
-            blocks_ui(ui, viewport, doc, view, state, &mut actions);
+            blocks_ui(ui, viewport, doc, view, state, commands);
         });
         state.offset = out.state.clamped_offset().y;
     });
-    actions
 }

@@ -20,7 +20,8 @@ use super::input::{context_menu_ui, pointer};
 use super::margin::margin_markers_ui;
 use super::paint::{paint_evidence, paint_find, paint_flash, paint_highlights, paint_selection};
 use super::ruby::ruby_ui;
-use super::state::{Placed, ReaderAction, ReaderState, ReaderView};
+use super::state::{Placed, ReaderState, ReaderView};
+use crate::ui::command::Command;
 
 /// The paragraph number in the gutter: a button that notes the paragraph.
 pub(super) fn paragraph_number_ui(
@@ -87,7 +88,7 @@ pub(super) fn paragraph_ui(
     rect: Rect,
     view: ReaderView<'_>,
     state: &mut ReaderState,
-    actions: &mut Vec<ReaderAction>,
+    commands: &mut Vec<Command>,
 ) {
     let response = ui.interact(
         rect,
@@ -118,7 +119,7 @@ pub(super) fn paragraph_ui(
         if view.ruby {
             ruby_ui(ui, doc, para, &boxes, view.size);
         }
-        margin_markers_ui(ui, para, &boxes, &notes, &view, dark, actions);
+        margin_markers_ui(ui, para, &boxes, &notes, &view, dark, commands);
         if let Some(flash) = state.flash {
             paint_flash(ui, para, &boxes, flash, view.size);
         }
@@ -161,9 +162,9 @@ pub(super) fn paragraph_ui(
     }
 
     pointer(
-        ui, &response, doc, para, &galley, origin, view, state, actions,
+        ui, &response, doc, para, &galley, origin, view, state, commands,
     );
-    response.context_menu(|ui| context_menu_ui(ui, para, state, view.strings, actions));
+    response.context_menu(|ui| context_menu_ui(ui, para, state, view.strings, commands));
     state.placed.push(Placed {
         start: para.start,
         rect,

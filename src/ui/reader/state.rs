@@ -1,7 +1,6 @@
 //! The reader's public types: how the article is shown ([`ReaderView`]),
 //! the reader's own state ([`ReaderState`]: selection, pending scroll,
-//! flash, and what the last frame drew) and what it asks of the app
-//! ([`ReaderAction`]).
+//! flash, and what the last frame drew).
 
 use std::sync::{Arc, OnceLock};
 
@@ -194,15 +193,4 @@ impl ReaderState {
             started: now,
         });
     }
-}
-
-/// What the reader asks the app to do.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ReaderAction {
-    /// Make a note on a range of the clean text.
-    NoteRange(TextPosition),
-    /// Make a note on a whole paragraph (0-based index).
-    NoteParagraph(usize),
-    /// Open a note in the editor.
-    OpenNote(String),
 }

@@ -13,7 +13,8 @@ use super::blocks::{LayoutKey, block_height, block_text, number_height};
 use super::glyphs::char_at;
 use super::input::drag_across_paragraphs;
 use super::paragraph::{layout_paragraph, paragraph_number_ui, paragraph_ui};
-use super::state::{ReaderAction, ReaderState, ReaderView};
+use super::state::{ReaderState, ReaderView};
+use crate::ui::command::Command;
 
 /// The blocks in `viewport` (content coordinates), placed by their tops.
 pub(super) fn blocks_ui(
@@ -22,7 +23,7 @@ pub(super) fn blocks_ui(
     doc: &Document,
     view: ReaderView<'_>,
     state: &mut ReaderState,
-    actions: &mut Vec<ReaderAction>,
+    commands: &mut Vec<Command>,
 ) {
     state.placed.clear();
     state.scrolled = false;
@@ -106,11 +107,11 @@ pub(super) fn blocks_ui(
             )
             .clicked()
             {
-                actions.push(ReaderAction::NoteParagraph(block.range.index));
+                commands.push(Command::AddParagraphNote(block.range.index));
             }
         }
         let rect = Rect::from_min_size(Pos2::new(x_text, y), galley.size());
-        paragraph_ui(ui, doc, &block.range, galley, rect, view, state, actions);
+        paragraph_ui(ui, doc, &block.range, galley, rect, view, state, commands);
     }
     if let Some(target) = state.scroll_to
         && !state.scrolled

@@ -73,13 +73,7 @@ fn main() -> ExitCode {
                 .map(|()| Finished::Clean)
                 .map_err(anyhow::Error::from)
         }
-        Invocation::Gui { file, notes } => {
-            let (doc, notes) = cli::gui_target(file, notes);
-            if let Err(err) = &doc {
-                eprintln!("pizhu: {err}");
-            }
-            pizhu::ui::run(doc, notes, started).map(|()| Finished::Clean)
-        }
+        Invocation::Gui { file, notes } => window(file, notes, started),
     };
     match result {
         Ok(finished) => ExitCode::from(finished.code()),
@@ -88,4 +82,34 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `pizhu [FILE] [--notes PATH]`: the window on FILE (a review file opens its
+/// document with its notes), or on the embedded article.
+#[cfg(feature = "gui")]
+fn window(
+    file: Option<std::path::PathBuf>,
+    notes: Option<std::path::PathBuf>,
+    started: Instant,
+) -> anyhow::Result<Finished> {
+    let (doc, notes) = pizhu::core::file::open::open_path(file, notes);
+    if let Err(err) = &doc {
+        eprintln!("pizhu: {err}");
+    }
+    pizhu::ui::run(doc, notes, started).map(|()| Finished::Clean)
+}
+
+/// A build without the `gui` feature has the CLI only: say so, and how to
+/// get the window, instead of silently doing nothing (exit code 2).
+#[cfg(not(feature = "gui"))]
+fn window(
+    _file: Option<std::path::PathBuf>,
+    _notes: Option<std::path::PathBuf>,
+    _started: Instant,
+) -> anyhow::Result<Finished> {
+    anyhow::bail!(
+        "this pizhu was built without the window (cargo build --no-default-features); \
+         the commands text, timeline, export and import work (see pizhu --help), \
+         or build with the default features to open the window"
+    )
 }

@@ -1,7 +1,10 @@
 //! Big documents in the real window: the reader draws only what is in view
 //! (so a 5 MB document or a 1 MB line stays as quick as the article), and
 //! still goes anywhere in them.
+//!
+//! Needs the window: built only with the `gui` feature (the default).
 
+#![cfg(feature = "gui")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

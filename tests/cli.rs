@@ -329,7 +329,9 @@ fn run(data: &std::path::Path, args: &[&std::ffi::OsStr]) -> std::process::Outpu
 fn export_writes_w3c_to_a_file_or_to_stdout() {
     let dir = tempfile::tempdir().unwrap();
     let notes = dir.path().join("審閱.pizhu.json");
-    std::fs::write(&notes, review_of_the_article(false)).unwrap();
+    // Kept to compare with: a second call could carry other creation times.
+    let review = review_of_the_article(false);
+    std::fs::write(&notes, &review).unwrap();
     let folder = dir.path().join("匯出");
     let out_file = folder.join("批注.jsonld");
     let out = run(
@@ -379,10 +381,7 @@ fn export_writes_w3c_to_a_file_or_to_stdout() {
     };
     assert_eq!(without_time(&printed), without_time(&written));
     // The notes file is only read.
-    assert_eq!(
-        std::fs::read_to_string(&notes).unwrap(),
-        review_of_the_article(false)
-    );
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), review);
 }
 
 #[test]
@@ -659,4 +658,20 @@ fn import_reports_skipped_items_and_refuses_what_it_cannot_read() {
     let out = run(dir.path(), &["import".as_ref()]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(std::fs::read(&target).unwrap(), saved);
+}
+
+/// A build without the window (`--no-default-features`) still has every
+/// command; asked for the window, it says it has none and exits 2.
+#[cfg(not(feature = "gui"))]
+#[test]
+fn a_build_without_the_window_says_so() {
+    for args in [&[][..], &["文章.txt"][..]] {
+        let out = pizhu().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("built without the window"), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+    let out = pizhu().arg("text").output().unwrap();
+    assert!(out.status.success());
 }

@@ -197,6 +197,7 @@ fn odd_program_paths_are_quoted_validly() {
     assert!(matches!(err, DesktopError::UnusablePath(_)), "{err}");
 }
 
+#[cfg(feature = "gui")]
 #[test]
 fn the_window_icon_decodes() {
     let icon = pizhu::ui::window_icon().expect("the embedded icon decodes");

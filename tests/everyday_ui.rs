@@ -1,6 +1,9 @@
 //! Everyday use: the 简/繁 switch keeps notes on their words, recent files,
 //! the reading position comes back, F1 shows the shortcuts.
+//!
+//! Needs the window: built only with the `gui` feature (the default).
 
+#![cfg(feature = "gui")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -1,6 +1,9 @@
 //! Export and import in the window, as a reviewer does it: Ctrl+E, pick a
 //! format, type a path (no native dialog needed), export; import a W3C file.
+//!
+//! Needs the window: built only with the `gui` feature (the default).
 
+#![cfg(feature = "gui")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -3,7 +3,10 @@
 //!
 //! Uses `skrifa`, the font parser egui itself uses, so "has a glyph here"
 //! means "egui can render it".
+//!
+//! Needs the window: built only with the `gui` feature (the default).
 
+#![cfg(feature = "gui")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -1,7 +1,10 @@
 //! The interface language: switched in the Settings window, it relabels the
 //! whole window at once; every string of every language has glyphs in the
 //! embedded fonts, and a Chinese interface draws every panel without tofu.
+//!
+//! Needs the window: built only with the `gui` feature (the default).
 
+#![cfg(feature = "gui")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -1,6 +1,9 @@
 //! Notes in the window, as a reviewer makes them: select, add, type, find in
 //! the list, undo, redo, restart; and a damaged notes file left untouched.
+//!
+//! Needs the window: built only with the `gui` feature (the default).
 
+#![cfg(feature = "gui")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

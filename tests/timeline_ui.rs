@@ -1,6 +1,9 @@
 //! The timeline and who's who in the window: clicking an event shows its
 //! evidence; an edit survives a save and a restart, and undo reverts it.
+//!
+//! Needs the window: built only with the `gui` feature (the default).
 
+#![cfg(feature = "gui")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -1,6 +1,9 @@
 //! UI tests: the real app in a headless egui context, driven like a user would,
 //! finding widgets by role and label through the AccessKit tree.
+//!
+//! Needs the window: built only with the `gui` feature (the default).
 
+#![cfg(feature = "gui")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

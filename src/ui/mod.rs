@@ -27,6 +27,7 @@ pub mod timeline_panel;
 use std::sync::Arc;
 use std::time::Instant;
 
+use crate::core::file::open::OpenError;
 use crate::core::text::document::Document;
 
 /// The window icon (title bar, task bar, Alt+Tab; the Dock on macOS): the
@@ -46,7 +47,7 @@ pub fn window_icon() -> Option<Arc<egui::IconData>> {
 /// # Errors
 /// When no window can be created (no display, no OpenGL).
 pub fn run(
-    doc: Result<Document, String>,
+    doc: Result<Document, OpenError>,
     notes: Option<std::path::PathBuf>,
     started: Instant,
 ) -> anyhow::Result<()> {
@@ -73,7 +74,7 @@ pub fn run(
         Box::new(move |cc| {
             let settings = settings::Settings::load(cc.storage);
             app::PizhuApp::setup_context(&cc.egui_ctx, &settings);
-            let mut app = app::PizhuApp::new(doc, settings, notes);
+            let mut app = app::PizhuApp::new(doc.map_err(|e| e.to_string()), settings, notes);
             app.preload_words();
             app.set_probe(started, exit_after_first_frame);
             app.start_font_scan(&cc.egui_ctx);

@@ -238,10 +238,10 @@ impl AppState {
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Open(path) => {
                 // A review file opens its document with its notes.
-                let (doc, notes) = crate::cli::gui_target(Some(path), None);
+                let (doc, notes) = crate::core::file::open::open_path(Some(path), None);
                 match doc {
                     Ok(doc) => self.open_document(ctx, doc, notes),
-                    Err(err) => self.windows.open.set_error(err),
+                    Err(err) => self.windows.open.set_error(err.to_string()),
                 }
             }
             Command::OpenEmbedded => self.open_document(ctx, Document::embedded(), None),

@@ -4,5 +4,6 @@
 pub mod atomic;
 pub mod locate;
 pub mod merge;
+pub mod open;
 pub mod persist;
 pub mod review;

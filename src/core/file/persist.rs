@@ -17,9 +17,7 @@ use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 
 use crate::core::file::atomic::{backup_path, keep_backup, parent_dir, sync_dir, write_atomic};
-use crate::core::file::locate::{
-    REVIEW_SUFFIX, data_dir_or_temp, find_review_in, review_path_in, update_index,
-};
+use crate::core::file::locate::{data_dir_or_temp, find_review_in, review_path_in, update_index};
 use crate::core::file::review::{self, Parsed, ReviewFile};
 use crate::core::text::document::Document;
 
@@ -452,77 +450,6 @@ fn write_review(path: &Path, previous: Option<&[u8]>, new: &[u8]) -> Result<(), 
     write_atomic(path, |f| f.write_all(new)).map_err(fail(path))
 }
 
-/// True when `path` names a review file (`….pizhu.json`).
-#[must_use]
-pub fn is_review_path(path: &Path) -> bool {
-    path.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.ends_with(REVIEW_SUFFIX) && n.len() > REVIEW_SUFFIX.len())
-}
-
-/// The document a review file belongs to, so that opening a review file opens
-/// its document with its notes: `Some(path)` for a file, `None` for the
-/// embedded article.
-///
-/// Looks, in order, for the document the sidecar name points to
-/// (`NAME.pizhu.json` → `NAME`), then for the document's recorded name in
-/// the same folder (`notes.pizhu.json` beside `會議紀要.txt`), either only
-/// when its content matches, then for the embedded article by content hash.
-///
-/// # Errors
-/// When the review file cannot be read or parsed, or no matching document is
-/// found; the message says what to do and ends with the path.
-pub fn document_of_review(path: &Path) -> Result<Option<PathBuf>, String> {
-    open_document_of_review(path).map(|doc| doc.and_then(|d| d.path))
-}
-
-/// [`document_of_review`], with the document it found already opened (a
-/// window showing it need not read and clean it a second time): `None` for
-/// the embedded article.
-///
-/// # Errors
-/// As [`document_of_review`].
-pub fn open_document_of_review(path: &Path) -> Result<Option<Document>, String> {
-    let bytes = fs::read(path).map_err(|e| {
-        format!(
-            "could not read the review file ({e}); check the path: {}",
-            path.display()
-        )
-    })?;
-    let review = match ReviewFile::parse(&bytes) {
-        Ok(Parsed::Current(r) | Parsed::Newer(r)) => r,
-        Err(e) => return Err(e.with_path(path).to_string()),
-    };
-    let wanted = &review.document;
-    let sidecar = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .and_then(|n| n.strip_suffix(REVIEW_SUFFIX))
-        .map(|doc_name| parent_dir(path).join(doc_name));
-    // Only the recorded name's last part: a review file never leads out of
-    // its own folder.
-    let recorded = Path::new(&wanted.name)
-        .file_name()
-        .map(|name| parent_dir(path).join(name));
-    for doc_path in sidecar.into_iter().chain(recorded) {
-        if let Ok(doc) = Document::open(&doc_path)
-            && (doc.clean_sha256 == wanted.clean_sha256 || doc.raw_sha256 == wanted.raw_sha256)
-        {
-            return Ok(Some(doc));
-        }
-    }
-    let embedded = Document::embedded();
-    if embedded.clean_sha256 == wanted.clean_sha256 {
-        return Ok(None);
-    }
-    Err(format!(
-        "the document these notes belong to ({}) was not found beside them; open the document \
-         and pass the notes with --notes: {}",
-        wanted.name,
-        path.display()
-    ))
-}
-
 /// Moves a broken review file aside as `NAME.pizhu.broken-YYYYMMDDTHHMMSSZ.json`
 /// and switches the session to [`Mode::ReadWrite`] with no file, so the
 /// next save starts a new one. Returns where the broken file went, or
@@ -633,38 +560,6 @@ mod tests {
         n.id = id.into();
         n.modified = modified.into();
         n
-    }
-
-    #[test]
-    fn a_review_file_leads_to_its_document() {
-        let dir = tempfile::tempdir().unwrap();
-        let doc_path = dir.path().join("會議紀要.txt");
-        fs::write(&doc_path, "第一段。\n").unwrap();
-        let doc = Document::open(&doc_path).unwrap();
-        let review_path = dir.path().join("會議紀要.txt.pizhu.json");
-        fs::write(&review_path, ReviewFile::new(&doc).to_json()).unwrap();
-        assert!(is_review_path(&review_path));
-        assert!(!is_review_path(&doc_path));
-        assert_eq!(document_of_review(&review_path).unwrap(), Some(doc_path));
-        // Under another name, the recorded document name in the same folder.
-        let renamed = dir.path().join("我的批注.pizhu.json");
-        fs::write(&renamed, ReviewFile::new(&doc).to_json()).unwrap();
-        assert_eq!(
-            document_of_review(&renamed).unwrap(),
-            Some(dir.path().join("會議紀要.txt"))
-        );
-        // A review of the embedded article found anywhere opens the article.
-        let article = dir.path().join("elsewhere.pizhu.json");
-        fs::write(&article, ReviewFile::new(&Document::embedded()).to_json()).unwrap();
-        assert_eq!(document_of_review(&article).unwrap(), None);
-        // Garbage: a clear error ending with the path.
-        let bad = dir.path().join("bad.pizhu.json");
-        fs::write(&bad, "{").unwrap();
-        assert!(
-            document_of_review(&bad)
-                .unwrap_err()
-                .ends_with(&bad.display().to_string())
-        );
     }
 
     #[test]

@@ -78,7 +78,7 @@ pub fn dropped(path: PathBuf) -> Command {
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| matches!(e.to_lowercase().as_str(), "json" | "jsonld"));
-    if is_annotations && !crate::core::file::persist::is_review_path(&path) {
+    if is_annotations && !crate::core::file::open::is_review_path(&path) {
         Command::Import(path)
     } else {
         Command::Open(path)

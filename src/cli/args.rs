@@ -1,0 +1,398 @@
+//! The command line: what `pizhu` was asked to do ([`Invocation`]), its usage
+//! text, and the parser (`lexopt`).
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use crate::core::export::Format;
+
+/// What the command line asked for.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Invocation {
+    /// Open the window on a file, or on the embedded article.
+    Gui {
+        /// The document to open; `None` for the embedded article.
+        file: Option<PathBuf>,
+        /// The review file (`--notes PATH`); `None` for the usual place.
+        notes: Option<PathBuf>,
+    },
+    /// `pizhu text [FILE]`: print the clean text.
+    Text {
+        /// The document; `None` for the embedded article.
+        file: Option<PathBuf>,
+    },
+    /// `pizhu timeline [FILE] [--notes PATH]`: print the timeline as JSON.
+    Timeline {
+        /// The document; `None` for the embedded article.
+        file: Option<PathBuf>,
+        /// The review file (`--notes PATH`); `None` for the usual place.
+        notes: Option<PathBuf>,
+    },
+    /// `pizhu export [--format NAME] [--notes PATH] [-o OUT] [FILE]`:
+    /// write the notes in an export format.
+    Export {
+        /// The format (`--format`, default W3C).
+        format: Format,
+        /// The document; `None` for the embedded article.
+        file: Option<PathBuf>,
+        /// The review file (`--notes PATH`); `None` for the usual place.
+        notes: Option<PathBuf>,
+        /// Where to write (`-o`); `None` for standard output.
+        output: Option<PathBuf>,
+    },
+    /// `pizhu import ANNOTATIONS [--notes PATH] [FILE]`: merge annotations
+    /// into the review file.
+    Import {
+        /// The W3C or Pizhu file to import.
+        annotations: PathBuf,
+        /// The document; `None` for the embedded article.
+        file: Option<PathBuf>,
+        /// The review file (`--notes PATH`); `None` for the usual place.
+        notes: Option<PathBuf>,
+    },
+    /// `--install-desktop`: add Pizhu to the applications menu and to
+    /// "Open with" (a desktop entry and icons in `~/.local/share`).
+    InstallDesktop,
+    /// `--uninstall-desktop`: remove what `--install-desktop` installed.
+    UninstallDesktop,
+    /// `--help`.
+    Help,
+    /// `--version`.
+    Version,
+}
+
+/// The usage text printed by `pizhu --help`.
+pub const USAGE: &str = "\
+Pizhu 批注 — read and annotate Chinese documents
+
+Usage:
+  pizhu [FILE]          open FILE (default: the embedded agreement article) in a window
+  pizhu text [FILE]     print the clean text of FILE (pinyin artifacts removed) to stdout
+  pizhu timeline [FILE] print the timeline of FILE as JSON to stdout: events in order
+                        with participants and evidence (quotes and char positions in
+                        the clean text), and the people; the reviewer's edited timeline
+                        from the notes when there is one, else the shipped one
+  pizhu export [--format NAME] [-o OUT] [FILE]
+                        write the notes of FILE in an export format to OUT (replaced
+                        atomically), or to stdout without -o
+  pizhu import ANNOTATIONS [FILE]
+                        merge the notes in ANNOTATIONS (W3C Web Annotation JSON-LD, or
+                        a Pizhu notes file) into the notes of FILE and print a summary:
+                        duplicates are skipped, no version of a note is lost
+  pizhu --install-desktop
+                        Linux: add Pizhu to the applications menu and to \"Open with\"
+                        for text files (a desktop entry starting this program, and
+                        icons, in ~/.local/share or $XDG_DATA_HOME)
+  pizhu --uninstall-desktop
+                        remove them again
+
+Options:
+  --notes PATH          the review file (notes) to use, created when missing;
+                        default: FILE.pizhu.json beside FILE, or the user data folder
+  --format NAME         export format: w3c (default), markdown, csv, html or json
+  -o, --output OUT      the file to export to
+  -h, --help            show this help
+  -V, --version         show the version
+
+A file literally named `text`, `timeline`, `export` or `import` can be opened as
+`pizhu ./text`. Errors go to stderr. Exit codes: 0 done; 1 done, but notes are
+orphaned (not found in the text) or items were skipped (duplicates or unusable
+annotations), as reported on stderr; 2 usage or input error, nothing written.
+";
+
+/// The usage error for `--install-desktop` with other arguments.
+const DESKTOP_ALONE: &str = "--install-desktop and --uninstall-desktop take no other arguments";
+
+/// Parse the command line (without the program name).
+///
+/// # Errors
+/// On an unknown option, an unknown format, an option the command does not
+/// take, a missing or stray argument.
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, lexopt::Error> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_args(args);
+    let mut positional: Vec<OsString> = Vec::new();
+    let mut notes = None;
+    let mut format = None;
+    let mut output = None;
+    let mut desktop = None;
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long(name @ ("install-desktop" | "uninstall-desktop")) => {
+                if desktop.is_some() {
+                    return Err(DESKTOP_ALONE.into());
+                }
+                desktop = Some(if name == "install-desktop" {
+                    Invocation::InstallDesktop
+                } else {
+                    Invocation::UninstallDesktop
+                });
+            }
+            Long("notes") => notes = Some(PathBuf::from(parser.value()?)),
+            Long("format") => {
+                let name = parser.value()?.string()?;
+                format = Some(Format::from_name(&name).ok_or_else(|| {
+                    let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+                    lexopt::Error::from(format!(
+                        "unknown export format \"{name}\"; use one of: {}",
+                        names.join(", ")
+                    ))
+                })?);
+            }
+            Short('o') | Long("output") => output = Some(PathBuf::from(parser.value()?)),
+            Short('h') | Long("help") => return Ok(Invocation::Help),
+            Short('V') | Long("version") => return Ok(Invocation::Version),
+            Value(v) => positional.push(v),
+            _ => return Err(arg.unexpected()),
+        }
+    }
+    if let Some(inv) = desktop {
+        if !positional.is_empty() || notes.is_some() || format.is_some() || output.is_some() {
+            return Err(DESKTOP_ALONE.into());
+        }
+        return Ok(inv);
+    }
+    let mut it = positional.into_iter();
+    let first = it.next();
+    let is_export = first.as_deref().is_some_and(|c| c == "export");
+    if !is_export && (format.is_some() || output.is_some()) {
+        return Err("--format and -o/--output are options of `pizhu export`".into());
+    }
+    let inv = match first {
+        Some(cmd) if cmd == "text" => Invocation::Text {
+            file: it.next().map(PathBuf::from),
+        },
+        Some(cmd) if cmd == "timeline" => Invocation::Timeline {
+            file: it.next().map(PathBuf::from),
+            notes,
+        },
+        Some(cmd) if cmd == "export" => Invocation::Export {
+            format: format.unwrap_or_default(),
+            file: it.next().map(PathBuf::from),
+            notes,
+            output,
+        },
+        Some(cmd) if cmd == "import" => Invocation::Import {
+            annotations: it.next().map(PathBuf::from).ok_or(
+                "`pizhu import` needs the file to import: pizhu import ANNOTATIONS.json [FILE]",
+            )?,
+            file: it.next().map(PathBuf::from),
+            notes,
+        },
+        Some(file) => Invocation::Gui {
+            file: Some(PathBuf::from(file)),
+            notes,
+        },
+        None => Invocation::Gui { file: None, notes },
+    };
+    if let Some(extra) = it.next() {
+        return Err(lexopt::Error::UnexpectedArgument(extra));
+    }
+    Ok(inv)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<OsString> {
+        list.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn no_argument_opens_the_embedded_article() {
+        assert_eq!(
+            parse(args(&[])).unwrap(),
+            Invocation::Gui {
+                file: None,
+                notes: None
+            }
+        );
+    }
+
+    #[test]
+    fn a_file_argument_opens_it() {
+        assert_eq!(
+            parse(args(&["濟寧.txt"])).unwrap(),
+            Invocation::Gui {
+                file: Some("濟寧.txt".into()),
+                notes: None
+            }
+        );
+    }
+
+    #[test]
+    fn notes_option_names_the_review_file() {
+        assert_eq!(
+            parse(args(&["--notes", "審閱.json", "a.txt"])).unwrap(),
+            Invocation::Gui {
+                file: Some("a.txt".into()),
+                notes: Some("審閱.json".into())
+            }
+        );
+    }
+
+    #[test]
+    fn text_takes_an_optional_file() {
+        assert_eq!(
+            parse(args(&["text"])).unwrap(),
+            Invocation::Text { file: None }
+        );
+        assert_eq!(
+            parse(args(&["text", "a.txt"])).unwrap(),
+            Invocation::Text {
+                file: Some("a.txt".into())
+            }
+        );
+        assert!(parse(args(&["text", "a.txt", "b.txt"])).is_err());
+        assert!(parse(args(&["--bogus"])).is_err());
+    }
+
+    #[test]
+    fn timeline_takes_an_optional_file_and_notes() {
+        assert_eq!(
+            parse(args(&["timeline"])).unwrap(),
+            Invocation::Timeline {
+                file: None,
+                notes: None
+            }
+        );
+        assert_eq!(
+            parse(args(&["timeline", "文章.txt", "--notes", "審閱.json"])).unwrap(),
+            Invocation::Timeline {
+                file: Some("文章.txt".into()),
+                notes: Some("審閱.json".into())
+            }
+        );
+        assert!(parse(args(&["timeline", "a.txt", "b.txt"])).is_err());
+        assert_eq!(
+            parse(args(&["./timeline"])).unwrap(),
+            Invocation::Gui {
+                file: Some("./timeline".into()),
+                notes: None
+            }
+        );
+    }
+
+    #[test]
+    fn export_takes_a_format_an_output_and_notes() {
+        assert_eq!(
+            parse(args(&["export"])).unwrap(),
+            Invocation::Export {
+                format: Format::W3c,
+                file: None,
+                notes: None,
+                output: None
+            }
+        );
+        assert_eq!(
+            parse(args(&[
+                "export",
+                "--format",
+                "CSV",
+                "-o",
+                "批注.csv",
+                "文章.txt",
+                "--notes",
+                "審閱.json"
+            ]))
+            .unwrap(),
+            Invocation::Export {
+                format: Format::Csv,
+                file: Some("文章.txt".into()),
+                notes: Some("審閱.json".into()),
+                output: Some("批注.csv".into())
+            }
+        );
+        assert_eq!(
+            parse(args(&["export", "--output=報告.html", "--format=html"])).unwrap(),
+            Invocation::Export {
+                format: Format::Html,
+                file: None,
+                notes: None,
+                output: Some("報告.html".into())
+            }
+        );
+        let err = parse(args(&["export", "--format", "pdf"])).unwrap_err();
+        assert!(
+            err.to_string().contains(
+                "unknown export format \"pdf\"; use one of: w3c, markdown, csv, html, json"
+            ),
+            "{err}"
+        );
+        assert!(parse(args(&["export", "a.txt", "b.txt"])).is_err());
+        // Export options belong to export only.
+        assert!(parse(args(&["text", "--format", "csv"])).is_err());
+        assert!(parse(args(&["-o", "x.md", "a.txt"])).is_err());
+    }
+
+    #[test]
+    fn import_takes_the_annotations_then_an_optional_file() {
+        assert_eq!(
+            parse(args(&["import", "批注.jsonld"])).unwrap(),
+            Invocation::Import {
+                annotations: "批注.jsonld".into(),
+                file: None,
+                notes: None
+            }
+        );
+        assert_eq!(
+            parse(args(&[
+                "import",
+                "--notes",
+                "審閱.json",
+                "批注.jsonld",
+                "文章.txt"
+            ]))
+            .unwrap(),
+            Invocation::Import {
+                annotations: "批注.jsonld".into(),
+                file: Some("文章.txt".into()),
+                notes: Some("審閱.json".into())
+            }
+        );
+        let err = parse(args(&["import"])).unwrap_err();
+        assert!(
+            err.to_string().contains("needs the file to import"),
+            "{err}"
+        );
+        assert!(parse(args(&["import", "a.json", "b.txt", "c.txt"])).is_err());
+        assert_eq!(
+            parse(args(&["./import"])).unwrap(),
+            Invocation::Gui {
+                file: Some("./import".into()),
+                notes: None
+            }
+        );
+    }
+
+    #[test]
+    fn install_desktop_takes_no_other_arguments() {
+        assert_eq!(
+            parse(args(&["--install-desktop"])).unwrap(),
+            Invocation::InstallDesktop
+        );
+        assert_eq!(
+            parse(args(&["--uninstall-desktop"])).unwrap(),
+            Invocation::UninstallDesktop
+        );
+        for list in [
+            &["--install-desktop", "a.txt"][..],
+            &["text", "--install-desktop"],
+            &["--install-desktop", "--notes", "審閱.json"],
+            &["--install-desktop", "--uninstall-desktop"],
+            &["--install-desktop", "--install-desktop"],
+        ] {
+            let err = parse(args(list)).unwrap_err();
+            assert!(err.to_string().contains("take no other arguments"), "{err}");
+        }
+        // A file of that name still opens as a path.
+        assert_eq!(
+            parse(args(&["./--install-desktop"])).unwrap(),
+            Invocation::Gui {
+                file: Some("./--install-desktop".into()),
+                notes: None
+            }
+        );
+    }
+}

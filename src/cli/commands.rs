@@ -1,0 +1,258 @@
+//! The headless commands (`pizhu text|timeline|export|import`). They open
+//! documents and notes through the same core entries as the window, so
+//! `pizhu text` prints exactly what the window shows.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Context as _;
+
+use crate::cli::timeline_report::TimelineReport;
+use crate::core::anchor::Anchor;
+use crate::core::export::{self, ExportInput, Format};
+use crate::core::file::atomic;
+use crate::core::file::open::load;
+use crate::core::notes::session::Notes;
+use crate::core::text::document::Document;
+
+/// How a command that did its work finished.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Finished {
+    /// Everything went as asked: exit code 0.
+    Clean,
+    /// Done, but notes are orphaned or items were skipped, as reported on
+    /// stderr: exit code 1.
+    WithWarnings,
+}
+
+impl Finished {
+    /// The process exit code: 0 or 1.
+    #[must_use]
+    pub fn code(self) -> u8 {
+        match self {
+            Self::Clean => 0,
+            Self::WithWarnings => 1,
+        }
+    }
+}
+
+/// Says on `err` that the document was opened with malformed UTF-8
+/// replaced by U+FFFD, if it was. A warning, not an error: the command
+/// still does its work and its exit code does not change.
+fn warn_replaced(doc: &Document, err: &mut dyn Write) {
+    if let Some(warning) = doc.replaced_warning() {
+        // A failure to write the warning must not stop the command.
+        let _ = writeln!(err, "pizhu: warning: {warning}");
+    }
+}
+
+/// `pizhu text`: write the clean text, UTF-8 with LF line endings. A file
+/// opened with malformed UTF-8 replaced is printed all the same, with a
+/// warning on `err`.
+///
+/// # Errors
+/// When the document cannot be loaded or stdout cannot be written.
+pub fn text(
+    file: Option<&std::path::Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let doc = load(file)?;
+    warn_replaced(&doc, err);
+    out.write_all(doc.text().as_bytes())
+        .and_then(|()| out.flush())
+        .context("could not write the text to standard output")?;
+    Ok(())
+}
+
+/// `pizhu timeline`: write the timeline of the document as pretty JSON
+/// (see [`TimelineReport`]), from the notes at `notes` or the usual place;
+/// a warning on `err` when the file was opened with malformed UTF-8 replaced.
+///
+/// # Errors
+/// When the document cannot be loaded, its notes file is damaged (the
+/// timeline printed would not be the reviewer's), or stdout cannot be written.
+pub fn timeline(
+    file: Option<&std::path::Path>,
+    notes: Option<&std::path::Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let doc = load(file)?;
+    warn_replaced(&doc, err);
+    let notes = open_notes(&doc, notes)?;
+    let timeline = notes.timeline(&doc);
+    let report = TimelineReport::new(
+        &doc,
+        &timeline,
+        notes.store().text_index(),
+        notes.timeline_source(&doc),
+    );
+    let mut text =
+        serde_json::to_string_pretty(&report).context("could not write the timeline as JSON")?;
+    text.push('\n');
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .context("could not write the timeline to standard output")?;
+    Ok(())
+}
+
+/// The notes of `doc` at `notes` (or the usual place), refusing a notes
+/// file that cannot be read: what a command would print or change would
+/// not be the reviewer's notes.
+fn open_notes(doc: &Document, notes: Option<&Path>) -> anyhow::Result<Notes> {
+    let notes = Notes::open(doc, notes);
+    if notes.is_broken()
+        && let Some(problem) = notes.problem()
+    {
+        anyhow::bail!(problem);
+    }
+    Ok(notes)
+}
+
+/// `pizhu export`: the notes of the document in `format`, written to
+/// `output` atomically (a temporary file renamed over it) or to `out`.
+/// Orphaned notes are exported with their stored target and reported on
+/// `err`, and the command then finishes [`Finished::WithWarnings`].
+///
+/// # Errors
+/// When the document or its notes file cannot be read, or the export
+/// cannot be written (then nothing is written).
+pub fn export(
+    format: Format,
+    file: Option<&Path>,
+    notes: Option<&Path>,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Finished> {
+    let doc = load(file)?;
+    warn_replaced(&doc, err);
+    let notes = open_notes(&doc, notes)?;
+    let timeline = notes.timeline(&doc);
+    let input = ExportInput {
+        doc: &doc,
+        notes: notes.store().notes_in_document_order(),
+        timeline: &timeline,
+        review: notes.store().review(),
+        exported_at: crate::core::notes::note::now_utc(),
+    };
+    let orphans = input.notes.iter().filter(|(_, a)| a.is_orphaned()).count();
+    let bytes = export::export(format, &input).context("could not make the export")?;
+    match output {
+        Some(path) => atomic::write_file_atomic(path, &bytes).map_err(|e| {
+            anyhow::anyhow!(
+                "could not write the export ({e}); check that the folder exists and is writable, \
+                 or choose another file with -o: {}",
+                path.display()
+            )
+        })?,
+        None => out
+            .write_all(&bytes)
+            .and_then(|()| out.flush())
+            .context("could not write the export to standard output")?,
+    }
+    if orphans == 0 {
+        return Ok(Finished::Clean);
+    }
+    // A failure to write the warning must not hide that the export was written.
+    let _ = writeln!(
+        err,
+        "pizhu: {orphans} {} not found in the text (orphaned) and exported with {} stored position",
+        if orphans == 1 { "note is" } else { "notes are" },
+        if orphans == 1 { "its" } else { "their" },
+    );
+    Ok(Finished::WithWarnings)
+}
+
+/// `pizhu import`: merges the notes in `annotations` into the notes of
+/// the document and saves them (atomically, merging with changes made on
+/// disk meanwhile), then prints the summary on `out`. Orphans and skipped
+/// items are listed on `err`, and the command then finishes
+/// [`Finished::WithWarnings`].
+///
+/// # Errors
+/// When a file cannot be read, the annotations are not W3C or Pizhu
+/// notes, or the notes cannot be saved; nothing is written then.
+pub fn import(
+    annotations: &Path,
+    file: Option<&Path>,
+    notes: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Finished> {
+    let doc = load(file)?;
+    warn_replaced(&doc, err);
+    let mut notes = open_notes(&doc, notes)?;
+    if let Some(problem) = notes.problem() {
+        // Read-only (written by a newer Pizhu): an import could not be saved.
+        anyhow::bail!(problem);
+    }
+    let bytes = std::fs::read(annotations).map_err(|e| {
+        anyhow::anyhow!(
+            "could not read the annotations file ({e}); check the path and that the file \
+             is readable: {}",
+            annotations.display()
+        )
+    })?;
+    let summary = notes
+        .import(&doc, &bytes)
+        .map_err(|e| e.with_path(annotations))?;
+    if let Some(problem) = notes.save() {
+        anyhow::bail!(problem);
+    }
+    writeln!(out, "{summary}: {}", notes.path().display())
+        .and_then(|()| out.flush())
+        .context("could not write the summary to standard output")?;
+    for id in &summary.orphan_ids {
+        let quote = notes
+            .store()
+            .note(id)
+            .map(|n| excerpt(&n.target.quote.exact))
+            .unwrap_or_default();
+        let reason = match notes.store().anchor_of(id) {
+            Some(Anchor::Orphaned { reason }) => reason.as_str(),
+            _ => "not found in the text",
+        };
+        let _ = writeln!(err, "pizhu: orphaned note {id} “{quote}”: {reason}");
+    }
+    for reason in &summary.skipped_reasons {
+        let _ = writeln!(err, "pizhu: skipped: {reason}");
+    }
+    Ok(if summary.needs_attention() {
+        Finished::WithWarnings
+    } else {
+        Finished::Clean
+    })
+}
+
+/// The first chars of a quote, with "…" when cut.
+fn excerpt(text: &str) -> String {
+    const CHARS: usize = 24;
+    let mut out: String = text.chars().take(CHARS).collect();
+    if text.chars().nth(CHARS).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exit_codes_say_clean_or_with_warnings() {
+        assert_eq!(Finished::Clean.code(), 0);
+        assert_eq!(Finished::WithWarnings.code(), 1);
+    }
+
+    #[test]
+    fn text_prints_the_clean_article() {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        text(None, &mut out, &mut err).unwrap();
+        assert!(err.is_empty());
+        let s = String::from_utf8(out).unwrap();
+        assert!(s.starts_with("12月11日下午,濟寧市政府與省人社廳簽署合作框架協議"));
+        assert!(!s.contains("(jì)"));
+    }
+}

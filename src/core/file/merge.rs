@@ -1,7 +1,19 @@
-//! Merging notes into a review without losing a version.
+//! One merge policy for notes, in the two places two sets of notes meet:
 //!
-//! [`plan_merge`] plans the import of notes into the open review; it never
-//! loses a version:
+//! - **Saving** ([`merge_copies`]): the review file changed on disk since
+//!   this window read it (another window, a sync tool); the two copies are
+//!   merged with the version both started from, so each side's changes,
+//!   additions and deletions are kept.
+//! - **Importing** ([`plan_merge`]): notes from a file are merged into the
+//!   open review.
+//!
+//! Both follow one rule when the same note (same id) comes in two versions:
+//! the one with the newer `modified` is kept, the one already here on a tie
+//! ([`theirs_wins`]). A save keeps only that version (the other side saw
+//! the same note and chose to change it); an import also keeps the other
+//! version, as a note of its own, since nobody chose between them.
+//!
+//! [`plan_merge`] never loses a version:
 //! - a note equal to one already there (same id and the same text, tags,
 //!   color, author, kind, quote and position) is a duplicate and skipped;
 //!   so is a note with a new id whose quote, position and text equal
@@ -19,7 +31,7 @@ use std::collections::{HashMap, HashSet};
 use serde_json::Value;
 
 use crate::core::anchor;
-use crate::core::file::review;
+use crate::core::file::review::ReviewFile;
 use crate::core::import::ImportSummary;
 use crate::core::notes::note::{self, Note, TextPosition};
 use crate::core::notes::store::{Edit, ReviewStore};
@@ -73,7 +85,7 @@ pub fn plan_merge(store: &ReviewStore, incoming: Vec<Note>) -> (Edit, ImportSumm
             Some(old) => {
                 // The same id with other content: the newer version keeps
                 // the id, the other is kept as a tagged copy.
-                let (keep, other) = if review::is_newer(&note.modified, &old.modified) {
+                let (keep, other) = if theirs_wins(&old, &note) {
                     summary.replaced += 1;
                     (Some(note), old)
                 } else {
@@ -149,12 +161,143 @@ fn conflict_copy(mut note: Note) -> Note {
     note
 }
 
+/// The result of [`merge_copies`]: the merged review and what came from disk.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Merge {
+    /// The review to keep.
+    pub review: ReviewFile,
+    /// Notes that were only in the other copy and are now added.
+    pub added_from_disk: usize,
+    /// Notes whose other copy was taken over this one.
+    pub updated_from_disk: usize,
+    /// Notes the other copy deleted (and this one did not change), now gone.
+    pub removed_from_disk: usize,
+}
+
+/// Merges two copies of a review that both changed since `base`, the
+/// version both started from (`None` when unknown, e.g. the file did not
+/// exist yet). `ours` is the open window's copy, `theirs` the one found on
+/// disk. Nothing anyone wrote is lost:
+///
+/// - a note changed on one side only takes that side's version;
+/// - a note changed on both sides keeps the one with the newer `modified`
+///   (ours on a tie; see [`theirs_wins`]);
+/// - a note only in `theirs` and not in `base` is added;
+/// - a note deleted here is not brought back, even if changed there;
+/// - a note deleted there is removed here only if unchanged here, since
+///   an edit is worth more than a deletion.
+///
+/// Ours come first in our order, then notes added from disk in theirs.
+/// The timeline and unknown top-level fields follow the same rule: ours
+/// when changed here, theirs otherwise.
+#[must_use]
+pub fn merge_copies(base: Option<&ReviewFile>, ours: &ReviewFile, theirs: &ReviewFile) -> Merge {
+    let base_notes = base.map(notes_by_id).unwrap_or_default();
+    let our_notes = notes_by_id(ours);
+    let their_notes = notes_by_id(theirs);
+
+    let mut out = ours.clone();
+    out.notes = Vec::with_capacity(ours.notes.len().max(theirs.notes.len()));
+    let (mut added, mut updated, mut removed) = (0, 0, 0);
+    for o in &ours.notes {
+        let b = base_notes.get(o.id.as_str()).copied();
+        match (b, their_notes.get(o.id.as_str()).copied()) {
+            (_, Some(t)) if t == o => out.notes.push(o.clone()),
+            (Some(b), Some(t)) if b == o => {
+                out.notes.push(t.clone());
+                updated += 1;
+            }
+            (Some(b), Some(t)) if b == t => out.notes.push(o.clone()),
+            (_, Some(t)) => {
+                if theirs_wins(o, t) {
+                    out.notes.push(t.clone());
+                    updated += 1;
+                } else {
+                    out.notes.push(o.clone());
+                }
+            }
+            (Some(b), None) if b == o => removed += 1,
+            (_, None) => out.notes.push(o.clone()),
+        }
+    }
+    for t in &theirs.notes {
+        if our_notes.contains_key(t.id.as_str()) || base_notes.contains_key(t.id.as_str()) {
+            continue;
+        }
+        out.notes.push(t.clone());
+        added += 1;
+    }
+
+    let has_base = base.is_some();
+    if !changed_here(
+        has_base,
+        ours.timeline.as_ref(),
+        base.and_then(|b| b.timeline.as_ref()),
+    ) {
+        out.timeline.clone_from(&theirs.timeline);
+    }
+    let keys: std::collections::BTreeSet<&String> =
+        ours.extra.keys().chain(theirs.extra.keys()).collect();
+    for key in keys {
+        let here = ours.extra.get(key);
+        if changed_here(has_base, here, base.and_then(|b| b.extra.get(key))) {
+            continue;
+        }
+        match theirs.extra.get(key) {
+            Some(v) => out.extra.insert(key.clone(), v.clone()),
+            None => out.extra.remove(key),
+        };
+    }
+
+    Merge {
+        review: out,
+        added_from_disk: added,
+        updated_from_disk: updated,
+        removed_from_disk: removed,
+    }
+}
+
+/// Whether a value changed in our copy since the base (without a base,
+/// anything present counts as changed).
+fn changed_here<T: PartialEq>(has_base: bool, ours: Option<&T>, base_value: Option<&T>) -> bool {
+    if has_base {
+        ours != base_value
+    } else {
+        ours.is_some()
+    }
+}
+
+/// A review's notes by id; with duplicate ids (a hand-edited file) the first counts.
+fn notes_by_id(r: &ReviewFile) -> std::collections::HashMap<&str, &Note> {
+    let mut map = std::collections::HashMap::with_capacity(r.notes.len());
+    for n in &r.notes {
+        map.entry(n.id.as_str()).or_insert(n);
+    }
+    map
+}
+
+/// Whether `theirs` replaces `ours`, two versions of one note: only when it
+/// was modified later (ours on a tie). The rule of both merges.
+fn theirs_wins(ours: &Note, theirs: &Note) -> bool {
+    is_newer(&theirs.modified, &ours.modified)
+}
+
+/// Whether timestamp `a` is later than `b`. RFC 3339 UTC stamps are
+/// compared as times (so `.5Z` fractions and `+00:00` work); anything else
+/// falls back to comparing the text, which orders well-formed stamps too.
+fn is_newer(a: &str, b: &str) -> bool {
+    match (humantime::parse_rfc3339(a), humantime::parse_rfc3339(b)) {
+        (Ok(a), Ok(b)) => a > b,
+        _ => a > b,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::file::review::ReviewFile;
     use crate::core::notes::note::Target;
     use crate::core::text::document::Document;
+    use crate::core::timeline::Timeline;
     use serde_json::json;
 
     fn doc() -> Document {
@@ -334,5 +477,141 @@ mod tests {
         // Not annotations: an error, nothing changes.
         assert!(notes.import(&doc, b"{}").is_err());
         assert!(notes.store().notes().is_empty());
+    }
+
+    /// A note with a fixed id and modification time.
+    fn version(doc: &Document, id: &str, body: &str, modified: &str) -> Note {
+        let mut n = Note::new(Target::range(doc, 0, 6), body.into(), "審稿人".into());
+        n.id = id.into();
+        n.created = "2026-01-01T00:00:00Z".into();
+        n.modified = modified.into();
+        n
+    }
+
+    fn bodies(r: &ReviewFile) -> Vec<(&str, &str)> {
+        r.notes
+            .iter()
+            .map(|n| (n.id.as_str(), n.body.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn merge_takes_each_sides_changes() {
+        let doc = Document::embedded();
+        let t0 = "2026-01-01T10:00:00Z";
+        let mut base = ReviewFile::new(&doc);
+        base.notes = vec![
+            version(&doc, "甲", "原文", t0),
+            version(&doc, "乙", "原文", t0),
+            version(&doc, "丙", "原文", t0),
+            version(&doc, "丁", "原文", t0),
+            version(&doc, "戊", "原文", t0),
+        ];
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        // 甲: changed here only. 乙: changed there only.
+        ours.notes[0] = version(&doc, "甲", "我改的", "2026-01-01T11:00:00Z");
+        theirs.notes[1] = version(&doc, "乙", "他改的", "2026-01-01T11:00:00Z");
+        // 丙: changed on both sides; theirs is newer (with a fraction).
+        ours.notes[2] = version(&doc, "丙", "我的舊版", "2026-01-01T11:00:00Z");
+        theirs.notes[2] = version(&doc, "丙", "他的新版", "2026-01-01T11:00:00.5Z");
+        // 丁: deleted here, changed there: stays deleted.
+        ours.notes.remove(3);
+        theirs.notes[3] = version(&doc, "丁", "他改了", "2026-01-01T12:00:00Z");
+        // 戊: deleted there, unchanged here: goes.
+        theirs.notes.retain(|n| n.id != "戊");
+        // New on each side.
+        ours.notes.push(version(&doc, "己", "我新增", t0));
+        theirs.notes.push(version(&doc, "庚", "他新增", t0));
+        theirs.extra.insert("x-他的欄位".into(), Value::from(1));
+        theirs.timeline = Some(Timeline {
+            date_label: "他的時間線".into(),
+            ..Timeline::default()
+        });
+
+        let m = merge_copies(Some(&base), &ours, &theirs);
+        assert_eq!(
+            bodies(&m.review),
+            [
+                ("甲", "我改的"),
+                ("乙", "他改的"),
+                ("丙", "他的新版"),
+                ("己", "我新增"),
+                ("庚", "他新增")
+            ]
+        );
+        assert_eq!(
+            (m.added_from_disk, m.updated_from_disk, m.removed_from_disk),
+            (1, 2, 1)
+        );
+        assert_eq!(m.review.extra.get("x-他的欄位"), Some(&Value::from(1)));
+        assert_eq!(m.review.timeline, theirs.timeline);
+    }
+
+    #[test]
+    fn merge_keeps_a_local_edit_of_a_note_deleted_on_disk() {
+        let doc = Document::embedded();
+        let mut base = ReviewFile::new(&doc);
+        base.notes = vec![version(&doc, "甲", "原文", "2026-01-01T10:00:00Z")];
+        let mut ours = base.clone();
+        ours.notes[0].body = "重要修改".into();
+        let mut theirs = base.clone();
+        theirs.notes.clear();
+        let m = merge_copies(Some(&base), &ours, &theirs);
+        assert_eq!(bodies(&m.review), [("甲", "重要修改")]);
+    }
+
+    #[test]
+    fn merge_without_base_is_a_union_with_newer_winning() {
+        let doc = Document::embedded();
+        let mut ours = ReviewFile::new(&doc);
+        let mut theirs = ours.clone();
+        ours.notes = vec![
+            version(&doc, "甲", "我的新版", "2026-03-01T00:00:00Z"),
+            version(&doc, "乙", "我的舊版", "2026-01-01T00:00:00Z"),
+        ];
+        theirs.notes = vec![
+            version(&doc, "乙", "他的新版", "2026-02-01T00:00:00Z"),
+            version(&doc, "甲", "他的舊版", "2026-02-01T00:00:00Z"),
+            version(&doc, "丙", "他的", "2026-02-01T00:00:00Z"),
+        ];
+        ours.extra.insert("x-共同".into(), Value::from("我的"));
+        theirs.extra.insert("x-共同".into(), Value::from("他的"));
+        let m = merge_copies(None, &ours, &theirs);
+        assert_eq!(
+            bodies(&m.review),
+            [("甲", "我的新版"), ("乙", "他的新版"), ("丙", "他的")]
+        );
+        assert_eq!(m.review.extra.get("x-共同"), Some(&Value::from("我的")));
+        assert_eq!((m.added_from_disk, m.updated_from_disk), (1, 1));
+    }
+
+    #[test]
+    fn merge_of_equal_copies_changes_nothing() {
+        let doc = Document::embedded();
+        let mut review = ReviewFile::new(&doc);
+        review.notes.push(Note::new(
+            Target::range(&doc, 7, 11),
+            "濟寧市政府：全稱".into(),
+            "審稿人".into(),
+        ));
+        let m = merge_copies(Some(&review), &review, &review);
+        assert_eq!(m.review, review);
+        assert_eq!(
+            (m.added_from_disk, m.updated_from_disk, m.removed_from_disk),
+            (0, 0, 0)
+        );
+    }
+
+    #[test]
+    fn timestamps_compare_as_times() {
+        assert!(is_newer("2026-01-01T00:00:00.1Z", "2026-01-01T00:00:00Z"));
+        assert!(is_newer(
+            "2026-01-02T00:00:00+00:00",
+            "2026-01-01T23:59:59Z"
+        ));
+        assert!(!is_newer("2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z"));
+        // Not timestamps at all: compared as text, no panic.
+        assert!(is_newer("乙", "甲") || is_newer("甲", "乙"));
     }
 }

@@ -10,7 +10,7 @@
 //! under a new name. A file from a newer version is opened read-only. And
 //! before every save the file on disk is compared with what was last read
 //! or written: if another window or a sync tool changed it, the two are
-//! merged ([`review::merge`]) and the caller is told, never overwritten.
+//! merged ([`merge_copies`](merge::merge_copies)) and the caller is told, never overwritten.
 
 use std::fs;
 use std::io::{self, Write as _};
@@ -18,7 +18,8 @@ use std::path::{Path, PathBuf};
 
 use crate::core::file::atomic::{backup_path, keep_backup, parent_dir, sync_dir, write_atomic};
 use crate::core::file::locate::{data_dir_or_temp, find_review_in, review_path_in, update_index};
-use crate::core::file::review::{self, Parsed, ReviewFile};
+use crate::core::file::merge;
+use crate::core::file::review::{Parsed, ReviewFile};
 use crate::core::text::document::Document;
 
 /// What a session may do with its review file.
@@ -108,7 +109,7 @@ pub enum SaveOutcome {
     /// The file had been changed by someone else; both were merged and the
     /// merged review written. The caller should show the counts and take
     /// `review` as its notes (e.g. `ReviewStore::replace_review`).
-    Merged(Box<review::Merge>),
+    Merged(Box<merge::Merge>),
 }
 
 /// Why saving or setting aside a review file failed. Every message says
@@ -323,7 +324,7 @@ fn open_review_in(
 /// version as `NAME.pizhu.json.bak`.
 ///
 /// If the file changed on disk since the session last read or wrote it,
-/// the two are merged first (see [`review::merge`]; notes deleted in this
+/// the two are merged first (see [`merge_copies`](merge::merge_copies); notes deleted in this
 /// session stay deleted because the session remembers what it last read)
 /// and [`SaveOutcome::Merged`] returns the merged review for the caller to
 /// adopt. A file that became unreadable or newer is left alone and the
@@ -370,7 +371,7 @@ pub fn save(session: &mut ReviewSession, review: &ReviewFile) -> Result<SaveOutc
     if !unchanged_on_disk && let Some(bytes) = &disk {
         match ReviewFile::parse(bytes) {
             Ok(Parsed::Current(theirs)) => {
-                let m = review::merge(session.base.as_ref(), review, &theirs);
+                let m = merge::merge_copies(session.base.as_ref(), review, &theirs);
                 if m.review == theirs {
                     // The disk already holds the merged notes (say, another
                     // window made the same change): adopt it without a

@@ -65,8 +65,8 @@ pub const EN: Strings = Strings {
     note_paragraph: "Note paragraph {n}",
     note_paragraph_hover: "Add a note on the whole of paragraph {n}",
     open_note_on: "Open note on “{quote}”",
-    notes_here: "{n} notes here; the first {shown}:",
-    more_notes_on_line: "{n} more notes start on this line: open the first (the notes list shows them all)",
+    notes_here: "{n} {n:note|notes} here; the first {shown}:",
+    more_notes_on_line: "{n} more {n:note starts on this line: open it|notes start on this line: open the first (the notes list shows them all)}",
     highlight_no_text: "(highlight, no note text)",
     tags_list: "Tags: {tags}",
 
@@ -100,17 +100,17 @@ pub const EN: Strings = Strings {
     sort_created: "By created",
     sort_modified: "By modified",
     sort_notes: "Sort notes",
-    notes_count: "{shown} of {total} notes",
+    notes_count: "{shown} of {total} {total:note|notes}",
     orphaned_count: "Orphaned ({n})",
     highlight: "(highlight)",
     note_on: "Note on “{quote}”",
     quoted: "“{quote}”",
 
-    status_line: "{name} · {encoding} · {bytes} · {chars} characters · {paragraphs} paragraphs · {readings} pinyin readings removed",
-    bytes: "{n} bytes",
+    status_line: "{name} · {encoding} · {bytes} · {chars} {chars:character|characters} · {paragraphs} {paragraphs:paragraph|paragraphs} · {readings} pinyin {readings:reading|readings} removed",
+    bytes: "{n} {n:byte|bytes}",
     no_document: "No document open",
     status_replaced: "Damaged bytes replaced: {count}",
-    status_replaced_hover: "The file is UTF-8 with {count} malformed byte sequences, each replaced by the character U+FFFD; the first is at byte {byte}. The rest of the text is as in the file; to see the original characters there, open an undamaged copy.",
+    status_replaced_hover: "The file is UTF-8 with {count} malformed byte {count:sequence, replaced|sequences, each replaced} by the character U+FFFD; {count:it|the first} is at byte {byte}. The rest of the text is as in the file; to see the original characters there, open an undamaged copy.",
     open_folder: "Open folder",
     open_folder_hover: "Open the folder that holds the notes file",
     notes_status: "Notes {state} · {name}",
@@ -134,7 +134,7 @@ pub const EN: Strings = Strings {
     find_in_text: "Find in text",
     no_matches: "no matches",
     match_of: "{i} of {n}",
-    matches: "{n} matches",
+    matches: "{n} {n:match|matches}",
     previous: "Previous",
     next: "Next",
 
@@ -213,7 +213,7 @@ pub const EN: Strings = Strings {
     move_down: "Move down",
     delete_event: "Delete event",
     no_people: "No people yet: the timeline names none.",
-    mentions: "{n} mentions",
+    mentions: "{n} {n:mention|mentions}",
     person_named: "Person: {name}",
     person_hover: "Click to step through the mentions in the article",
 
@@ -267,4 +267,71 @@ pub const EN: Strings = Strings {
 fn import_summary_en(summary: &ImportSummary) -> String {
     // The core's wording, shared with the CLI.
     summary.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::i18n::fill;
+
+    /// Every count the window shows in English agrees with its number.
+    #[test]
+    fn counted_phrases_agree_with_their_count() {
+        let one = |template: &str| fill(template, &[("n", &1)]);
+        let two = |template: &str| fill(template, &[("n", &2)]);
+        assert_eq!(one(EN.mentions), "1 mention");
+        assert_eq!(two(EN.mentions), "2 mentions");
+        assert_eq!(one(EN.matches), "1 match");
+        assert_eq!(two(EN.matches), "2 matches");
+        assert_eq!(one(EN.bytes), "1 byte");
+        assert_eq!(fill(EN.bytes, &[("n", &"5,317")]), "5,317 bytes");
+        assert!(one(EN.more_notes_on_line).starts_with("1 more note starts on this line"));
+        assert!(two(EN.more_notes_on_line).starts_with("2 more notes start on this line"));
+        assert_eq!(
+            fill(EN.notes_here, &[("n", &9), ("shown", &8)]),
+            "9 notes here; the first 8:"
+        );
+        let count = |shown: usize, total: usize| {
+            fill(EN.notes_count, &[("shown", &shown), ("total", &total)])
+        };
+        assert_eq!(count(1, 1), "1 of 1 note");
+        assert_eq!(count(1, 3), "1 of 3 notes");
+        assert_eq!(count(0, 0), "0 of 0 notes");
+    }
+
+    /// The status line and the damaged-bytes hover count their units.
+    #[test]
+    fn status_counts_agree_with_their_count() {
+        let line = |n: usize| {
+            fill(
+                EN.status_line,
+                &[
+                    ("name", &"a.txt"),
+                    ("encoding", &"UTF-8"),
+                    ("bytes", &"1 byte"),
+                    ("chars", &n),
+                    ("paragraphs", &n),
+                    ("readings", &n),
+                ],
+            )
+        };
+        assert_eq!(
+            line(1),
+            "a.txt · UTF-8 · 1 byte · 1 character · 1 paragraph · 1 pinyin reading removed"
+        );
+        assert!(line(0).ends_with("0 characters · 0 paragraphs · 0 pinyin readings removed"));
+        let hover = |n: usize| fill(EN.status_replaced_hover, &[("count", &n), ("byte", &7)]);
+        assert!(
+            hover(1).contains(
+                "1 malformed byte sequence, replaced by the character U+FFFD; it is at byte 7."
+            ),
+            "{}",
+            hover(1)
+        );
+        assert!(
+            hover(2).contains("2 malformed byte sequences, each replaced by the character U+FFFD; the first is at byte 7."),
+            "{}",
+            hover(2)
+        );
+    }
 }

@@ -121,6 +121,25 @@ mod tests {
         }
     }
 
+    /// Chinese counts have one form: "1 条" and "2 条" alike, so no
+    /// Chinese string picks a plural.
+    #[test]
+    fn chinese_counts_have_one_form() {
+        for lang in [Lang::ZhHant, Lang::ZhHans] {
+            let s = strings(lang);
+            for (name, text) in s.all() {
+                let picks = placeholders(text)
+                    .iter()
+                    .any(|p| text.contains(&format!("{{{p}:")));
+                assert!(!picks, "{lang:?}: {name} picks a plural: {text}");
+            }
+            assert_eq!(
+                fill(s.mentions, &[("n", &1)]).replace('1', "2"),
+                fill(s.mentions, &[("n", &2)])
+            );
+        }
+    }
+
     #[test]
     fn chinese_tables_are_translated() {
         // Only names, keys and the bilingual label may read the same as English.

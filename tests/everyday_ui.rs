@@ -215,7 +215,7 @@ fn opening_a_review_file_opens_its_document_with_its_notes() {
         "審稿人".into(),
     );
     assert!(notes.edit(pizhu::core::notes::store::Edit::Add(note)));
-    assert!(notes.save().is_none());
+    assert!(notes.save().is_ok());
 
     let mut harness = app_with(
         Settings::default(),

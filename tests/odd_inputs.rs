@@ -331,7 +331,7 @@ fn a_file_of_blank_lines_opens_with_no_paragraphs() {
         "空白".into(),
         "審稿人".into()
     ))));
-    assert_eq!(notes.save(), None);
+    assert_eq!(notes.save().map_err(ToString::to_string), Ok(()));
 }
 
 #[test]
@@ -455,7 +455,7 @@ fn notes_on_damaged_utf8_survive_the_repair() {
         "完好的一段".into(),
         "審稿人".into()
     ))));
-    assert_eq!(notes.save(), None);
+    assert_eq!(notes.save().map_err(ToString::to_string), Ok(()));
 
     // The same damaged file again: both notes where they were.
     let again = Notes::open(&doc, Some(&review));
@@ -705,7 +705,7 @@ fn the_cli_exports_and_imports_astral_positions() {
         "三個字".into(),
         "審稿人".into()
     ))));
-    assert_eq!(notes.save(), None);
+    assert_eq!(notes.save().map_err(ToString::to_string), Ok(()));
 
     let out = pizhu(dir.path())
         .args(["export", "--format", "w3c", "--notes"])
@@ -790,7 +790,10 @@ fn load_and_save_back(doc: &Document, path: &Path, n: usize) {
         "再加一條".into(),
         "審稿人".into()
     ))));
-    assert_eq!(timed("save notes", || notes.save()), None);
+    assert_eq!(
+        timed("save notes", || notes.save().map_err(ToString::to_string)),
+        Ok(())
+    );
     let again = timed("reopen notes", || Notes::open(doc, Some(path)));
     assert_eq!(again.store().notes().len(), n + 1);
     assert_eq!(again.store().review(), notes.store().review());
@@ -883,7 +886,7 @@ fn a_deeply_nested_review_file_is_refused_and_kept() {
         let path = write(dir.path(), name, &bytes);
         let mut notes = Notes::open(&doc, Some(&path));
         assert!(notes.is_broken(), "{name}");
-        let problem = notes.problem().unwrap();
+        let problem = notes.problem().unwrap().to_string();
         assert!(
             problem.contains("the notes file is damaged at line "),
             "{problem}"
@@ -906,13 +909,14 @@ fn a_deeply_nested_review_file_is_refused_and_kept() {
             "不會覆蓋".into(),
             "審稿人".into()
         ))));
-        let err = notes.save().unwrap();
+        let err = notes.save().unwrap_err().to_string();
         assert!(err.contains("Pizhu does not save over it"), "{err}");
         assert!(std::fs::read(&path).unwrap() == bytes, "{name} was changed");
     }
     // Where it is: the 128th opening bracket, the first one too deep.
     let path = dir.path().join("方括號.pizhu.json");
-    let problem = Notes::open(&doc, Some(&path)).problem().unwrap();
+    let notes = Notes::open(&doc, Some(&path));
+    let problem = notes.problem().unwrap().to_string();
     assert!(problem.contains("at line 1, column 128:"), "{problem}");
 }
 

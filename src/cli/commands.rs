@@ -105,7 +105,7 @@ fn open_notes(doc: &Document, notes: Option<&Path>) -> anyhow::Result<Notes> {
     if notes.is_broken()
         && let Some(problem) = notes.problem()
     {
-        anyhow::bail!(problem);
+        anyhow::bail!(problem.to_string());
     }
     Ok(notes)
 }
@@ -186,7 +186,7 @@ pub fn import(
     let mut notes = open_notes(&doc, notes)?;
     if let Some(problem) = notes.problem() {
         // Read-only (written by a newer Pizhu): an import could not be saved.
-        anyhow::bail!(problem);
+        anyhow::bail!(problem.to_string());
     }
     let bytes = std::fs::read(annotations).map_err(|e| {
         anyhow::anyhow!(
@@ -198,8 +198,8 @@ pub fn import(
     let summary = notes
         .import(&doc, &bytes)
         .map_err(|e| e.with_path(annotations))?;
-    if let Some(problem) = notes.save() {
-        anyhow::bail!(problem);
+    if let Err(problem) = notes.save() {
+        anyhow::bail!(problem.to_string());
     }
     writeln!(out, "{summary}: {}", notes.path().display())
         .and_then(|()| out.flush())

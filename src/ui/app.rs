@@ -216,7 +216,7 @@ impl PizhuApp {
         egui::Panel::bottom("status").show(ui, |ui| {
             let notes = state.notes().map(|n| status::NotesStatus {
                 path: n.path(),
-                state: n.state_text(),
+                state: n.state(),
                 broken: n.is_broken(),
             });
             status::status_ui(ui, state.doc.as_ref(), notes, s, commands);
@@ -229,11 +229,11 @@ impl PizhuApp {
                 .show(ui, |ui| side_panel_ui(ui, state, commands));
         }
         if let Some(notes) = state.notes()
-            && let Some(message) = notes.problem()
+            && let Some(problem) = notes.problem()
         {
             let broken = notes.is_broken();
             egui::Panel::top("notes-banner").show(ui, |ui| {
-                status::notes_banner_ui(ui, &message, broken, s, commands);
+                status::notes_banner_ui(ui, &problem, broken, s, commands);
             });
         }
         if state.find.open

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use egui::Ui;
 
+use crate::core::notes::session::{NotesProblem, SaveState};
 use crate::core::text::document::Document;
 use crate::ui::command::Command;
 use crate::ui::i18n::{Strings, fill};
@@ -13,8 +14,8 @@ use crate::ui::theme;
 pub struct NotesStatus<'a> {
     /// The review file.
     pub path: &'a Path,
-    /// "saved 15:32", "unsaved changes", "read-only: …", …
-    pub state: String,
+    /// Saved, unsaved, read-only, …
+    pub state: &'a SaveState,
     /// The notes file could not be read: autosave is off.
     pub broken: bool,
 }
@@ -87,7 +88,7 @@ pub fn status_ui(
                 // The state first, so a narrow window cuts the file name, not "saved".
                 let text = fill(
                     s.notes_status,
-                    &[("state", &s.notes_state(&notes.state)), ("name", &name)],
+                    &[("state", &s.save_state(notes.state)), ("name", &name)],
                 );
                 let label = if notes.broken {
                     ui.colored_label(theme::palette(ui.visuals()).error, s.notes_damaged)
@@ -104,7 +105,7 @@ pub fn status_ui(
 /// what happened, and the way out.
 pub fn notes_banner_ui(
     ui: &mut Ui,
-    message: &str,
+    problem: &NotesProblem<'_>,
     broken: bool,
     s: &Strings,
     commands: &mut Vec<Command>,
@@ -115,7 +116,7 @@ pub fn notes_banner_ui(
         .stroke(egui::Stroke::new(1.0, palette.error))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.colored_label(palette.error, message);
+            ui.colored_label(palette.error, s.notes_problem(problem));
             ui.horizontal(|ui| {
                 if broken
                     && ui

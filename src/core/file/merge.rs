@@ -462,7 +462,8 @@ mod tests {
         assert_eq!(summary.orphan_ids, ["http://example.org/anno2"]);
         assert!(notes.is_dirty());
         assert!(
-            notes.state_text().contains("unsaved") || notes.state_text().starts_with("imported")
+            notes.state().to_string().contains("unsaved")
+                || notes.state().to_string().starts_with("imported")
         );
         assert_eq!(notes.store().notes().len(), 2);
         assert!(

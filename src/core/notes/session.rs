@@ -1,16 +1,18 @@
 //! The notes of one open document: the review store plus the file it lives in.
 //!
 //! Shared by the window and the CLI so that both load, edit and save notes the
-//! same way. It says, in words for the status bar, where the notes are and
-//! whether they are saved.
+//! same way. It says where the notes are and whether they are saved, as a
+//! [`SaveState`] that the window words in its language and the CLI in
+//! English ([`Display`](fmt::Display)).
 
+use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use crate::core::file::merge;
-use crate::core::file::persist::{self, Mode, ReviewSession, SaveOutcome};
+use crate::core::file::persist::{self, Mode, PersistError, ReviewSession, SaveOutcome};
 use crate::core::import::{ImportError, ImportSummary};
-use crate::core::notes::store::{Edit, ReviewStore};
+use crate::core::notes::store::{Edit, ReviewStore, StoreError};
 use crate::core::text::document::Document;
 use crate::core::timeline::{Timeline, TimelineSource};
 use crate::core::w3c::read;
@@ -21,8 +23,8 @@ pub struct Notes {
     session: ReviewSession,
     /// True when the store has changes the file does not have yet.
     dirty: bool,
-    /// What happened at the last save, for the status bar.
-    last: String,
+    /// What happened at the last open, save, import or refused edit.
+    last: SaveState,
     /// The shipped timeline of the document, found on first need (a
     /// `Notes` belongs to one document).
     shipped: OnceLock<Option<Timeline>>,
@@ -36,12 +38,12 @@ impl Notes {
     pub fn open(doc: &Document, explicit: Option<&Path>) -> Self {
         let (session, review) = persist::open_review(doc, explicit);
         let last = match &session.mode {
-            Mode::ReadWrite if session.path.exists() => "loaded".to_owned(),
-            Mode::ReadWrite => "new, saved on the first note".to_owned(),
-            Mode::ReadOnlyNewer { version } => {
-                format!("read-only: written by a newer Pizhu (format {version})")
-            }
-            Mode::Broken { error } => format!("not saved: {error}"),
+            Mode::ReadWrite if session.path.exists() => SaveState::Loaded,
+            Mode::ReadWrite => SaveState::New,
+            Mode::ReadOnlyNewer { version } => SaveState::ReadOnly { version: *version },
+            Mode::Broken { error } => SaveState::Unreadable {
+                error: error.clone(),
+            },
         };
         Self {
             store: ReviewStore::new(doc, review),
@@ -116,20 +118,17 @@ impl Notes {
         matches!(self.session.mode, Mode::Broken { .. })
     }
 
-    /// What is wrong with the notes file, in full, when it is damaged or
-    /// read-only; `None` when notes are saved normally.
+    /// What is wrong with the notes file when it is damaged or read-only;
+    /// `None` when notes are saved normally.
     #[must_use]
-    pub fn problem(&self) -> Option<String> {
+    pub fn problem(&self) -> Option<NotesProblem<'_>> {
         match &self.session.mode {
             Mode::ReadWrite => None,
-            Mode::ReadOnlyNewer { version } => Some(format!(
-                "These notes were written by a newer Pizhu (format version {version}); they are shown \
-                 read-only and nothing is saved. Update Pizhu to edit them: {}",
-                self.session.path.display()
-            )),
-            Mode::Broken { error } => Some(format!(
-                "The notes file could not be read, so autosave is off and the file is left as it is. {error}"
-            )),
+            Mode::ReadOnlyNewer { version } => Some(NotesProblem::ReadOnlyNewer {
+                version: *version,
+                path: &self.session.path,
+            }),
+            Mode::Broken { error } => Some(NotesProblem::Broken { error }),
         }
     }
 
@@ -139,13 +138,16 @@ impl Notes {
         self.dirty
     }
 
-    /// The save state in a few words ("saved 15:32:01Z", "unsaved changes", …).
+    /// Where the notes stand: unsaved changes, or what the last open,
+    /// save, import or refused edit did.
     #[must_use]
-    pub fn state_text(&self) -> String {
+    pub fn state(&self) -> &SaveState {
+        /// The one state that is not a record of the last event.
+        static UNSAVED: SaveState = SaveState::Unsaved;
         if self.dirty && self.session.is_writable() {
-            "unsaved changes".to_owned()
+            &UNSAVED
         } else {
-            self.last.clone()
+            &self.last
         }
     }
 
@@ -157,7 +159,7 @@ impl Notes {
                 true
             }
             Err(err) => {
-                self.last = err.to_string();
+                self.last = SaveState::EditRefused(err);
                 false
             }
         }
@@ -178,7 +180,7 @@ impl Notes {
         let before = self.store.revision();
         self.store.apply(edit).map_err(ImportError::Store)?;
         self.dirty |= self.store.revision() != before;
-        self.last = format!("imported: {summary}");
+        self.last = SaveState::Imported(summary.clone());
         Ok(summary)
     }
 
@@ -198,29 +200,32 @@ impl Notes {
 
     /// Save now, if there is anything to save and the file may be written.
     /// Changes made on disk by others are merged, never overwritten.
-    /// Returns the error message when saving failed (the notes stay in memory).
-    pub fn save(&mut self) -> Option<String> {
+    ///
+    /// # Errors
+    /// Why saving failed (the notes stay in memory, and the state says it).
+    pub fn save(&mut self) -> Result<(), &PersistError> {
         if !self.dirty {
-            return None;
+            return Ok(());
         }
+        let at = clock(&crate::core::notes::note::now_utc()).to_owned();
         match persist::save(&mut self.session, self.store.review()) {
             Ok(SaveOutcome::Saved | SaveOutcome::Unchanged) => {
                 self.dirty = false;
-                self.last = format!("saved {}", clock(&crate::core::notes::note::now_utc()));
-                None
+                self.last = SaveState::Saved { at };
+                Ok(())
             }
             Ok(SaveOutcome::Merged(merge)) => {
                 self.dirty = false;
-                self.last = format!(
-                    "merged with changes made elsewhere at {}",
-                    clock(&crate::core::notes::note::now_utc())
-                );
+                self.last = SaveState::Merged { at };
                 self.store.replace_review(merge.review);
-                None
+                Ok(())
             }
             Err(err) => {
-                self.last = format!("not saved: {err}");
-                Some(err.to_string())
+                self.last = SaveState::NotSaved(err);
+                match &self.last {
+                    SaveState::NotSaved(err) => Err(err),
+                    _ => Ok(()),
+                }
             }
         }
     }
@@ -232,15 +237,13 @@ impl Notes {
             Ok(moved) => {
                 self.dirty = !self.store.notes().is_empty();
                 self.last = match &moved {
-                    Some(p) => {
-                        format!("new notes file; the damaged one is kept as {}", p.display())
-                    }
-                    None => "new notes file".to_owned(),
+                    Some(kept) => SaveState::NewFileKept { kept: kept.clone() },
+                    None => SaveState::NewFile,
                 };
                 moved
             }
             Err(err) => {
-                self.last = err.to_string();
+                self.last = SaveState::NewFileFailed(err);
                 None
             }
         }
@@ -250,4 +253,114 @@ impl Notes {
 /// "15:32:01Z" from an RFC 3339 time.
 fn clock(rfc3339: &str) -> &str {
     rfc3339.split_once('T').map_or(rfc3339, |(_, t)| t)
+}
+
+/// Where the notes stand: the last thing that happened to them and their
+/// file. The window says it in its language; [`Display`](fmt::Display)
+/// says it in English, as the status bar first did.
+#[derive(Debug)]
+pub enum SaveState {
+    /// Read from the notes file.
+    Loaded,
+    /// There is no notes file yet; it is written with the first note.
+    New,
+    /// There are changes not yet on disk.
+    Unsaved,
+    /// Saved.
+    Saved {
+        /// When, as a UTC clock time: "15:32:01Z".
+        at: String,
+    },
+    /// Saved, merged with changes another writer made to the file.
+    Merged {
+        /// When, as a UTC clock time: "15:32:01Z".
+        at: String,
+    },
+    /// Saving failed; the notes are kept in memory.
+    NotSaved(PersistError),
+    /// The notes file could not be read when opened: autosave is off.
+    Unreadable {
+        /// Why, as the file layer says it.
+        error: String,
+    },
+    /// Notes were imported (not saved yet).
+    Imported(ImportSummary),
+    /// A new notes file was started; there was no damaged file to keep.
+    NewFile,
+    /// A new notes file was started; the damaged one was kept.
+    NewFileKept {
+        /// Where the damaged file is now.
+        kept: PathBuf,
+    },
+    /// The notes file was written by a newer Pizhu: shown, never saved.
+    ReadOnly {
+        /// The file's format version.
+        version: u32,
+    },
+    /// An edit was refused (nothing changed).
+    EditRefused(StoreError),
+    /// The damaged notes file could not be set aside.
+    NewFileFailed(PersistError),
+}
+
+impl fmt::Display for SaveState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Loaded => f.write_str("loaded"),
+            Self::New => f.write_str("new, saved on the first note"),
+            Self::Unsaved => f.write_str("unsaved changes"),
+            Self::Saved { at } => write!(f, "saved {at}"),
+            Self::Merged { at } => write!(f, "merged with changes made elsewhere at {at}"),
+            Self::NotSaved(err) => write!(f, "not saved: {err}"),
+            Self::Unreadable { error } => write!(f, "not saved: {error}"),
+            Self::Imported(summary) => write!(f, "imported: {summary}"),
+            Self::NewFile => f.write_str("new notes file"),
+            Self::NewFileKept { kept } => write!(
+                f,
+                "new notes file; the damaged one is kept as {}",
+                kept.display()
+            ),
+            Self::ReadOnly { version } => {
+                write!(f, "read-only: written by a newer Pizhu (format {version})")
+            }
+            Self::EditRefused(err) => write!(f, "{err}"),
+            Self::NewFileFailed(err) => write!(f, "{err}"),
+        }
+    }
+}
+
+/// What is wrong with a notes file that is not saved normally: the banner
+/// above the article, and why the CLI refuses to work on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotesProblem<'a> {
+    /// Written by a newer Pizhu: shown read-only, nothing is saved.
+    ReadOnlyNewer {
+        /// The file's format version.
+        version: u32,
+        /// The notes file.
+        path: &'a Path,
+    },
+    /// The file could not be read: autosave is off, the file is left alone.
+    Broken {
+        /// Why, as the file layer says it.
+        error: &'a str,
+    },
+}
+
+impl fmt::Display for NotesProblem<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::ReadOnlyNewer { version, path } => write!(
+                f,
+                "These notes were written by a newer Pizhu (format version {version}); they are \
+                 shown read-only and nothing is saved. Update Pizhu to edit them: {}",
+                path.display()
+            ),
+            Self::Broken { error } => write!(
+                f,
+                "The notes file could not be read, so autosave is off and the file is left as \
+                 it is. {error}"
+            ),
+        }
+    }
 }

@@ -1,10 +1,17 @@
 //! The core's typed messages in the interface's language: what the core
-//! reports as data (an import's counts, ...) made into words.
+//! reports as data (a save state, an error with its path and what the
+//! system said, an import's counts) made into words. In English the words
+//! are the core's own (its `Display`), so the window and the CLI agree;
+//! tests check that they do.
 
-use super::en::EN;
+use std::io;
+
 use super::strings::Strings;
 use super::template::fill;
+use crate::core::file::persist::PersistError;
 use crate::core::import::ImportSummary;
+use crate::core::notes::session::{NotesProblem, SaveState};
+use crate::core::notes::store::StoreError;
 
 /// The Chinese import summary: the counts that are not zero (the first
 /// always), joined with "，".
@@ -28,49 +35,336 @@ pub(super) fn zh_import_summary(summary: &ImportSummary, parts: [&str; 6]) -> St
 }
 
 impl Strings {
-    /// The notes file's state as the core words it ("saved 15:32:01Z",
-    /// "unsaved changes", …), in this language. The core's English is
-    /// recognised by the [`EN`] templates; anything else (an error message)
-    /// is shown as it is.
+    /// Where the notes stand, for the status bar: "saved 15:32:01Z",
+    /// "已保存 15:32:01Z", …
     #[must_use]
-    pub fn notes_state(&self, state: &str) -> String {
-        let pairs = [
-            (EN.state_loaded, self.state_loaded),
-            (EN.state_new, self.state_new),
-            (EN.state_unsaved, self.state_unsaved),
-            (EN.state_saved, self.state_saved),
-            (EN.state_merged, self.state_merged),
-            (EN.state_not_saved, self.state_not_saved),
-            (EN.state_imported, self.state_imported),
-            (EN.state_new_file_kept, self.state_new_file_kept),
-            (EN.state_new_file, self.state_new_file),
-            (EN.state_read_only, self.state_read_only),
-        ];
-        for (english, local) in pairs {
-            if let Some(value) = match_template(english, state) {
-                return match value {
-                    Some((name, value)) => fill(local, &[(name, &value)]),
-                    None => local.to_owned(),
-                };
+    pub fn save_state(&self, state: &SaveState) -> String {
+        match state {
+            SaveState::Loaded => self.state_loaded.to_owned(),
+            SaveState::New => self.state_new.to_owned(),
+            SaveState::Unsaved => self.state_unsaved.to_owned(),
+            SaveState::Saved { at } => fill(self.state_saved, &[("time", at)]),
+            SaveState::Merged { at } => fill(self.state_merged, &[("time", at)]),
+            SaveState::NotSaved(err) => {
+                fill(self.state_not_saved, &[("error", &self.persist_error(err))])
+            }
+            SaveState::Unreadable { error } => fill(self.state_not_saved, &[("error", error)]),
+            SaveState::Imported(summary) => fill(
+                self.state_imported,
+                &[("summary", &(self.import_summary)(summary))],
+            ),
+            SaveState::NewFile => self.state_new_file.to_owned(),
+            SaveState::NewFileKept { kept } => {
+                fill(self.state_new_file_kept, &[("path", &kept.display())])
+            }
+            SaveState::ReadOnly { version } => fill(self.state_read_only, &[("version", version)]),
+            SaveState::EditRefused(err) => self.store_error(err),
+            SaveState::NewFileFailed(err) => self.persist_error(err),
+        }
+    }
+
+    /// What is wrong with a notes file that is not saved normally, for the
+    /// banner above the article.
+    #[must_use]
+    pub fn notes_problem(&self, problem: &NotesProblem<'_>) -> String {
+        match problem {
+            NotesProblem::ReadOnlyNewer { version, path } => fill(
+                self.problem_read_only,
+                &[("version", version), ("path", &path.display())],
+            ),
+            NotesProblem::Broken { error } => fill(self.problem_broken, &[("error", error)]),
+        }
+    }
+
+    /// Why saving, or setting a damaged file aside, failed.
+    #[must_use]
+    pub fn persist_error(&self, err: &PersistError) -> String {
+        let io = |template: &str, cause: &io::Error, path: &std::path::Path| {
+            fill(
+                template,
+                &[
+                    ("problem", &self.io_problem(cause)),
+                    ("advice", &self.io_advice(cause)),
+                    ("path", &path.display()),
+                ],
+            )
+        };
+        match err {
+            PersistError::Broken { path } => {
+                fill(self.persist_broken, &[("path", &path.display())])
+            }
+            PersistError::ReadOnly { version, path } => fill(
+                self.persist_read_only,
+                &[("version", version), ("path", &path.display())],
+            ),
+            PersistError::ChangedUnreadable { reason, path } => fill(
+                self.persist_changed_unreadable,
+                &[("reason", reason), ("path", &path.display())],
+            ),
+            PersistError::ChangedNewer { version, path } => fill(
+                self.persist_changed_newer,
+                &[("version", version), ("path", &path.display())],
+            ),
+            PersistError::Read { path, cause } => io(self.persist_read, cause, path),
+            PersistError::Write { path, cause } => io(self.persist_write, cause, path),
+            PersistError::Serialize { message, path } => fill(
+                self.persist_serialize,
+                &[("message", message), ("path", &path.display())],
+            ),
+            PersistError::Move { path, cause } => io(self.persist_move, cause, path),
+            PersistError::NotBroken { path } => {
+                fill(self.persist_not_broken, &[("path", &path.display())])
             }
         }
-        state.to_owned()
+    }
+
+    /// An I/O failure in plain words; what the system said, when it is
+    /// none of the usual ones.
+    #[must_use]
+    pub fn io_problem(&self, cause: &io::Error) -> String {
+        match cause.kind() {
+            io::ErrorKind::PermissionDenied => self.io_permission_denied.to_owned(),
+            io::ErrorKind::ReadOnlyFilesystem => self.io_read_only.to_owned(),
+            io::ErrorKind::StorageFull => self.io_full.to_owned(),
+            io::ErrorKind::IsADirectory => self.io_folder_in_the_way.to_owned(),
+            io::ErrorKind::NotFound => self.io_no_folder.to_owned(),
+            _ => fill(self.io_other, &[("error", cause)]),
+        }
+    }
+
+    /// What the user can do about an I/O failure.
+    #[must_use]
+    pub fn io_advice(&self, cause: &io::Error) -> &'static str {
+        match cause.kind() {
+            io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+                self.io_advice_writable
+            }
+            io::ErrorKind::StorageFull => self.io_advice_full,
+            io::ErrorKind::IsADirectory => self.io_advice_folder,
+            _ => self.io_advice_other,
+        }
+    }
+
+    /// Why an edit was refused.
+    #[must_use]
+    pub fn store_error(&self, err: &StoreError) -> String {
+        match err {
+            StoreError::DuplicateId { id } => fill(self.store_duplicate_id, &[("id", id)]),
+            StoreError::UnknownNote { id } => fill(self.store_unknown_note, &[("id", id)]),
+        }
     }
 }
 
-/// Match `text` against a template with at most one placeholder; the
-/// placeholder's name and value when it matches (`None` inside for a
-/// template without one).
-fn match_template<'a, 't>(template: &'t str, text: &'a str) -> Option<Option<(&'t str, &'a str)>> {
-    let Some(open) = template.find('{') else {
-        return (template == text).then_some(None);
-    };
-    let close = open + template[open..].find('}')?;
-    let (prefix, name, suffix) = (
-        &template[..open],
-        &template[open + 1..close],
-        &template[close + 1..],
-    );
-    let value = text.strip_prefix(prefix)?.strip_suffix(suffix)?;
-    (!value.is_empty()).then_some(Some((name, value)))
+#[cfg(test)]
+mod tests {
+    #![allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        reason = "test code: a panic is a failed test"
+    )]
+
+    use std::path::{Path, PathBuf};
+
+    use super::*;
+    use crate::ui::i18n::{EN, Lang, ZH_HANS, ZH_HANT, strings};
+
+    /// One of each kind of system failure the words tell apart.
+    fn io_failures() -> Vec<io::Error> {
+        [
+            io::ErrorKind::PermissionDenied,
+            io::ErrorKind::ReadOnlyFilesystem,
+            io::ErrorKind::StorageFull,
+            io::ErrorKind::IsADirectory,
+            io::ErrorKind::NotFound,
+        ]
+        .into_iter()
+        .map(io::Error::from)
+        .chain([io::Error::other("磁碟壞軌")])
+        .collect()
+    }
+
+    /// Every save failure there is, with `path`.
+    fn persist_errors(path: &Path) -> Vec<PersistError> {
+        let path = path.to_path_buf();
+        let mut all = vec![
+            PersistError::Broken { path: path.clone() },
+            PersistError::ReadOnly {
+                version: 9,
+                path: path.clone(),
+            },
+            PersistError::ChangedUnreadable {
+                reason: "第 3 行損壞".into(),
+                path: path.clone(),
+            },
+            PersistError::ChangedNewer {
+                version: 9,
+                path: path.clone(),
+            },
+            PersistError::Serialize {
+                message: "序列化失敗".into(),
+                path: path.clone(),
+            },
+            PersistError::NotBroken { path: path.clone() },
+        ];
+        for cause in io_failures() {
+            all.push(PersistError::Read {
+                path: path.clone(),
+                cause,
+            });
+        }
+        for cause in io_failures() {
+            all.push(PersistError::Write {
+                path: path.clone(),
+                cause,
+            });
+        }
+        for cause in io_failures() {
+            all.push(PersistError::Move {
+                path: path.clone(),
+                cause,
+            });
+        }
+        all
+    }
+
+    /// Every save state there is.
+    fn save_states(path: &Path) -> Vec<SaveState> {
+        let mut all = vec![
+            SaveState::Loaded,
+            SaveState::New,
+            SaveState::Unsaved,
+            SaveState::Saved {
+                at: "15:32:01Z".into(),
+            },
+            SaveState::Merged {
+                at: "15:32:01Z".into(),
+            },
+            SaveState::Unreadable {
+                error: "讀不到".into(),
+            },
+            SaveState::Imported(ImportSummary {
+                imported: 3,
+                duplicates: 1,
+                ..ImportSummary::default()
+            }),
+            SaveState::NewFile,
+            SaveState::NewFileKept {
+                kept: path.to_path_buf(),
+            },
+            SaveState::ReadOnly { version: 9 },
+            SaveState::EditRefused(StoreError::DuplicateId { id: "甲".into() }),
+            SaveState::EditRefused(StoreError::UnknownNote { id: "乙".into() }),
+        ];
+        all.extend(persist_errors(path).into_iter().map(SaveState::NotSaved));
+        all.extend(
+            persist_errors(path)
+                .into_iter()
+                .map(SaveState::NewFileFailed),
+        );
+        all
+    }
+
+    /// The English window says what the CLI says: the core's own words.
+    #[test]
+    fn english_is_the_cores_wording() {
+        let path = PathBuf::from("/審閱/文章.pizhu.json");
+        for state in save_states(&path) {
+            assert_eq!(EN.save_state(&state), state.to_string(), "{state:?}");
+        }
+        for problem in [
+            NotesProblem::ReadOnlyNewer {
+                version: 9,
+                path: &path,
+            },
+            NotesProblem::Broken { error: "讀不到" },
+        ] {
+            assert_eq!(EN.notes_problem(&problem), problem.to_string());
+        }
+    }
+
+    #[test]
+    fn save_states_are_translated() {
+        let path = PathBuf::from("/a/b");
+        assert_eq!(ZH_HANT.save_state(&SaveState::Unsaved), "有未儲存的變更");
+        let saved = SaveState::Saved {
+            at: "15:32:01Z".into(),
+        };
+        assert_eq!(ZH_HANT.save_state(&saved), "已儲存 15:32:01Z");
+        let full = SaveState::NotSaved(PersistError::Write {
+            path: path.clone(),
+            cause: io::ErrorKind::StorageFull.into(),
+        });
+        assert_eq!(
+            ZH_HANT.save_state(&full),
+            "未儲存：無法儲存批注：磁碟已滿；請釋放一些磁碟空間後再儲存；磁碟上的批注檔沒有改變：/a/b"
+        );
+        let kept = SaveState::NewFileKept { kept: path };
+        assert_eq!(
+            ZH_HANT.save_state(&kept),
+            "新的批注檔；損壞的檔案保留為 /a/b"
+        );
+        assert_eq!(ZH_HANT.save_state(&SaveState::NewFile), "新的批注檔");
+        // What the system said is kept as it said it.
+        let other = SaveState::NotSaved(PersistError::Read {
+            path: PathBuf::from("/a/b"),
+            cause: io::Error::other("I/O 錯誤 5"),
+        });
+        assert!(ZH_HANS.save_state(&other).contains("系统报告：I/O 錯誤 5"));
+    }
+
+    /// No state, problem or failure reads English in a Chinese window: no
+    /// word of two Latin letters or more but "Pizhu", "JSON" and the tag
+    /// "conflict" (a clock's "Z" is one letter).
+    #[test]
+    fn chinese_states_have_no_english_words() {
+        let path = PathBuf::from("/審閱/文章.批注");
+        for lang in [Lang::ZhHant, Lang::ZhHans] {
+            let s = strings(lang);
+            let mut shown: Vec<String> = save_states(&path)
+                .iter()
+                .map(|state| s.save_state(state))
+                .collect();
+            shown.push(s.notes_problem(&NotesProblem::ReadOnlyNewer {
+                version: 9,
+                path: &path,
+            }));
+            for text in shown {
+                let english: Vec<&str> = text
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .filter(|word| word.len() >= 2)
+                    .filter(|word| !["Pizhu", "JSON", "conflict"].contains(word))
+                    .collect();
+                assert!(english.is_empty(), "{lang:?}: {english:?} in {text}");
+            }
+        }
+    }
+
+    /// The states the core really goes through are the ones worded here.
+    #[test]
+    fn the_cores_notes_states_are_translated() {
+        use crate::core::notes::note::{Note, Target};
+        use crate::core::notes::session::Notes;
+        use crate::core::notes::store::Edit;
+        use crate::core::text::document::Document;
+
+        let dir = tempfile::tempdir().unwrap();
+        let doc = Document::embedded();
+        let path = dir.path().join("a.pizhu.json");
+        let mut notes = Notes::open(&doc, Some(&path));
+        let mut seen = vec![ZH_HANS.save_state(notes.state())];
+        let note = Note::new(Target::range(&doc, 0, 2), "n".into(), "me".into());
+        assert!(notes.edit(Edit::Add(note)));
+        seen.push(ZH_HANS.save_state(notes.state()));
+        assert!(notes.save().is_ok());
+        seen.push(ZH_HANS.save_state(notes.state()));
+        let reopened = Notes::open(&doc, Some(&path));
+        seen.push(ZH_HANS.save_state(reopened.state()));
+        assert_eq!(seen[0], "新文件，写下第一条批注时保存");
+        for shown in seen {
+            assert!(
+                !shown.chars().any(|c| c.is_ascii_lowercase()),
+                "shown untranslated: {shown:?}"
+            );
+        }
+    }
 }

@@ -178,55 +178,6 @@ mod tests {
     }
 
     #[test]
-    fn notes_states_are_translated() {
-        let hant = strings(Lang::ZhHant);
-        assert_eq!(hant.notes_state("unsaved changes"), "有未儲存的變更");
-        assert_eq!(hant.notes_state("saved 15:32:01Z"), "已儲存 15:32:01Z");
-        assert_eq!(
-            hant.notes_state("not saved: disk full"),
-            "未儲存：disk full"
-        );
-        assert_eq!(
-            hant.notes_state("new notes file; the damaged one is kept as /a/b"),
-            "新的批注檔；損壞的檔案保留為 /a/b"
-        );
-        assert_eq!(hant.notes_state("new notes file"), "新的批注檔");
-        // Unknown text is shown as it is; English is unchanged.
-        assert_eq!(hant.notes_state("something else"), "something else");
-        assert_eq!(EN.notes_state("saved 15:32:01Z"), "saved 15:32:01Z");
-    }
-
-    /// The state texts the core really writes are the ones [`EN`] expects.
-    #[test]
-    fn the_cores_notes_states_are_recognised() {
-        use crate::core::notes::note::{Note, Target};
-        use crate::core::notes::session::Notes;
-        use crate::core::notes::store::Edit;
-        use crate::core::text::document::Document;
-
-        let dir = tempfile::tempdir().unwrap();
-        let doc = Document::embedded();
-        let path = dir.path().join("a.pizhu.json");
-        let mut notes = Notes::open(&doc, Some(&path));
-        let hans = strings(Lang::ZhHans);
-        let mut seen = vec![notes.state_text()];
-        let note = Note::new(Target::range(&doc, 0, 2), "n".into(), "me".into());
-        assert!(notes.edit(Edit::Add(note)));
-        seen.push(notes.state_text());
-        assert!(notes.save().is_none());
-        seen.push(notes.state_text());
-        let reopened = Notes::open(&doc, Some(&path));
-        seen.push(reopened.state_text());
-        for state in seen {
-            let shown = hans.notes_state(&state);
-            assert!(
-                !shown.chars().any(|c| c.is_ascii_lowercase()),
-                "{state:?} is shown untranslated: {shown:?}"
-            );
-        }
-    }
-
-    #[test]
     fn import_summaries_read_in_each_language() {
         let summary = ImportSummary {
             imported: 3,

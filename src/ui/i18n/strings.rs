@@ -313,6 +313,45 @@ strings! {
     author_label,
     apply,
     language,
+
+    // The core's messages in words (messages.rs); English as the core says it.
+    /// `{version}`, `{path}`: the notes were written by a newer Pizhu.
+    problem_read_only,
+    /// `{error}`: the notes file could not be read.
+    problem_broken,
+    /// `{path}`.
+    persist_broken,
+    /// `{version}`, `{path}`.
+    persist_read_only,
+    /// `{reason}`, `{path}`.
+    persist_changed_unreadable,
+    /// `{version}`, `{path}`.
+    persist_changed_newer,
+    /// `{problem}`, `{advice}`, `{path}`.
+    persist_read,
+    /// `{problem}`, `{advice}`, `{path}`.
+    persist_write,
+    /// `{message}`, `{path}`.
+    persist_serialize,
+    /// `{problem}`, `{advice}`, `{path}`.
+    persist_move,
+    /// `{path}`.
+    persist_not_broken,
+    io_permission_denied,
+    io_read_only,
+    io_full,
+    io_folder_in_the_way,
+    io_no_folder,
+    /// `{error}`: what the system reported.
+    io_other,
+    io_advice_writable,
+    io_advice_full,
+    io_advice_folder,
+    io_advice_other,
+    /// `{id}`.
+    store_duplicate_id,
+    /// `{id}`.
+    store_unknown_note,
 }
 
 impl Strings {

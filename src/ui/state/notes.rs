@@ -164,7 +164,8 @@ impl NotesState {
     pub fn save(&mut self) {
         self.unsaved_since = None;
         if let Some(notes) = self.notes.as_mut() {
-            notes.save();
+            // A failure is kept in the notes' state, which the status bar shows.
+            let _ = notes.save();
         }
     }
 

@@ -49,11 +49,8 @@ fn store(doc: &Document, notes: Vec<Note>) -> ReviewStore {
 /// The input of an export of everything in `store`, at a fixed time.
 fn input<'a>(doc: &'a Document, store: &'a ReviewStore, timeline: &'a Timeline) -> ExportInput<'a> {
     ExportInput {
-        doc,
-        notes: store.notes_in_document_order(),
-        timeline,
-        review: store.review(),
         exported_at: "2026-03-02T08:00:00Z".into(),
+        ..ExportInput::new(doc, store, timeline, None)
     }
 }
 

@@ -661,11 +661,8 @@ fn a_note_on_an_astral_character_exports_and_reanchors() {
     // W3C export: code-point positions.
     let timeline = Timeline::empty(&doc);
     let input = ExportInput {
-        doc: &doc,
-        notes: store.notes_in_document_order(),
-        timeline: &timeline,
-        review: store.review(),
         exported_at: "2026-03-01T10:00:00Z".into(),
+        ..ExportInput::new(&doc, &store, &timeline, None)
     };
     let bytes = export::export(Format::W3c, &input).unwrap();
     let json: Value = serde_json::from_slice(&bytes).unwrap();

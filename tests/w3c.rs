@@ -122,11 +122,8 @@ fn export_json(doc: &Document, notes: Vec<Note>) -> Value {
     let store = ReviewStore::new(doc, review);
     let timeline = Timeline::empty(doc);
     let input = ExportInput {
-        doc,
-        notes: store.notes_in_document_order(),
-        timeline: &timeline,
-        review: store.review(),
         exported_at: "2026-03-02T08:00:00Z".into(),
+        ..ExportInput::new(doc, &store, &timeline, None)
     };
     let bytes = export::export(Format::W3c, &input).unwrap();
     assert!(bytes.ends_with(b"}\n"));

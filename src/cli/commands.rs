@@ -130,13 +130,7 @@ pub fn export(
     warn_replaced(&doc, err);
     let notes = open_notes(&doc, notes)?;
     let timeline = notes.timeline(&doc);
-    let input = ExportInput {
-        doc: &doc,
-        notes: notes.store().notes_in_document_order(),
-        timeline: &timeline,
-        review: notes.store().review(),
-        exported_at: crate::core::notes::note::now_utc(),
-    };
+    let input = ExportInput::new(&doc, notes.store(), &timeline, None);
     let orphans = input.notes.iter().filter(|(_, a)| a.is_orphaned()).count();
     let bytes = export::export(format, &input).context("could not make the export")?;
     match output {

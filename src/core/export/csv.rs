@@ -29,8 +29,8 @@
 
 use crate::core::anchor::Anchor;
 
-use super::ExportInput;
-use super::markdown::paragraph_of;
+use super::input::ExportInput;
+use super::parts::paragraph_of;
 
 /// The header row's fields.
 pub const HEADER: [&str; 12] = [

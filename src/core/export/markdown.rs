@@ -34,7 +34,8 @@ use crate::core::notes::note::{Note, TextPosition};
 use crate::core::text::document::Document;
 use crate::core::timeline::{Certainty, Timeline};
 
-use super::ExportInput;
+use super::input::ExportInput;
+use super::parts::{paragraph_of, participants_text};
 
 /// The Markdown review report of `input` (see the module docs).
 #[must_use]
@@ -228,7 +229,7 @@ fn timeline(out: &mut String, doc: &Document, timeline: &Timeline) {
         let _ = writeln!(out, "\n### {}. {}\n", i + 1, inline(&event.title));
         let _ = writeln!(out, "- Time: {}", or_not_stated(&event.time_label));
         let _ = writeln!(out, "- Place: {}", or_not_stated(&event.place));
-        let people = super::participants_text(timeline, event, inline);
+        let people = participants_text(timeline, event, inline);
         let _ = writeln!(out, "- Participants: {people}");
         match &event.certainty {
             Certainty::Stated => out.push_str("- Certainty: stated\n"),
@@ -259,22 +260,6 @@ fn or_not_stated(text: &str) -> String {
     } else {
         inline(text)
     }
-}
-
-/// The 0-based index of the paragraph holding char `offset`: the last
-/// paragraph starting at or before it (so a line break after a paragraph
-/// belongs to it), or the first paragraph for text before any. `None` only
-/// for a document without paragraphs.
-#[must_use]
-pub(super) fn paragraph_of(doc: &Document, offset: usize) -> Option<usize> {
-    if doc.paragraphs.is_empty() {
-        return None;
-    }
-    Some(
-        doc.paragraphs
-            .partition_point(|p| p.start <= offset)
-            .saturating_sub(1),
-    )
 }
 
 /// "Paragraph 3" (1-based) for index 2.

@@ -4,13 +4,11 @@
 
 pub mod csv;
 pub mod html;
+pub mod input;
 pub mod markdown;
+mod parts;
 
-use crate::core::anchor::Anchor;
-use crate::core::file::review::ReviewFile;
-use crate::core::notes::note::Note;
-use crate::core::text::document::Document;
-use crate::core::timeline::Timeline;
+pub use input::{ExportError, ExportInput};
 
 /// An export format.
 #[derive(
@@ -77,58 +75,6 @@ impl Format {
             .into_iter()
             .find(|f| f.name() == name.trim().to_lowercase())
     }
-}
-
-/// An event's participants as "name (role), …", each piece passed through
-/// `escape` for the target format; "not stated" when there are none. Shared by
-/// the Markdown and HTML reports.
-fn participants_text(
-    timeline: &Timeline,
-    event: &crate::core::timeline::Event,
-    escape: impl Fn(&str) -> String,
-) -> String {
-    let people: Vec<String> = event
-        .participants
-        .iter()
-        .map(|p| {
-            let name = timeline
-                .person(&p.person)
-                .map_or(p.person.as_str(), |x| x.name.as_str());
-            if p.role.trim().is_empty() {
-                escape(name)
-            } else {
-                format!("{} ({})", escape(name), escape(&p.role))
-            }
-        })
-        .collect();
-    if people.is_empty() {
-        "not stated".to_owned()
-    } else {
-        people.join(", ")
-    }
-}
-
-/// Everything an exporter needs.
-pub struct ExportInput<'a> {
-    /// The document the notes are on.
-    pub doc: &'a Document,
-    /// The notes to export (the scope: all, or those the list shows), in
-    /// document order with orphans last, each with its current anchor.
-    pub notes: Vec<(&'a Note, &'a Anchor)>,
-    /// The timeline of the day.
-    pub timeline: &'a Timeline,
-    /// The whole review (for the native JSON export).
-    pub review: &'a ReviewFile,
-    /// When the export is made, RFC 3339 UTC ending in `Z`.
-    pub exported_at: String,
-}
-
-/// Why an export failed.
-#[derive(thiserror::Error, Debug)]
-pub enum ExportError {
-    /// Serialising to JSON failed (should not happen with valid notes).
-    #[error("could not write the export as JSON: {0}")]
-    Json(#[from] serde_json::Error),
 }
 
 /// Export `input` in `format`.

@@ -34,7 +34,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::core::anchor::Anchor;
-use crate::core::export::{ExportError, ExportInput};
+use crate::core::export::input::{ExportError, ExportInput};
 use crate::core::notes::note::{Note, Target, TargetKind, TextPosition};
 use crate::core::text::document::Document;
 

@@ -27,16 +27,11 @@ pub fn export(
 ) -> Result<(), String> {
     let store = notes.store();
     let timeline = notes.timeline(doc);
-    let input = ExportInput {
-        doc,
-        notes: match scope {
-            Scope::All => store.notes_in_document_order(),
-            Scope::Shown => filter.apply(store),
-        },
-        timeline: &timeline,
-        review: store.review(),
-        exported_at: crate::core::notes::note::now_utc(),
+    let shown = match scope {
+        Scope::All => None,
+        Scope::Shown => Some(filter),
     };
+    let input = ExportInput::new(doc, store, &timeline, shown);
     let bytes = crate::core::export::export(format, &input).map_err(|e| e.to_string())?;
     crate::core::file::atomic::write_file_atomic(path, &bytes).map_err(|e| {
         fill(

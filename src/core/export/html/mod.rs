@@ -40,8 +40,8 @@ use crate::core::notes::note::{Note, TextPosition};
 use crate::core::text::document::Document;
 use crate::core::timeline::{Certainty, Timeline};
 
-use super::ExportInput;
-use super::markdown::paragraph_of;
+use super::input::ExportInput;
+use super::parts::{paragraph_of, participants_text};
 
 mod style;
 
@@ -490,7 +490,7 @@ fn timeline(out: &mut String, doc: &Document, timeline: &Timeline) {
             event.phase.label(),
             event.kind.label()
         );
-        let people = super::participants_text(timeline, event, escape);
+        let people = participants_text(timeline, event, escape);
         let _ = writeln!(out, "<dt>Participants</dt><dd>{people}</dd>");
         let certainty = match &event.certainty {
             Certainty::Stated => "stated".to_owned(),

@@ -1,0 +1,57 @@
+//! What an export is made from, assembled once for every format (the
+//! reports, CSV, W3C and the native file) by the CLI and the window alike.
+
+use crate::core::anchor::Anchor;
+use crate::core::file::review::ReviewFile;
+use crate::core::notes::filter::NoteFilter;
+use crate::core::notes::note::{self, Note};
+use crate::core::notes::store::ReviewStore;
+use crate::core::text::document::Document;
+use crate::core::timeline::Timeline;
+
+/// Everything an exporter needs.
+pub struct ExportInput<'a> {
+    /// The document the notes are on.
+    pub doc: &'a Document,
+    /// The notes to export (the scope: all, or those the list shows), in
+    /// document order with orphans last, each with its current anchor.
+    pub notes: Vec<(&'a Note, &'a Anchor)>,
+    /// The timeline of the day.
+    pub timeline: &'a Timeline,
+    /// The whole review (for the native JSON export).
+    pub review: &'a ReviewFile,
+    /// When the export is made, RFC 3339 UTC ending in `Z`.
+    pub exported_at: String,
+}
+
+impl<'a> ExportInput<'a> {
+    /// The export of `store`'s notes on `doc` with `timeline`, stamped now:
+    /// every note, or with `shown` only those the filter shows; in document
+    /// order with orphans last.
+    #[must_use]
+    pub fn new(
+        doc: &'a Document,
+        store: &'a ReviewStore,
+        timeline: &'a Timeline,
+        shown: Option<&NoteFilter>,
+    ) -> Self {
+        Self {
+            doc,
+            notes: match shown {
+                None => store.notes_in_document_order(),
+                Some(filter) => filter.apply(store),
+            },
+            timeline,
+            review: store.review(),
+            exported_at: note::now_utc(),
+        }
+    }
+}
+
+/// Why an export failed.
+#[derive(thiserror::Error, Debug)]
+pub enum ExportError {
+    /// Serialising to JSON failed (should not happen with valid notes).
+    #[error("could not write the export as JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}

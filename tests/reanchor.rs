@@ -126,6 +126,7 @@ fn notes_re_anchor_on_an_edited_copy() {
     let (a, _) = on(&ids[3]);
     assert!(a.is_orphaned(), "{a:?}");
     if let Anchor::Orphaned { reason } = a {
+        let reason = reason.to_string();
         assert!(reason.contains("市直有關部門"), "{reason}");
     }
 }

@@ -205,8 +205,8 @@ pub fn import(
             .map(|n| excerpt(&n.target.quote.exact))
             .unwrap_or_default();
         let reason = match notes.store().anchor_of(id) {
-            Some(Anchor::Orphaned { reason }) => reason.as_str(),
-            _ => "not found in the text",
+            Some(Anchor::Orphaned { reason }) => reason.to_string(),
+            _ => "not found in the text".to_owned(),
         };
         let _ = writeln!(err, "pizhu: orphaned note {id} “{quote}”: {reason}");
     }

@@ -153,7 +153,7 @@ impl<'a> TimelineReport<'a> {
                             quote: &t.quote.exact,
                             start: None,
                             end: None,
-                            orphaned: Some(reason),
+                            orphaned: Some(reason.to_string()),
                         },
                     })
                     .collect(),

@@ -5,7 +5,7 @@
 
 use egui::{Color32, RichText, Ui};
 
-use crate::core::anchor::Anchor;
+use crate::core::anchor::{Anchor, OrphanReason};
 use crate::core::notes::filter::{NoteFilter, SortBy, all_tags, parse_tags};
 use crate::core::notes::note::{Note, NoteColor, TargetKind};
 use crate::core::notes::store::{Edit, ReviewStore};
@@ -167,7 +167,7 @@ fn editor_ui(
     if let Some(Anchor::Orphaned { reason }) = anchor {
         ui.colored_label(
             theme::palette(ui.visuals()).error,
-            fill(s.orphaned_reason, &[("reason", reason)]),
+            fill(s.orphaned_reason, &[("reason", &s.orphan_reason(reason))]),
         );
         let button = ui.add_enabled(has_selection, egui::Button::new(s.reattach));
         if button.clicked() {
@@ -328,13 +328,13 @@ fn list_ui(
     // One uniform row per note (and one for the "Orphaned" heading), so that
     // only the rows in view are laid out: a list of 10,000 notes costs what a
     // screenful costs.
-    let mut rows: Vec<Option<(&Note, Option<&str>)>> =
+    let mut rows: Vec<Option<(&Note, Option<&OrphanReason>)>> =
         anchored.iter().map(|(n, _)| Some((*n, None))).collect();
     if !orphans.is_empty() {
         rows.push(None);
         rows.extend(orphans.iter().map(|(n, a)| {
             let reason = match a {
-                Anchor::Orphaned { reason } => Some(reason.as_str()),
+                Anchor::Orphaned { reason } => Some(reason),
                 Anchor::Anchored { .. } => None,
             };
             Some((*n, reason))
@@ -366,7 +366,7 @@ fn list_ui(
 fn note_row_ui(
     ui: &mut Ui,
     note: &Note,
-    orphan_reason: Option<&str>,
+    orphan_reason: Option<&OrphanReason>,
     open: Option<&str>,
     dark: bool,
     s: &Strings,
@@ -391,6 +391,7 @@ fn note_row_ui(
         // with "…"; the editor shows the whole note.
         if let Some(reason) = orphan_reason {
             let color = theme::palette(ui.visuals()).error;
+            let reason = s.orphan_reason(reason);
             ui.add(egui::Label::new(RichText::new(reason).color(color)).truncate());
         } else if note.body.trim().is_empty() {
             ui.weak(s.highlight);

@@ -24,7 +24,8 @@
 //!    similarity; the best is accepted only if its score reaches
 //!    [`MIN_SCORE`]. The result is [`Match::Fuzzy`].
 //!
-//! Anything else is [`Anchor::Orphaned`], with a reason a reviewer can read.
+//! Anything else is [`Anchor::Orphaned`], with an [`OrphanReason`] that the
+//! window words in its language and the exports and CLI in English.
 //! Orphans are the caller's to keep: this module never drops a note.
 //!
 //! The safety property: an anchored note covers text equal to its quote
@@ -37,6 +38,8 @@ mod fuzzy;
 mod index;
 #[cfg(test)]
 mod testing;
+
+use std::fmt;
 
 use crate::core::notes::note::{Target, TextPosition};
 
@@ -60,11 +63,74 @@ pub enum Anchor {
         /// Which step found it.
         how: Match,
     },
-    /// Not found: why, in words a reviewer understands.
+    /// Not found, and why.
     Orphaned {
-        /// E.g. "the quoted text “…” is no longer in the document, …".
-        reason: String,
+        /// Why the quote could not be found.
+        reason: OrphanReason,
     },
+}
+
+/// Why a note could not be placed in the current text. Quotes are kept
+/// shortened to a glance ([`REASON_QUOTE_CHARS`] chars, then "…", on one
+/// line); [`Display`](fmt::Display) says it in English (the exports and
+/// the CLI print that).
+#[derive(Clone, Debug, PartialEq)]
+pub enum OrphanReason {
+    /// The note quotes no text, so there is nothing to look for.
+    NoQuote,
+    /// The quote is gone, and too short to look for a changed version.
+    TooShort {
+        /// The quote, shortened.
+        quote: String,
+    },
+    /// The quote is gone; the most similar passage differs too much from
+    /// it or from its surroundings.
+    TooDifferent {
+        /// The quote, shortened.
+        quote: String,
+        /// The most similar passage, shortened.
+        nearest: String,
+        /// Its score.
+        score: f32,
+        /// The score needed ([`MIN_SCORE`]).
+        needed: f32,
+    },
+    /// The quote is gone, and no similar passage was found.
+    NotFound {
+        /// The quote, shortened.
+        quote: String,
+    },
+}
+
+impl fmt::Display for OrphanReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NoQuote => {
+                f.write_str("the note quotes no text, so there is nothing to look for")
+            }
+            Self::TooShort { quote } => write!(
+                f,
+                "the quoted text “{quote}” is no longer in the document, and it is too short \
+                 to look for a changed version"
+            ),
+            Self::TooDifferent {
+                quote,
+                nearest,
+                score,
+                needed,
+            } => write!(
+                f,
+                "the quoted text “{quote}” is no longer in the document; the most similar \
+                 passage, “{nearest}”, differs too much from it or from its surroundings \
+                 (score {score:.2}, {needed:.2} needed)"
+            ),
+            Self::NotFound { quote } => write!(
+                f,
+                "the quoted text “{quote}” is no longer in the document, and no similar \
+                 passage was found"
+            ),
+        }
+    }
 }
 
 /// The step of re-anchoring that found a note.
@@ -105,7 +171,7 @@ pub fn anchor(index: &TextIndex, target: &Target) -> Anchor {
     let quote: Vec<char> = target.quote.exact.chars().collect();
     if quote.is_empty() {
         return Anchor::Orphaned {
-            reason: "the note quotes no text, so there is nothing to look for".to_owned(),
+            reason: OrphanReason::NoQuote,
         };
     }
     let prefix: Vec<char> = target.quote.prefix.chars().collect();
@@ -150,10 +216,7 @@ pub fn anchor(index: &TextIndex, target: &Target) -> Anchor {
     let shown = shorten(&target.quote.exact);
     if m < MIN_FUZZY_CHARS {
         return Anchor::Orphaned {
-            reason: format!(
-                "the quoted text “{shown}” is no longer in the document, and it is too short \
-                 to look for a changed version"
-            ),
+            reason: OrphanReason::TooShort { quote: shown },
         };
     }
     let search = FuzzySearch {
@@ -173,22 +236,18 @@ pub fn anchor(index: &TextIndex, target: &Target) -> Anchor {
             how: Match::Fuzzy { score: best.score },
         },
         Some(best) => Anchor::Orphaned {
-            reason: format!(
-                "the quoted text “{shown}” is no longer in the document; the most similar \
-                 passage, “{}”, differs too much from it or from its surroundings \
-                 (score {:.2}, {MIN_SCORE:.2} needed)",
-                shorten(&index.slice(TextPosition {
+            reason: OrphanReason::TooDifferent {
+                quote: shown,
+                nearest: shorten(&index.slice(TextPosition {
                     start: best.start,
                     end: best.end,
                 })),
-                best.score
-            ),
+                score: best.score,
+                needed: MIN_SCORE,
+            },
         },
         None => Anchor::Orphaned {
-            reason: format!(
-                "the quoted text “{shown}” is no longer in the document, and no similar \
-                 passage was found"
-            ),
+            reason: OrphanReason::NotFound { quote: shown },
         },
     }
 }
@@ -499,6 +558,7 @@ mod tests {
         let Anchor::Orphaned { reason } = &a else {
             panic!("{a:?}");
         };
+        let reason = reason.to_string();
         assert!(a.is_orphaned());
         assert_eq!(a.position(), None);
         assert!(
@@ -517,6 +577,7 @@ mod tests {
         let Anchor::Orphaned { reason } = a else {
             panic!("{a:?}");
         };
+        let reason = reason.to_string();
         assert!(
             reason.contains("“十八大”") && reason.contains("too short"),
             "{reason}"
@@ -552,6 +613,7 @@ mod tests {
         let Anchor::Orphaned { reason } = &a else {
             panic!("{a:?}");
         };
+        let reason = reason.to_string();
         assert!(reason.contains("most similar passage"), "{reason}");
         // With the context kept, the same change anchors.
         let mut kept = old.clone();
@@ -581,6 +643,7 @@ mod tests {
         let Anchor::Orphaned { reason } = a else {
             panic!("{a:?}");
         };
+        let reason = reason.to_string();
         assert!(reason.contains("quotes no text"), "{reason}");
     }
 
@@ -636,6 +699,7 @@ mod tests {
         let Anchor::Orphaned { reason } = a else {
             panic!("{a:?}");
         };
+        let reason = reason.to_string();
         assert!(
             reason.contains("“馬平昌代表市委、市政府對省人社廳多年來對濟寧工作…”"),
             "{reason}"
@@ -713,7 +777,7 @@ mod tests {
                 }
                 Anchor::Orphaned { reason } => {
                     prop_assert!(naive_find(&new, &quote).is_empty());
-                    prop_assert!(!reason.is_empty());
+                    prop_assert!(!reason.to_string().is_empty());
                 }
             }
         }

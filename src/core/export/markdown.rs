@@ -164,7 +164,7 @@ fn orphan_note(out: &mut String, number: usize, note: &Note, anchor: &Anchor) {
         stored.start, stored.end
     );
     if let Anchor::Orphaned { reason } = anchor {
-        let _ = writeln!(out, "- Not found: {}", inline(reason));
+        let _ = writeln!(out, "- Not found: {}", inline(&reason.to_string()));
     }
     meta(out, note);
 }

@@ -762,7 +762,7 @@ mod tests {
         assert!(note.target.quote.exact.is_empty());
         let index = TextIndex::new(doc().text());
         match anchor::anchor(&index, &note.target) {
-            Anchor::Orphaned { reason } => assert!(!reason.is_empty()),
+            Anchor::Orphaned { reason } => assert!(!reason.to_string().is_empty()),
             other => panic!("{other:?}"),
         }
     }

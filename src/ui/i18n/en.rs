@@ -253,6 +253,11 @@ pub const EN: Strings = Strings {
     store_duplicate_id: "a note with this id already exists, so the new note was not added; make the note again to give it a fresh id: {id}",
     store_unknown_note: "there is no note with this id (it may have been deleted, undone or merged away); the notes list shows the notes as they are now: {id}",
 
+    orphan_no_quote: "the note quotes no text, so there is nothing to look for",
+    orphan_too_short: "the quoted text “{quote}” is no longer in the document, and it is too short to look for a changed version",
+    orphan_too_different: "the quoted text “{quote}” is no longer in the document; the most similar passage, “{nearest}”, differs too much from it or from its surroundings (score {score}, {needed} needed)",
+    orphan_not_found: "the quoted text “{quote}” is no longer in the document, and no similar passage was found",
+
     shortcuts: &[
         ("Ctrl+O", "Open a document"),
         ("Ctrl+E", "Export notes"),

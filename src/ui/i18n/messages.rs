@@ -8,6 +8,7 @@ use std::io;
 
 use super::strings::Strings;
 use super::template::fill;
+use crate::core::anchor::OrphanReason;
 use crate::core::file::persist::PersistError;
 use crate::core::import::ImportSummary;
 use crate::core::notes::session::{NotesProblem, SaveState};
@@ -145,6 +146,30 @@ impl Strings {
         }
     }
 
+    /// Why a note could not be placed in the text.
+    #[must_use]
+    pub fn orphan_reason(&self, reason: &OrphanReason) -> String {
+        match reason {
+            OrphanReason::NoQuote => self.orphan_no_quote.to_owned(),
+            OrphanReason::TooShort { quote } => fill(self.orphan_too_short, &[("quote", quote)]),
+            OrphanReason::TooDifferent {
+                quote,
+                nearest,
+                score,
+                needed,
+            } => fill(
+                self.orphan_too_different,
+                &[
+                    ("quote", quote),
+                    ("nearest", nearest),
+                    ("score", &format!("{score:.2}")),
+                    ("needed", &format!("{needed:.2}")),
+                ],
+            ),
+            OrphanReason::NotFound { quote } => fill(self.orphan_not_found, &[("quote", quote)]),
+        }
+    }
+
     /// Why an edit was refused.
     #[must_use]
     pub fn store_error(&self, err: &StoreError) -> String {
@@ -264,9 +289,31 @@ mod tests {
         all
     }
 
+    /// Every reason a note can lose its place.
+    fn orphan_reasons() -> Vec<OrphanReason> {
+        vec![
+            OrphanReason::NoQuote,
+            OrphanReason::TooShort {
+                quote: "十八大".into(),
+            },
+            OrphanReason::TooDifferent {
+                quote: "市委常委、組織部長何思清主持。".into(),
+                nearest: "市委常委何思清主持".into(),
+                score: 0.612,
+                needed: 0.75,
+            },
+            OrphanReason::NotFound {
+                quote: "這段文字已經不在文中了".into(),
+            },
+        ]
+    }
+
     /// The English window says what the CLI says: the core's own words.
     #[test]
     fn english_is_the_cores_wording() {
+        for reason in orphan_reasons() {
+            assert_eq!(EN.orphan_reason(&reason), reason.to_string());
+        }
         let path = PathBuf::from("/審閱/文章.pizhu.json");
         for state in save_states(&path) {
             assert_eq!(EN.save_state(&state), state.to_string(), "{state:?}");
@@ -328,6 +375,7 @@ mod tests {
                 version: 9,
                 path: &path,
             }));
+            shown.extend(orphan_reasons().iter().map(|r| s.orphan_reason(r)));
             for text in shown {
                 let english: Vec<&str> = text
                     .split(|c: char| !c.is_ascii_alphabetic())

@@ -314,6 +314,15 @@ strings! {
     apply,
     language,
 
+    // Why a note lost its place (messages.rs).
+    orphan_no_quote,
+    /// `{quote}`.
+    orphan_too_short,
+    /// `{quote}`, `{nearest}`: the most similar passage, `{score}`, `{needed}`.
+    orphan_too_different,
+    /// `{quote}`.
+    orphan_not_found,
+
     // The core's messages in words (messages.rs); English as the core says it.
     /// `{version}`, `{path}`: the notes were written by a newer Pizhu.
     problem_read_only,

@@ -253,6 +253,11 @@ pub const ZH_HANS: Strings = Strings {
     store_duplicate_id: "已有相同编号的批注，因此没有添加新批注；请重新建立批注以取得新编号：{id}",
     store_unknown_note: "没有这个编号的批注（可能已被删除、撤销或在合并时移除）；批注列表显示目前的批注：{id}",
 
+    orphan_no_quote: "批注没有引用任何文字，因此无从查找",
+    orphan_too_short: "引文“{quote}”已不在文档中，而且太短，无法查找修改过的版本",
+    orphan_too_different: "引文“{quote}”已不在文档中；最相似的段落“{nearest}”与它或其上下文差异太大（相似度 {score}，需要 {needed}）",
+    orphan_not_found: "引文“{quote}”已不在文档中，也找不到相似的段落",
+
     shortcuts: &[
         ("Ctrl+O", "打开文档"),
         ("Ctrl+E", "导出批注"),

@@ -253,6 +253,11 @@ pub const ZH_HANT: Strings = Strings {
     store_duplicate_id: "已有相同編號的批注，因此沒有新增新批注；請重新建立批注以取得新編號：{id}",
     store_unknown_note: "沒有這個編號的批注（可能已被刪除、復原或在合併時移除）；批注列表顯示目前的批注：{id}",
 
+    orphan_no_quote: "批注沒有引用任何文字，因此無從尋找",
+    orphan_too_short: "引文「{quote}」已不在文件中，而且太短，無法尋找修改過的版本",
+    orphan_too_different: "引文「{quote}」已不在文件中；最相似的段落「{nearest}」與它或其上下文差異太大（相似度 {score}，需要 {needed}）",
+    orphan_not_found: "引文「{quote}」已不在文件中，也找不到相似的段落",
+
     shortcuts: &[
         ("Ctrl+O", "開啟文件"),
         ("Ctrl+E", "匯出批注"),

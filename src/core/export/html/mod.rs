@@ -376,7 +376,11 @@ fn note_card(out: &mut String, doc: &Document, entry: &Entry<'_>) {
                 note.target.position.start, note.target.position.end
             );
             quote_and_body(out, note);
-            let _ = writeln!(out, "<p class=\"meta\">Not found: {}</p>", escape(reason));
+            let _ = writeln!(
+                out,
+                "<p class=\"meta\">Not found: {}</p>",
+                escape(&reason.to_string())
+            );
         }
     }
     out.push_str("<dl class=\"meta\">\n");

@@ -18,6 +18,10 @@ pub struct ExportInput<'a> {
     pub notes: Vec<(&'a Note, &'a Anchor)>,
     /// The timeline of the day.
     pub timeline: &'a Timeline,
+    /// Where each event's evidence is in the text, per event (see
+    /// [`Timeline::evidence_anchors`]): anchored once, with the document's
+    /// text index, for every format.
+    pub evidence: Vec<Vec<Anchor>>,
     /// The whole review (for the native JSON export).
     pub review: &'a ReviewFile,
     /// When the export is made, RFC 3339 UTC ending in `Z`.
@@ -27,7 +31,8 @@ pub struct ExportInput<'a> {
 impl<'a> ExportInput<'a> {
     /// The export of `store`'s notes on `doc` with `timeline`, stamped now:
     /// every note, or with `shown` only those the filter shows; in document
-    /// order with orphans last.
+    /// order with orphans last. The timeline's evidence is anchored with the
+    /// store's index of the text (the one index of the open document).
     #[must_use]
     pub fn new(
         doc: &'a Document,
@@ -42,6 +47,7 @@ impl<'a> ExportInput<'a> {
                 Some(filter) => filter.apply(store),
             },
             timeline,
+            evidence: timeline.evidence_anchors(store.text_index()),
             review: store.review(),
             exported_at: note::now_utc(),
         }

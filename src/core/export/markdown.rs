@@ -29,7 +29,7 @@
 
 use std::fmt::Write as _;
 
-use crate::core::anchor::{Anchor, Match, TextIndex};
+use crate::core::anchor::{Anchor, Match};
 use crate::core::notes::note::{Note, TextPosition};
 use crate::core::text::document::Document;
 use crate::core::timeline::{Certainty, Timeline};
@@ -71,7 +71,7 @@ pub fn export(input: &ExportInput<'_>) -> String {
         anchored_note(&mut out, doc, *number, note, anchor, position);
     }
 
-    timeline(&mut out, doc, input.timeline);
+    timeline(&mut out, doc, input.timeline, &input.evidence);
 
     out.push_str("\n## Orphaned notes\n\n");
     if orphans.is_empty() {
@@ -206,7 +206,7 @@ fn meta(out: &mut String, note: &Note) {
 }
 
 /// The timeline section: date, year, then each event in order.
-fn timeline(out: &mut String, doc: &Document, timeline: &Timeline) {
+fn timeline(out: &mut String, doc: &Document, timeline: &Timeline, evidence: &[Vec<Anchor>]) {
     out.push_str("\n## Timeline\n\n");
     if !timeline.date_label.is_empty() {
         let _ = writeln!(out, "- Date: {}", inline(&timeline.date_label));
@@ -223,8 +223,6 @@ fn timeline(out: &mut String, doc: &Document, timeline: &Timeline) {
         out.push_str("\nNo timeline events.\n");
         return;
     }
-    let index = TextIndex::new(doc.text());
-    let anchors = timeline.evidence_anchors(&index);
     for (i, event) in timeline.events.iter().enumerate() {
         let _ = writeln!(out, "\n### {}. {}\n", i + 1, inline(&event.title));
         let _ = writeln!(out, "- Time: {}", or_not_stated(&event.time_label));
@@ -242,7 +240,7 @@ fn timeline(out: &mut String, doc: &Document, timeline: &Timeline) {
             continue;
         }
         out.push_str("- Evidence:\n");
-        let found = anchors.get(i);
+        let found = evidence.get(i);
         for (j, target) in event.evidence.iter().enumerate() {
             let place = match found.and_then(|a| a.get(j)).and_then(Anchor::position) {
                 Some(p) => paragraph_label(paragraph_of(doc, p.start)),

@@ -82,13 +82,14 @@ impl TimelineView {
         let index = notes.store().text_index();
         let timeline = notes.timeline(doc);
         let evidence = timeline
-            .events
-            .iter()
+            .evidence_anchors(index)
+            .into_iter()
             .enumerate()
-            .flat_map(|(event, e)| e.evidence.iter().map(move |target| (event, target)))
-            .map(|(event, target)| EvidenceSpan {
-                range: crate::core::anchor::anchor(index, target).position(),
-                event,
+            .flat_map(|(event, anchors)| {
+                anchors.into_iter().map(move |a| EvidenceSpan {
+                    range: a.position(),
+                    event,
+                })
             })
             .collect();
         let mentions = timeline

@@ -35,7 +35,7 @@
 
 use std::fmt::Write as _;
 
-use crate::core::anchor::{Anchor, Match, TextIndex};
+use crate::core::anchor::{Anchor, Match};
 use crate::core::notes::note::{Note, TextPosition};
 use crate::core::text::document::Document;
 use crate::core::timeline::{Certainty, Timeline};
@@ -98,7 +98,7 @@ pub fn export(input: &ExportInput<'_>) -> String {
     }
     out.push_str("</section>\n</div>\n");
 
-    timeline(&mut out, doc, input.timeline);
+    timeline(&mut out, doc, input.timeline, &input.evidence);
 
     out.push_str("<section class=\"orphans\" id=\"orphans\">\n<h2>Orphaned notes</h2>\n");
     let orphans: Vec<&Entry<'_>> = entries.iter().filter(|e| e.anchor.is_orphaned()).collect();
@@ -447,7 +447,7 @@ fn position_label(doc: &Document, position: TextPosition) -> String {
 }
 
 /// The timeline: date and year, events in order, and who's who.
-fn timeline(out: &mut String, doc: &Document, timeline: &Timeline) {
+fn timeline(out: &mut String, doc: &Document, timeline: &Timeline, evidence: &[Vec<Anchor>]) {
     out.push_str("<section class=\"timeline\" id=\"timeline\">\n<h2>Timeline</h2>\n");
     let mut facts = Vec::new();
     if !timeline.date_label.is_empty() {
@@ -467,8 +467,6 @@ fn timeline(out: &mut String, doc: &Document, timeline: &Timeline) {
         out.push_str("<p class=\"empty\">No timeline events.</p>\n</section>\n");
         return;
     }
-    let index = TextIndex::new(doc.text());
-    let anchors = timeline.evidence_anchors(&index);
     out.push_str("<ol class=\"events\">\n");
     for (i, event) in timeline.events.iter().enumerate() {
         let _ = writeln!(
@@ -503,7 +501,7 @@ fn timeline(out: &mut String, doc: &Document, timeline: &Timeline) {
         let _ = writeln!(out, "<dt>Certainty</dt><dd>{certainty}</dd>\n</dl>");
         if !event.evidence.is_empty() {
             out.push_str("<ul class=\"evidence\">\n");
-            let found = anchors.get(i);
+            let found = evidence.get(i);
             for (j, target) in event.evidence.iter().enumerate() {
                 let place = match found.and_then(|a| a.get(j)).and_then(Anchor::position) {
                     Some(p) => paragraph_of(doc, p.start).map_or_else(String::new, |k| {

@@ -39,21 +39,3 @@ fn about_ui(ui: &mut Ui, s: &Strings) {
                 });
         });
 }
-
-/// The shortcuts sheet (F1): [`Strings::shortcuts`].
-pub fn shortcuts_window_ui(ctx: &Context, open: &mut bool, s: &Strings) {
-    egui::Window::new(s.shortcuts_title)
-        .id(egui::Id::unique("shortcuts-window"))
-        .open(open)
-        .collapsible(false)
-        .default_width(460.0)
-        .show(ctx, |ui| {
-            egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                for (keys, what) in s.shortcuts {
-                    ui.strong(*keys);
-                    ui.label(*what);
-                    ui.end_row();
-                }
-            });
-        });
-}

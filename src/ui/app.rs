@@ -20,7 +20,7 @@ use crate::ui::settings::{Settings, SideTab};
 use crate::ui::start_page::{error_ui, start_page_ui};
 use crate::ui::state::{AppState, files, view};
 use crate::ui::timeline_panel::{people_ui, timeline_ui};
-use crate::ui::{about, export_window, menu, open, settings_window, status, theme};
+use crate::ui::{about, export_window, menu, open, settings_window, shortcuts, status, theme};
 
 /// Measures start-up: set `PIZHU_FIRST_FRAME=1` to print the time to the first
 /// painted frame and exit; `PIZHU_TRACE_FRAMES=1` prints one line per frame, to
@@ -211,7 +211,7 @@ impl PizhuApp {
         let state = &mut self.state;
         let commands = &mut self.commands;
         let s = state.strings();
-        menu::shortcuts(&ctx, &state.settings, commands);
+        shortcuts::handle_keys(&ctx, &state.settings, commands);
         egui::Panel::top("menu").show(ui, |ui| menu::menu_bar_ui(ui, state, commands));
         egui::Panel::bottom("status").show(ui, |ui| {
             let notes = state.notes().map(|n| status::NotesStatus {
@@ -369,7 +369,7 @@ fn windows_ui(ctx: &egui::Context, state: &mut AppState, commands: &mut Vec<Comm
     let s = state.strings();
     let windows = &mut state.windows;
     about::about_window_ui(ctx, &mut windows.about, s);
-    about::shortcuts_window_ui(ctx, &mut windows.shortcuts, s);
+    shortcuts::sheet_ui(ctx, &mut windows.shortcuts, s);
     settings_window::settings_window_ui(
         ctx,
         &mut windows.settings,

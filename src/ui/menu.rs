@@ -1,131 +1,16 @@
-//! The keyboard shortcuts and the menu bar. One table, [`SHORTCUTS`], says
-//! which keys push which commands; the key handling reads it, and so do the
-//! menus for the keys they show. The menus read the state and push
-//! commands; they change nothing themselves.
+//! The menu bar. The menus read the state and push commands; they change
+//! nothing themselves. The keys they show beside a label come from the
+//! shortcuts table ([`crate::ui::shortcuts`]).
 
-use egui::{Key, KeyboardShortcut, Modifiers, Ui};
+use egui::Ui;
 
 use crate::ui::command::Command;
 use crate::ui::fonts::ReadingFont;
 use crate::ui::i18n::Strings;
-use crate::ui::settings::{Script, Settings, SideTab, ThemeChoice};
+use crate::ui::settings::{Script, Settings, ThemeChoice};
+use crate::ui::shortcuts::{self, keys_text, with_keys};
 use crate::ui::start_page::recent_button_ui;
 use crate::ui::state::AppState;
-
-/// A key chord and the commands it pushes.
-pub struct Shortcut {
-    /// The keys.
-    pub keys: KeyboardShortcut,
-    /// Also while a text field has the keyboard: Ctrl+Z there belongs to
-    /// the field, not to the notes.
-    pub in_text_field: bool,
-    /// The commands, made from the current settings (toggles and cycles
-    /// depend on them).
-    pub commands: fn(&Settings) -> Vec<Command>,
-}
-
-const fn key(modifiers: Modifiers, key: Key, commands: fn(&Settings) -> Vec<Command>) -> Shortcut {
-    Shortcut {
-        keys: KeyboardShortcut::new(modifiers, key),
-        in_text_field: true,
-        commands,
-    }
-}
-
-const CTRL: Modifiers = Modifiers::COMMAND;
-const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
-
-/// Ctrl+F: the find bar (also shown on the Find menu).
-pub const FIND: KeyboardShortcut = KeyboardShortcut::new(CTRL, Key::F);
-
-/// Every shortcut of the window, in the order they are checked: egui
-/// ignores an extra Shift when matching, so Ctrl+Shift+Z (redo) comes
-/// before Ctrl+Z (undo).
-pub const SHORTCUTS: &[Shortcut] = &[
-    key(CTRL, Key::Equals, |_| vec![Command::ZoomIn]),
-    key(CTRL, Key::Plus, |_| vec![Command::ZoomIn]),
-    key(CTRL, Key::Minus, |_| vec![Command::ZoomOut]),
-    key(CTRL, Key::Num0, |_| vec![Command::ZoomReset]),
-    key(CTRL_SHIFT, Key::T, |s| {
-        vec![Command::SetScript(s.script.next())]
-    }),
-    key(CTRL_SHIFT, Key::P, |s| vec![Command::SetRuby(!s.show_ruby)]),
-    key(CTRL, Key::Num1, |_| show_tab(SideTab::Notes)),
-    key(CTRL, Key::Num2, |_| show_tab(SideTab::Timeline)),
-    key(CTRL, Key::Num3, |_| show_tab(SideTab::People)),
-    key(Modifiers::NONE, Key::F1, |_| vec![Command::ShowShortcuts]),
-    Shortcut {
-        keys: FIND,
-        in_text_field: true,
-        commands: |_| vec![Command::ShowFind],
-    },
-    key(CTRL, Key::E, |_| vec![Command::ShowExport]),
-    key(CTRL, Key::Q, |_| vec![Command::Quit]),
-    key(CTRL, Key::S, |_| vec![Command::SaveNotes]),
-    Shortcut {
-        keys: KeyboardShortcut::new(CTRL_SHIFT, Key::Z),
-        in_text_field: false,
-        commands: |_| vec![Command::Redo],
-    },
-    Shortcut {
-        keys: KeyboardShortcut::new(CTRL, Key::Y),
-        in_text_field: false,
-        commands: |_| vec![Command::Redo],
-    },
-    Shortcut {
-        keys: KeyboardShortcut::new(CTRL, Key::Z),
-        in_text_field: false,
-        commands: |_| vec![Command::Undo],
-    },
-    key(CTRL, Key::O, |_| vec![Command::ShowOpen]),
-];
-
-/// Ctrl+1/2/3: show the side panel on a tab.
-fn show_tab(tab: SideTab) -> Vec<Command> {
-    vec![Command::SetNotesPanel(true), Command::SetSideTab(tab)]
-}
-
-/// Consume the shortcuts pressed this frame, pushing their commands.
-pub fn shortcuts(ctx: &egui::Context, settings: &Settings, commands: &mut Vec<Command>) {
-    let in_text_field = ctx.egui_wants_keyboard_input();
-    // Commands are only pushed here: the input lock is held, and the context
-    // (`ctx.send_viewport_cmd` for Quit) cannot be locked again inside it.
-    ctx.input_mut(|i| {
-        // One undo or redo per frame, as one key press asks.
-        let mut undo_redo = false;
-        for shortcut in SHORTCUTS {
-            if !shortcut.in_text_field && (in_text_field || undo_redo) {
-                continue;
-            }
-            if i.consume_shortcut(&shortcut.keys) {
-                undo_redo |= !shortcut.in_text_field;
-                commands.extend((shortcut.commands)(settings));
-            }
-        }
-    });
-}
-
-/// How a chord is written for people: "Ctrl+F", "Ctrl+Shift+Z", "F1" (Ctrl
-/// on every system, as the menus and the shortcuts sheet write it).
-#[must_use]
-pub fn keys_text(keys: &KeyboardShortcut) -> String {
-    let mut text = String::new();
-    if keys.modifiers.command || keys.modifiers.ctrl || keys.modifiers.mac_cmd {
-        text.push_str("Ctrl+");
-    }
-    if keys.modifiers.alt {
-        text.push_str("Alt+");
-    }
-    if keys.modifiers.shift {
-        text.push_str("Shift+");
-    }
-    text.push_str(match keys.logical_key {
-        // egui writes a minus sign (U+2212); the keyboard says '-'.
-        Key::Minus => "-",
-        other => other.symbol_or_name(),
-    });
-    text
-}
 
 /// The menu bar: File, Edit, Find, View, Help, then "Add note" and the
 /// pinyin switch.
@@ -137,14 +22,17 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
         ui.menu_button(s.menu_edit, |ui| edit_menu_ui(ui, state, s, commands));
         if ui
             .button(s.menu_find)
-            .on_hover_text(keys_text(&FIND))
+            .on_hover_text(keys_text(&shortcuts::FIND))
             .clicked()
         {
             commands.push(Command::ShowFind);
         }
         ui.menu_button(s.menu_view, |ui| view_menu_ui(ui, state, s, commands));
         ui.menu_button(s.menu_help, |ui| {
-            if ui.button(s.menu_shortcuts).clicked() {
+            if ui
+                .button(with_keys(s, s.menu_shortcuts, &shortcuts::SHEET))
+                .clicked()
+            {
                 commands.push(Command::ShowShortcuts);
             }
             if ui.button(s.menu_about).clicked() {
@@ -155,7 +43,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
         let selection = state.reader.selected_range();
         if ui
             .add_enabled(selection.is_some(), egui::Button::new(s.add_note))
-            .on_hover_text(s.add_note_hover)
+            .on_hover_text(with_keys(s, s.add_note_hover, &shortcuts::ADD_NOTE))
             .clicked()
             && let Some(range) = selection
         {
@@ -164,7 +52,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
         let mut ruby = settings.show_ruby;
         if ui
             .toggle_value(&mut ruby, s.pinyin_ruby)
-            .on_hover_text(s.pinyin_ruby_hover)
+            .on_hover_text(with_keys(s, s.pinyin_ruby_hover, &shortcuts::RUBY))
             .changed()
         {
             commands.push(Command::SetRuby(ruby));
@@ -190,11 +78,20 @@ fn file_menu_ui(ui: &mut Ui, s: &Strings, settings: &Settings, commands: &mut Ve
         }
     });
     for (label, command) in [
-        (s.menu_export, Command::ShowExport),
-        (s.menu_import, Command::ShowImport),
-        (s.menu_save_notes, Command::SaveNotes),
-        (s.menu_open_notes_folder, Command::OpenNotesFolder),
-        (s.menu_quit, Command::Quit),
+        (
+            with_keys(s, s.menu_export, &shortcuts::EXPORT),
+            Command::ShowExport,
+        ),
+        (s.menu_import.to_owned(), Command::ShowImport),
+        (
+            with_keys(s, s.menu_save_notes, &shortcuts::SAVE),
+            Command::SaveNotes,
+        ),
+        (
+            s.menu_open_notes_folder.to_owned(),
+            Command::OpenNotesFolder,
+        ),
+        (with_keys(s, s.menu_quit, &shortcuts::QUIT), Command::Quit),
     ] {
         if ui.button(label).clicked() {
             commands.push(command);
@@ -207,13 +104,19 @@ fn edit_menu_ui(ui: &mut Ui, state: &AppState, s: &Strings, commands: &mut Vec<C
         (n.store().can_undo(), n.store().can_redo())
     });
     if ui
-        .add_enabled(can_undo, egui::Button::new(s.undo))
+        .add_enabled(
+            can_undo,
+            egui::Button::new(with_keys(s, s.undo, &shortcuts::UNDO)),
+        )
         .clicked()
     {
         commands.push(Command::Undo);
     }
     if ui
-        .add_enabled(can_redo, egui::Button::new(s.redo))
+        .add_enabled(
+            can_redo,
+            egui::Button::new(with_keys(s, s.redo, &shortcuts::REDO)),
+        )
         .clicked()
     {
         commands.push(Command::Redo);
@@ -221,7 +124,10 @@ fn edit_menu_ui(ui: &mut Ui, state: &AppState, s: &Strings, commands: &mut Vec<C
     ui.separator();
     let selection = state.reader.selected_range();
     if ui
-        .add_enabled(selection.is_some(), egui::Button::new(s.add_note_shortcut))
+        .add_enabled(
+            selection.is_some(),
+            egui::Button::new(with_keys(s, s.add_note, &shortcuts::ADD_NOTE)),
+        )
         .clicked()
         && let Some(range) = selection
     {
@@ -270,14 +176,26 @@ fn view_menu_ui(ui: &mut Ui, state: &AppState, s: &Strings, commands: &mut Vec<C
         commands.push(Command::SetNotesPanel(show_notes));
     }
     let mut ruby = settings.show_ruby;
-    if ui.checkbox(&mut ruby, s.show_ruby).changed() {
+    if ui
+        .checkbox(&mut ruby, with_keys(s, s.show_ruby, &shortcuts::RUBY))
+        .changed()
+    {
         commands.push(Command::SetRuby(ruby));
     }
     ui.separator();
     for (label, command) in [
-        (s.zoom_in, Command::ZoomIn),
-        (s.zoom_out, Command::ZoomOut),
-        (s.zoom_reset, Command::ZoomReset),
+        (
+            with_keys(s, s.zoom_in, &shortcuts::ZOOM_IN),
+            Command::ZoomIn,
+        ),
+        (
+            with_keys(s, s.zoom_out, &shortcuts::ZOOM_OUT),
+            Command::ZoomOut,
+        ),
+        (
+            with_keys(s, s.zoom_reset, &shortcuts::ZOOM_RESET),
+            Command::ZoomReset,
+        ),
     ] {
         if ui.button(label).clicked() {
             commands.push(command);

@@ -1,8 +1,9 @@
 //! The egui shell. Data travels one way: panels draw from the state and
 //! push [`command::Command`]s; [`app`] hands them to [`state`], the only
-//! place the state changes. One module per panel or window, [`menu`] for the
-//! shortcuts and menus, [`settings`] for what survives a restart, one theme
-//! module for colors and sizes. Only this part of the crate knows about egui.
+//! place the state changes. One module per panel or window, [`menu`] for
+//! the menus, [`shortcuts`] for the one table of keys, [`settings`] for what
+//! survives a restart, one theme module for colors and sizes. Only this part
+//! of the crate knows about egui.
 
 pub mod about;
 pub mod app;
@@ -18,6 +19,7 @@ pub mod open;
 pub mod reader;
 pub mod settings;
 pub mod settings_window;
+pub mod shortcuts;
 pub mod start_page;
 pub mod state;
 pub mod status;

@@ -20,23 +20,15 @@ macro_rules! strings {
         #[derive(Debug)]
         pub struct Strings {
             $($(#[doc = $doc])* pub $field: &'static str,)*
-            /// The F1 sheet: (keys, what they do).
-            pub shortcuts: &'static [(&'static str, &'static str)],
             /// The one-line summary of an import.
             pub import_summary: fn(&ImportSummary) -> String,
         }
 
         impl Strings {
-            /// Every string, with its field name; the shortcuts sheet's
-            /// cells are listed as `shortcuts`.
+            /// Every string, with its field name.
             #[must_use]
             pub fn all(&self) -> Vec<(&'static str, &'static str)> {
-                let mut all = vec![$((stringify!($field), self.$field),)*];
-                for (keys, what) in self.shortcuts {
-                    all.push(("shortcuts", keys));
-                    all.push(("shortcuts", what));
-                }
-                all
+                vec![$((stringify!($field), self.$field),)*]
             }
         }
     };
@@ -65,7 +57,6 @@ strings! {
     pinyin_ruby_hover,
     undo,
     redo,
-    add_note_shortcut,
     menu_settings,
     view_characters,
     script_original,
@@ -307,6 +298,32 @@ strings! {
     fonts_credit,
     font_license,
     shortcuts_title,
+
+    // The shortcuts sheet (F1) and the keys beside menu labels (shortcuts.rs):
+    // each line says what its keys do; the keys come from the table.
+    /// `{label}`, `{keys}`: a menu label with its shortcut.
+    with_keys,
+    keys_open,
+    keys_export,
+    keys_save,
+    keys_quit,
+    keys_find,
+    keys_add_note,
+    /// The keys that select text, in words.
+    keys_select,
+    keys_select_what,
+    /// Double- and triple-click, in words.
+    keys_clicks,
+    keys_clicks_what,
+    /// `{1}`, `{2}`, `{3}`: the undo chord and the two redo chords.
+    keys_undo_redo,
+    keys_undo_redo_what,
+    keys_tabs,
+    keys_zoom,
+    keys_ruby,
+    keys_script,
+    keys_escape,
+    keys_sheet,
 
     // Settings window (settings_window.rs).
     settings_title,

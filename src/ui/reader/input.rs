@@ -14,6 +14,7 @@ use crate::ui::i18n::{Strings, fill};
 use super::glyphs::char_at;
 use super::state::{ReaderState, ReaderView, Selection};
 use crate::ui::command::Command;
+use crate::ui::shortcuts::{self, with_keys};
 
 /// Clicks and drags on a block: a click puts the caret and opens the
 /// innermost note under it, a double-click selects the word, a triple-click
@@ -98,7 +99,9 @@ pub(super) fn context_menu_ui(
     commands: &mut Vec<Command>,
 ) {
     if let Some(range) = state.selected_range()
-        && ui.button(s.add_note_shortcut).clicked()
+        && ui
+            .button(with_keys(s, s.add_note, &shortcuts::ADD_NOTE))
+            .clicked()
     {
         commands.push(Command::AddNote(range));
         ui.close();
@@ -184,10 +187,8 @@ pub(super) fn keyboard(
         if i.consume_key(egui::Modifiers::NONE, Key::Escape) {
             state.selection = None;
         }
-        if i.consume_shortcut(&egui::KeyboardShortcut::new(
-            egui::Modifiers::COMMAND,
-            Key::Enter,
-        )) && let Some(range) = state.selected_range()
+        if i.consume_shortcut(&shortcuts::ADD_NOTE)
+            && let Some(range) = state.selected_range()
         {
             commands.push(Command::AddNote(range));
         }

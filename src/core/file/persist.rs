@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use crate::core::file::atomic::{backup_path, keep_backup, parent_dir, sync_dir, write_atomic};
 use crate::core::file::locate::{data_dir_or_temp, find_review_in, review_path_in, update_index};
 use crate::core::file::merge;
-use crate::core::file::review::{Parsed, ReviewFile};
+use crate::core::file::review::{Parsed, ReviewError, ReviewFile};
 use crate::core::text::document::Document;
 
 /// What a session may do with its review file.
@@ -35,9 +35,34 @@ pub enum Mode {
     /// The file could not be read: autosave is off and the file is left
     /// alone until [`start_new_notes_file`] moves it aside.
     Broken {
-        /// Why, with what the user can do and the path, ready to show.
-        error: String,
+        /// Why.
+        error: Unreadable,
     },
+}
+
+/// Why a notes file could not be read. Messages say what happened, then
+/// what the user can do, and end with the path.
+#[derive(thiserror::Error, Clone, Debug, PartialEq, Eq)]
+pub enum Unreadable {
+    /// The disk would not give the file's bytes.
+    #[error(
+        "cannot read the notes file: {}; {}: {}",
+        io_problem(*kind, detail),
+        io_advice(*kind),
+        path.display()
+    )]
+    Read {
+        /// The review file.
+        path: PathBuf,
+        /// What kind of failure the system reported.
+        kind: io::ErrorKind,
+        /// What the system reported, in its words.
+        detail: String,
+    },
+    /// The bytes are not a review file this version can read (the error
+    /// names the file).
+    #[error(transparent)]
+    Damaged(ReviewError),
 }
 
 /// A review file's bytes as last read or written, to notice changes by others.
@@ -147,8 +172,8 @@ pub enum PersistError {
         path.display()
     )]
     ChangedUnreadable {
-        /// Why it cannot be read.
-        reason: String,
+        /// Why it cannot be read (without the path, which ends the message).
+        reason: ReviewError,
         /// The review file.
         path: PathBuf,
     },
@@ -169,8 +194,8 @@ pub enum PersistError {
     #[error(
         "cannot save the notes: the notes file could not be read to check for changes \
          ({}); {}; nothing was saved: {}",
-        io_problem(cause),
-        io_advice(cause),
+        io_problem(cause.kind(), cause),
+        io_advice(cause.kind()),
         path.display()
     )]
     Read {
@@ -183,8 +208,8 @@ pub enum PersistError {
     /// Writing failed; the file on disk is as it was.
     #[error(
         "cannot save the notes: {}; {}; the notes file on disk is unchanged: {}",
-        io_problem(cause),
-        io_advice(cause),
+        io_problem(cause.kind(), cause),
+        io_advice(cause.kind()),
         path.display()
     )]
     Write {
@@ -209,8 +234,8 @@ pub enum PersistError {
     /// The broken file could not be moved aside.
     #[error(
         "cannot keep the unreadable notes file under a new name: {}; {}; nothing was changed: {}",
-        io_problem(cause),
-        io_advice(cause),
+        io_problem(cause.kind(), cause),
+        io_advice(cause.kind()),
         path.display()
     )]
     Move {
@@ -230,21 +255,22 @@ pub enum PersistError {
     },
 }
 
-/// An I/O failure in plain words.
-fn io_problem(e: &io::Error) -> String {
-    match e.kind() {
+/// An I/O failure of `kind` in plain words; `detail` (what the system
+/// said) when it is none of the usual ones.
+fn io_problem(kind: io::ErrorKind, detail: &dyn std::fmt::Display) -> String {
+    match kind {
         io::ErrorKind::PermissionDenied => "permission was denied".to_owned(),
         io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".to_owned(),
         io::ErrorKind::StorageFull => "the disk is full".to_owned(),
         io::ErrorKind::IsADirectory => "a folder is in the way of the file".to_owned(),
         io::ErrorKind::NotFound => "the folder does not exist".to_owned(),
-        _ => format!("the system reported: {e}"),
+        _ => format!("the system reported: {detail}"),
     }
 }
 
-/// What the user can do about an I/O failure.
-fn io_advice(e: &io::Error) -> &'static str {
-    match e.kind() {
+/// What the user can do about an I/O failure of `kind`.
+fn io_advice(kind: io::ErrorKind) -> &'static str {
+    match kind {
         io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
             "check that the folder is writable, or choose another notes file"
         }
@@ -289,12 +315,11 @@ fn open_review_in(
         }
         Err(cause) => {
             session.mode = Mode::Broken {
-                error: format!(
-                    "cannot read the notes file: {}; {}: {}",
-                    io_problem(&cause),
-                    io_advice(&cause),
-                    session.path.display()
-                ),
+                error: Unreadable::Read {
+                    path: session.path.clone(),
+                    kind: cause.kind(),
+                    detail: cause.to_string(),
+                },
             };
             return (session, ReviewFile::new(doc));
         }
@@ -313,7 +338,7 @@ fn open_review_in(
         }
         Err(e) => {
             session.mode = Mode::Broken {
-                error: e.with_path(&session.path).to_string(),
+                error: Unreadable::Damaged(e.with_path(&session.path)),
             };
             (session, ReviewFile::new(doc))
         }
@@ -393,12 +418,9 @@ pub fn save(session: &mut ReviewSession, review: &ReviewFile) -> Result<SaveOutc
             }
             Err(e) => {
                 session.mode = Mode::Broken {
-                    error: e.clone().with_path(&path).to_string(),
+                    error: Unreadable::Damaged(e.clone().with_path(&path)),
                 };
-                return Err(PersistError::ChangedUnreadable {
-                    reason: e.to_string(),
-                    path,
-                });
+                return Err(PersistError::ChangedUnreadable { reason: e, path });
             }
         }
     }
@@ -744,6 +766,7 @@ mod tests {
         let Mode::Broken { error } = &session.mode else {
             panic!("{:?}", session.mode);
         };
+        let error = error.to_string();
         assert!(error.contains("line 4, column 3"), "{error}");
         assert!(error.contains("start a new notes file"), "{error}");
         assert!(error.ends_with(&path.display().to_string()), "{error}");
@@ -1020,6 +1043,7 @@ mod tests {
         let Mode::Broken { error } = &session.mode else {
             panic!("{:?}", session.mode);
         };
+        let error = error.to_string();
         assert!(error.ends_with(&folder.display().to_string()), "{error}");
         assert!(save(&mut session, &review).is_err());
         assert!(folder.is_dir());

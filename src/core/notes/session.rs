@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use crate::core::file::merge;
-use crate::core::file::persist::{self, Mode, PersistError, ReviewSession, SaveOutcome};
+use crate::core::file::persist::{
+    self, Mode, PersistError, ReviewSession, SaveOutcome, Unreadable,
+};
 use crate::core::import::{ImportError, ImportSummary};
 use crate::core::notes::store::{Edit, ReviewStore, StoreError};
 use crate::core::text::document::Document;
@@ -41,9 +43,7 @@ impl Notes {
             Mode::ReadWrite if session.path.exists() => SaveState::Loaded,
             Mode::ReadWrite => SaveState::New,
             Mode::ReadOnlyNewer { version } => SaveState::ReadOnly { version: *version },
-            Mode::Broken { error } => SaveState::Unreadable {
-                error: error.clone(),
-            },
+            Mode::Broken { error } => SaveState::Unreadable(error.clone()),
         };
         Self {
             store: ReviewStore::new(doc, review),
@@ -279,10 +279,7 @@ pub enum SaveState {
     /// Saving failed; the notes are kept in memory.
     NotSaved(PersistError),
     /// The notes file could not be read when opened: autosave is off.
-    Unreadable {
-        /// Why, as the file layer says it.
-        error: String,
-    },
+    Unreadable(Unreadable),
     /// Notes were imported (not saved yet).
     Imported(ImportSummary),
     /// A new notes file was started; there was no damaged file to keep.
@@ -312,7 +309,7 @@ impl fmt::Display for SaveState {
             Self::Saved { at } => write!(f, "saved {at}"),
             Self::Merged { at } => write!(f, "merged with changes made elsewhere at {at}"),
             Self::NotSaved(err) => write!(f, "not saved: {err}"),
-            Self::Unreadable { error } => write!(f, "not saved: {error}"),
+            Self::Unreadable(error) => write!(f, "not saved: {error}"),
             Self::Imported(summary) => write!(f, "imported: {summary}"),
             Self::NewFile => f.write_str("new notes file"),
             Self::NewFileKept { kept } => write!(
@@ -342,8 +339,8 @@ pub enum NotesProblem<'a> {
     },
     /// The file could not be read: autosave is off, the file is left alone.
     Broken {
-        /// Why, as the file layer says it.
-        error: &'a str,
+        /// Why.
+        error: &'a Unreadable,
     },
 }
 

@@ -257,6 +257,14 @@ pub const EN: Strings = Strings {
     orphan_too_different: "the quoted text “{quote}” is no longer in the document; the most similar passage, “{nearest}”, differs too much from it or from its surroundings (score {score}, {needed} needed)",
     orphan_not_found: "the quoted text “{quote}” is no longer in the document, and no similar passage was found",
 
+    at_path: ": {path}",
+    unreadable_read: "cannot read the notes file: {problem}; {advice}: {path}",
+    review_malformed: "the notes file is damaged at line {line}, column {column}: {message}; fix it in a text editor, or start a new notes file (the damaged one is kept){at}",
+    review_not_review: "this is not a Pizhu notes file ({found}); choose a Pizhu notes file (*.pizhu.json), or start a new notes file (this one is kept){at}",
+    review_found_format: "its \"format\" is \"{format}\", not \"{expected}\"",
+    review_no_format: "it has no \"format\": \"{expected}\"",
+    review_too_new: "the notes file was written by a newer Pizhu (format version {version}; this Pizhu reads up to version {supported}) and cannot be read here; update Pizhu to open it{at}",
+
     with_keys: "{label} ({keys})",
     keys_open: "Open a document",
     keys_export: "Export notes",

@@ -9,7 +9,8 @@ use std::io;
 use super::strings::Strings;
 use super::template::fill;
 use crate::core::anchor::OrphanReason;
-use crate::core::file::persist::PersistError;
+use crate::core::file::persist::{PersistError, Unreadable};
+use crate::core::file::review::{FORMAT, ReviewError, VERSION};
 use crate::core::import::ImportSummary;
 use crate::core::notes::session::{NotesProblem, SaveState};
 use crate::core::notes::store::StoreError;
@@ -49,7 +50,9 @@ impl Strings {
             SaveState::NotSaved(err) => {
                 fill(self.state_not_saved, &[("error", &self.persist_error(err))])
             }
-            SaveState::Unreadable { error } => fill(self.state_not_saved, &[("error", error)]),
+            SaveState::Unreadable(error) => {
+                fill(self.state_not_saved, &[("error", &self.unreadable(error))])
+            }
             SaveState::Imported(summary) => fill(
                 self.state_imported,
                 &[("summary", &(self.import_summary)(summary))],
@@ -73,7 +76,9 @@ impl Strings {
                 self.problem_read_only,
                 &[("version", version), ("path", &path.display())],
             ),
-            NotesProblem::Broken { error } => fill(self.problem_broken, &[("error", error)]),
+            NotesProblem::Broken { error } => {
+                fill(self.problem_broken, &[("error", &self.unreadable(error))])
+            }
         }
     }
 
@@ -84,8 +89,8 @@ impl Strings {
             fill(
                 template,
                 &[
-                    ("problem", &self.io_problem(cause)),
-                    ("advice", &self.io_advice(cause)),
+                    ("problem", &self.io_problem(cause.kind(), cause)),
+                    ("advice", &self.io_advice(cause.kind())),
                     ("path", &path.display()),
                 ],
             )
@@ -100,7 +105,10 @@ impl Strings {
             ),
             PersistError::ChangedUnreadable { reason, path } => fill(
                 self.persist_changed_unreadable,
-                &[("reason", reason), ("path", &path.display())],
+                &[
+                    ("reason", &self.review_error(reason)),
+                    ("path", &path.display()),
+                ],
             ),
             PersistError::ChangedNewer { version, path } => fill(
                 self.persist_changed_newer,
@@ -119,24 +127,88 @@ impl Strings {
         }
     }
 
-    /// An I/O failure in plain words; what the system said, when it is
-    /// none of the usual ones.
+    /// A notes file that cannot be read: why, and what to do.
     #[must_use]
-    pub fn io_problem(&self, cause: &io::Error) -> String {
-        match cause.kind() {
+    pub fn unreadable(&self, error: &Unreadable) -> String {
+        match error {
+            Unreadable::Read { path, kind, detail } => fill(
+                self.unreadable_read,
+                &[
+                    ("problem", &self.io_problem(*kind, detail)),
+                    ("advice", &self.io_advice(*kind)),
+                    ("path", &path.display()),
+                ],
+            ),
+            Unreadable::Damaged(err) => self.review_error(err),
+        }
+    }
+
+    /// Why a review file could not be read, ending with its path when the
+    /// error names one.
+    #[must_use]
+    pub fn review_error(&self, err: &ReviewError) -> String {
+        let at = |path: &Option<std::path::PathBuf>| {
+            path.as_ref().map_or_else(String::new, |p| {
+                fill(self.at_path, &[("path", &p.display())])
+            })
+        };
+        match err {
+            ReviewError::Malformed {
+                line,
+                column,
+                message,
+                path,
+            } => fill(
+                self.review_malformed,
+                &[
+                    ("line", line),
+                    ("column", column),
+                    ("message", message),
+                    ("at", &at(path)),
+                ],
+            ),
+            ReviewError::NotReview { found, path } => {
+                let found = match found {
+                    Some(format) => fill(
+                        self.review_found_format,
+                        &[("format", format), ("expected", &FORMAT)],
+                    ),
+                    None => fill(self.review_no_format, &[("expected", &FORMAT)]),
+                };
+                fill(
+                    self.review_not_review,
+                    &[("found", &found), ("at", &at(path))],
+                )
+            }
+            ReviewError::TooNew { version, path } => fill(
+                self.review_too_new,
+                &[
+                    ("version", version),
+                    ("supported", &VERSION),
+                    ("at", &at(path)),
+                ],
+            ),
+        }
+    }
+
+    /// An I/O failure of `kind` in plain words; `detail` (what the system
+    /// said) when it is none of the usual ones.
+    #[must_use]
+    pub fn io_problem(&self, kind: io::ErrorKind, detail: &dyn std::fmt::Display) -> String {
+        match kind {
             io::ErrorKind::PermissionDenied => self.io_permission_denied.to_owned(),
             io::ErrorKind::ReadOnlyFilesystem => self.io_read_only.to_owned(),
             io::ErrorKind::StorageFull => self.io_full.to_owned(),
             io::ErrorKind::IsADirectory => self.io_folder_in_the_way.to_owned(),
             io::ErrorKind::NotFound => self.io_no_folder.to_owned(),
-            _ => fill(self.io_other, &[("error", cause)]),
+            _ => fill(self.io_other, &[("error", detail)]),
         }
     }
 
-    /// What the user can do about an I/O failure.
+    /// What the user can do about an I/O failure of `kind`.
     #[must_use]
-    pub fn io_advice(&self, cause: &io::Error) -> &'static str {
-        match cause.kind() {
+    pub fn io_advice(&self, kind: io::ErrorKind) -> &'static str {
+        match kind {
             io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
                 self.io_advice_writable
             }
@@ -218,7 +290,7 @@ mod tests {
                 path: path.clone(),
             },
             PersistError::ChangedUnreadable {
-                reason: "第 3 行損壞".into(),
+                reason: review_errors(None).remove(0),
                 path: path.clone(),
             },
             PersistError::ChangedNewer {
@@ -252,6 +324,28 @@ mod tests {
         all
     }
 
+    /// Every way a review file can be unreadable, naming `path` or not.
+    fn review_errors(path: Option<&Path>) -> Vec<ReviewError> {
+        let path = path.map(Path::to_path_buf);
+        vec![
+            ReviewError::Malformed {
+                line: 4,
+                column: 3,
+                message: "缺少逗號".into(),
+                path: path.clone(),
+            },
+            ReviewError::NotReview {
+                found: Some("別的格式".into()),
+                path: path.clone(),
+            },
+            ReviewError::NotReview {
+                found: None,
+                path: path.clone(),
+            },
+            ReviewError::TooNew { version: 7, path },
+        ]
+    }
+
     /// Every save state there is.
     fn save_states(path: &Path) -> Vec<SaveState> {
         let mut all = vec![
@@ -264,9 +358,16 @@ mod tests {
             SaveState::Merged {
                 at: "15:32:01Z".into(),
             },
-            SaveState::Unreadable {
-                error: "讀不到".into(),
-            },
+            SaveState::Unreadable(Unreadable::Read {
+                path: path.to_path_buf(),
+                kind: io::ErrorKind::PermissionDenied,
+                detail: "拒絕存取".into(),
+            }),
+            SaveState::Unreadable(Unreadable::Read {
+                path: path.to_path_buf(),
+                kind: io::ErrorKind::Other,
+                detail: "磁碟壞軌".into(),
+            }),
             SaveState::Imported(ImportSummary {
                 imported: 3,
                 duplicates: 1,
@@ -280,6 +381,11 @@ mod tests {
             SaveState::EditRefused(StoreError::DuplicateId { id: "甲".into() }),
             SaveState::EditRefused(StoreError::UnknownNote { id: "乙".into() }),
         ];
+        all.extend(
+            review_errors(Some(path))
+                .into_iter()
+                .map(|e| SaveState::Unreadable(Unreadable::Damaged(e))),
+        );
         all.extend(persist_errors(path).into_iter().map(SaveState::NotSaved));
         all.extend(
             persist_errors(path)
@@ -323,7 +429,9 @@ mod tests {
                 version: 9,
                 path: &path,
             },
-            NotesProblem::Broken { error: "讀不到" },
+            NotesProblem::Broken {
+                error: &Unreadable::Damaged(review_errors(Some(&path)).remove(0)),
+            },
         ] {
             assert_eq!(EN.notes_problem(&problem), problem.to_string());
         }
@@ -360,8 +468,13 @@ mod tests {
     }
 
     /// No state, problem or failure reads English in a Chinese window: no
-    /// word of two Latin letters or more but "Pizhu", "JSON" and the tag
-    /// "conflict" (a clock's "Z" is one letter).
+    /// word of two Latin letters or more but names ("Pizhu", "JSON"), the
+    /// tag "conflict", and the file's own words (its format field and the
+    /// file name pattern); a clock's "Z" is one letter.
+    const ALLOWED: [&str; 7] = [
+        "Pizhu", "JSON", "conflict", "format", "pizhu", "review", "json",
+    ];
+
     #[test]
     fn chinese_states_have_no_english_words() {
         let path = PathBuf::from("/審閱/文章.批注");
@@ -380,7 +493,7 @@ mod tests {
                 let english: Vec<&str> = text
                     .split(|c: char| !c.is_ascii_alphabetic())
                     .filter(|word| word.len() >= 2)
-                    .filter(|word| !["Pizhu", "JSON", "conflict"].contains(word))
+                    .filter(|word| !ALLOWED.contains(word))
                     .collect();
                 assert!(english.is_empty(), "{lang:?}: {english:?} in {text}");
             }

@@ -331,6 +331,22 @@ strings! {
     apply,
     language,
 
+    // Why a notes file cannot be read (messages.rs).
+    /// `{path}`: ends a message that names its file.
+    at_path,
+    /// `{problem}`, `{advice}`, `{path}`.
+    unreadable_read,
+    /// `{line}`, `{column}`, `{message}`: what the JSON reader said, `{at}`: the path or nothing.
+    review_malformed,
+    /// `{found}`: what it has instead, `{at}`.
+    review_not_review,
+    /// `{format}`: the file's, `{expected}`: ours.
+    review_found_format,
+    /// `{expected}`.
+    review_no_format,
+    /// `{version}`, `{supported}`: the newest this version reads, `{at}`.
+    review_too_new,
+
     // Why a note lost its place (messages.rs).
     orphan_no_quote,
     /// `{quote}`.

@@ -257,6 +257,14 @@ pub const ZH_HANS: Strings = Strings {
     orphan_too_different: "引文“{quote}”已不在文档中；最相似的段落“{nearest}”与它或其上下文差异太大（相似度 {score}，需要 {needed}）",
     orphan_not_found: "引文“{quote}”已不在文档中，也找不到相似的段落",
 
+    at_path: "：{path}",
+    unreadable_read: "无法读取批注文件：{problem}；{advice}：{path}",
+    review_malformed: "批注文件在第 {line} 行第 {column} 列损坏：{message}；请用文本编辑器修正，或新建批注文件（损坏的文件会保留）{at}",
+    review_not_review: "这不是 Pizhu 批注文件（{found}）；请选择 Pizhu 批注文件（*.pizhu.json），或新建批注文件（此文件会保留）{at}",
+    review_found_format: "其 \"format\" 为 \"{format}\"，而不是 \"{expected}\"",
+    review_no_format: "没有 \"format\": \"{expected}\"",
+    review_too_new: "批注文件由较新版本的 Pizhu 写入（格式版本 {version}；此版本的 Pizhu 最多读取版本 {supported}），无法在此读取；请更新 Pizhu 后再打开{at}",
+
     with_keys: "{label}（{keys}）",
     keys_open: "打开文档",
     keys_export: "导出批注",

@@ -257,6 +257,14 @@ pub const ZH_HANT: Strings = Strings {
     orphan_too_different: "引文「{quote}」已不在文件中；最相似的段落「{nearest}」與它或其上下文差異太大（相似度 {score}，需要 {needed}）",
     orphan_not_found: "引文「{quote}」已不在文件中，也找不到相似的段落",
 
+    at_path: "：{path}",
+    unreadable_read: "無法讀取批注檔：{problem}；{advice}：{path}",
+    review_malformed: "批注檔在第 {line} 行第 {column} 欄損壞：{message}；請用文字編輯器修正，或新建批注檔（損壞的檔案會保留）{at}",
+    review_not_review: "這不是 Pizhu 批注檔（{found}）；請選擇 Pizhu 批注檔（*.pizhu.json），或新建批注檔（此檔案會保留）{at}",
+    review_found_format: "其 \"format\" 為 \"{format}\"，而不是 \"{expected}\"",
+    review_no_format: "沒有 \"format\": \"{expected}\"",
+    review_too_new: "批注檔由較新版本的 Pizhu 寫入（格式版本 {version}；此版本的 Pizhu 最多讀取版本 {supported}），無法在此讀取；請更新 Pizhu 後再開啟{at}",
+
     with_keys: "{label}（{keys}）",
     keys_open: "開啟文件",
     keys_export: "匯出批注",

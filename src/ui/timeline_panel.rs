@@ -144,10 +144,7 @@ fn event_card_ui(
             ui.label(fill(s.place_is, &[("place", &event.place)]));
         }
         for p in &event.participants {
-            let name = timeline
-                .person(&p.person)
-                .map_or(p.person.as_str(), |x| x.name.as_str());
-            ui.label(format!("{name} — {}", p.role));
+            ui.label(participant_line(timeline, p));
         }
         let found = evidence
             .iter()
@@ -162,13 +159,8 @@ fn event_card_ui(
         }
     });
     let label = fill(s.event_named, &[("title", &event.title)]);
-    let response = ui.interact(
-        inner.response.rect,
-        ui.scope_id().with(("event", index)),
-        egui::Sense::click(),
-    );
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-    if response.clicked() {
+    let id = ui.scope_id().with(("event", index));
+    if card_button(ui, inner.response.rect, id, &label).clicked() {
         commands.push(Command::OpenEvent(index));
     }
 }
@@ -279,10 +271,7 @@ fn event_editor_ui(
         let mut remove = None;
         for (i, p) in draft.participants.iter().enumerate() {
             ui.horizontal(|ui| {
-                let name = timeline
-                    .person(&p.person)
-                    .map_or(p.person.as_str(), |x| x.name.as_str());
-                ui.label(format!("{name} — {}", p.role));
+                ui.label(participant_line(timeline, p));
                 if ui.small_button(s.remove).clicked() {
                     remove = Some(i);
                 }
@@ -403,6 +392,24 @@ fn event_editor_ui(
     }
 }
 
+/// "name — role" for a participant; the person's id when the timeline has
+/// no such person.
+fn participant_line(timeline: &Timeline, p: &Participant) -> String {
+    let name = timeline
+        .person(&p.person)
+        .map_or(p.person.as_str(), |x| x.name.as_str());
+    format!("{name} — {}", p.role)
+}
+
+/// Makes a drawn card (an event, a person) clickable as a whole, named
+/// `label` for screen readers.
+fn card_button(ui: &Ui, rect: egui::Rect, id: egui::Id, label: &str) -> egui::Response {
+    let response = ui.interact(rect, id, egui::Sense::click());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
+    response
+}
+
+/// A one-line text field named `name` for screen readers; whether it changed.
 fn text_field(ui: &mut Ui, value: &mut String, name: &str) -> bool {
     let response = ui.add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY));
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, name));
@@ -448,13 +455,8 @@ pub fn people_ui(
                     }
                 });
                 let label = fill(s.person_named, &[("name", &person.name)]);
-                let response = ui.interact(
-                    inner.response.rect,
-                    ui.scope_id().with(("person", &person.id)),
-                    egui::Sense::click(),
-                );
-                response
-                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                let id = ui.scope_id().with(("person", &person.id));
+                let response = card_button(ui, inner.response.rect, id, &label);
                 if response.on_hover_text(s.person_hover).clicked() && !found.is_empty() {
                     let next = match state
                         .mention_cursor

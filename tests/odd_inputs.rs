@@ -560,7 +560,7 @@ fn mixed_line_endings_give_the_same_text_paragraphs_and_anchors() {
     let raw: String = doc
         .raw
         .chars()
-        .skip(target.raw.start)
+        .skip(target.raw.start.0)
         .take(target.raw.len())
         .collect();
     assert_eq!(raw, "合作框架");

@@ -22,6 +22,7 @@ use pizhu::core::file::review::ReviewFile;
 use pizhu::core::notes::note::{Note, NoteColor, Target, TargetKind, TextPosition, TextQuote};
 use pizhu::core::notes::store::ReviewStore;
 use pizhu::core::text::document::Document;
+use pizhu::core::text::offset::RawRange;
 use pizhu::core::timeline::Timeline;
 use pizhu::core::w3c::read;
 use pizhu::core::w3c::write::{self, CONTEXT};
@@ -102,10 +103,7 @@ fn notes(doc: &Document) -> Vec<Note> {
             start: 500,
             end: 508,
         },
-        raw: TextPosition {
-            start: 600,
-            end: 612,
-        },
+        raw: RawRange::new(600, 612),
         extra: serde_json::Map::new(),
     };
     orphan.color = NoteColor::Pink;

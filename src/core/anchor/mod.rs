@@ -293,6 +293,7 @@ mod tests {
     use super::*;
     use crate::core::notes::note::{TargetKind, TextQuote};
     use crate::core::text::document::Document;
+    use crate::core::text::offset::RawRange;
     use proptest::prelude::*;
     use serde_json::Map;
 
@@ -324,7 +325,7 @@ mod tests {
                 ),
             },
             position: TextPosition { start, end },
-            raw: TextPosition { start, end },
+            raw: RawRange::new(start, end),
             extra: Map::new(),
         }
     }

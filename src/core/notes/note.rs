@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::core::text::document::Document;
+use crate::core::text::offset::{CleanOffset, RawRange};
 
 /// Characters of context kept on each side of a quote.
 pub const CONTEXT_CHARS: usize = 32;
@@ -61,7 +62,7 @@ pub struct Target {
     /// W3C TextPositionSelector, in code points of the clean text.
     pub position: TextPosition,
     /// The same range in the raw (scraped) text, in chars of the decoded raw text.
-    pub raw: TextPosition,
+    pub raw: RawRange,
     /// Unknown fields, kept.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -167,7 +168,10 @@ impl Target {
         let len = doc.char_len();
         let (start, end) = (start.min(len), end.min(len));
         let (start, end) = (start.min(end), start.max(end));
-        let (raw_start, raw_end) = doc.cleaned.map.clean_range_to_raw(start, end);
+        let raw = doc
+            .cleaned
+            .map
+            .clean_range_to_raw(CleanOffset(start), CleanOffset(end));
         Self {
             kind,
             quote: TextQuote {
@@ -178,10 +182,7 @@ impl Target {
                 suffix: doc.slice(end, (end + CONTEXT_CHARS).min(len)).to_owned(),
             },
             position: TextPosition { start, end },
-            raw: TextPosition {
-                start: raw_start,
-                end: raw_end,
-            },
+            raw,
             extra: Map::new(),
         }
     }

@@ -21,6 +21,8 @@
 use pinyin::ToPinyinMulti;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::core::text::offset::{CleanOffset, RawOffset, RawRange};
+
 /// One `(P)` annotation that [`clean`] removed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RemovedReading {
@@ -30,12 +32,12 @@ pub struct RemovedReading {
     /// The reading, in NFC (so decomposed input is stored composed), e.g. `"jì"`.
     pub pinyin: String,
     /// Char offset of the `(` in the raw text.
-    pub raw_start: usize,
+    pub raw_start: RawOffset,
     /// Char offset just past the `)` in the raw text.
-    pub raw_end: usize,
+    pub raw_end: RawOffset,
     /// Char offset in the clean text where the annotation was: right after
     /// the Han character (and its variation selector, if any).
-    pub clean_at: usize,
+    pub clean_at: CleanOffset,
 }
 
 /// A removed raw span, as the map needs it.
@@ -85,13 +87,13 @@ impl OffsetMap {
     /// placed there belongs between the character and what follows it, and
     /// the annotation is part of the character, not of the next text.
     /// Offsets past the end map to the raw length.
-    pub fn clean_to_raw(&self, clean: usize) -> usize {
-        let clean = clean.min(self.clean_len);
+    pub fn clean_to_raw(&self, clean: CleanOffset) -> RawOffset {
+        let clean = clean.0.min(self.clean_len);
         let k = self.spans.partition_point(|s| s.clean_at < clean);
-        match k.checked_sub(1).and_then(|i| self.spans.get(i)) {
+        RawOffset(match k.checked_sub(1).and_then(|i| self.spans.get(i)) {
             Some(s) => clean + s.removed_through(),
             None => clean,
-        }
+        })
     }
 
     /// Maps a raw char offset to a clean char offset.
@@ -100,14 +102,14 @@ impl OffsetMap {
     /// just before its `)`) map to the clean offset where it was, i.e. right
     /// after the annotated character. Offsets past the end map to the clean
     /// length.
-    pub fn raw_to_clean(&self, raw: usize) -> usize {
-        let raw = raw.min(self.raw_len);
+    pub fn raw_to_clean(&self, raw: RawOffset) -> CleanOffset {
+        let raw = raw.0.min(self.raw_len);
         let k = self.spans.partition_point(|s| s.raw_start < raw);
-        match k.checked_sub(1).and_then(|i| self.spans.get(i)) {
+        CleanOffset(match k.checked_sub(1).and_then(|i| self.spans.get(i)) {
             Some(s) if raw < s.raw_end => s.clean_at,
             Some(s) => raw - s.removed_through(),
             None => raw,
-        }
+        })
     }
 
     /// Maps a clean char range `start..end` to a raw char range.
@@ -120,23 +122,26 @@ impl OffsetMap {
     /// clean text map to ranges that tile the raw text. Empty ranges follow
     /// the same rule; reversed bounds are swapped; bounds past the end are
     /// clamped.
-    pub fn clean_range_to_raw(&self, start: usize, end: usize) -> (usize, usize) {
+    pub fn clean_range_to_raw(&self, start: CleanOffset, end: CleanOffset) -> RawRange {
         let (start, end) = if start <= end {
             (start, end)
         } else {
             (end, start)
         };
-        (self.clean_to_raw_after(start), self.clean_to_raw_after(end))
+        RawRange {
+            start: self.clean_to_raw_after(start),
+            end: self.clean_to_raw_after(end),
+        }
     }
 
     /// Like [`clean_to_raw`](Self::clean_to_raw), but past a `(P)` removed
     /// at exactly this clean offset.
-    fn clean_to_raw_after(&self, clean: usize) -> usize {
-        let clean = clean.min(self.clean_len);
-        let k = self.spans.partition_point(|s| s.clean_at < clean);
+    fn clean_to_raw_after(&self, clean: CleanOffset) -> RawOffset {
+        let at = clean.0.min(self.clean_len);
+        let k = self.spans.partition_point(|s| s.clean_at < at);
         match self.spans.get(k) {
-            Some(s) if s.clean_at == clean => s.raw_end,
-            _ => self.clean_to_raw(clean),
+            Some(s) if s.clean_at == at => RawOffset(s.raw_end),
+            _ => self.clean_to_raw(CleanOffset(at)),
         }
     }
 }
@@ -183,9 +188,9 @@ pub fn clean(raw: &str) -> Cleaned {
             removed.push(RemovedReading {
                 han,
                 pinyin: found.reading,
-                raw_start: raw_pos,
-                raw_end,
-                clean_at,
+                raw_start: RawOffset(raw_pos),
+                raw_end: RawOffset(raw_end),
+                clean_at: CleanOffset(clean_at),
             });
             spans.push(Span {
                 clean_at,
@@ -401,13 +406,22 @@ mod tests {
         let clean_chars: Vec<char> = c.text.chars().collect();
         assert_eq!(c.map.raw_len(), raw_chars.len());
         assert_eq!(c.map.clean_len(), clean_chars.len());
-        let inside_removed = |r: usize| c.removed.iter().any(|x| x.raw_start <= r && r < x.raw_end);
+        let inside_removed = |r: usize| {
+            c.removed
+                .iter()
+                .any(|x| x.raw_start.0 <= r && r < x.raw_end.0)
+        };
         // Raw positions that clean_to_raw never produces: inside a removed
         // span, or right after it (the "after" side of a reading).
-        let never_produced = |r: usize| c.removed.iter().any(|x| x.raw_start < r && r <= x.raw_end);
+        let never_produced = |r: usize| {
+            c.removed
+                .iter()
+                .any(|x| x.raw_start.0 < r && r <= x.raw_end.0)
+        };
         let mut prev_end = 0;
         for (i, &ch) in clean_chars.iter().enumerate() {
-            let (a, b) = c.map.clean_range_to_raw(i, i + 1);
+            let range = c.map.clean_range_to_raw(CleanOffset(i), CleanOffset(i + 1));
+            let (a, b) = (range.start.0, range.end.0);
             // Char ranges that tile the clean text tile the raw text.
             assert_eq!(a, prev_end, "clean offset {i}");
             prev_end = b;
@@ -420,28 +434,32 @@ mod tests {
             assert_eq!(raw_chars[a], ch);
         }
         for i in 0..=clean_chars.len() {
-            assert_eq!(c.map.raw_to_clean(c.map.clean_to_raw(i)), i);
+            assert_eq!(
+                c.map.raw_to_clean(c.map.clean_to_raw(CleanOffset(i))),
+                CleanOffset(i)
+            );
         }
         for r in 0..=raw_chars.len() {
-            let back = c.map.raw_to_clean(r);
-            assert!(back <= clean_chars.len());
+            let back = c.map.raw_to_clean(RawOffset(r));
+            assert!(back.0 <= clean_chars.len());
             if !never_produced(r) {
-                assert_eq!(c.map.clean_to_raw(back), r, "raw offset {r}");
+                assert_eq!(c.map.clean_to_raw(back), RawOffset(r), "raw offset {r}");
             }
         }
         // The whole clean text maps to the whole raw text, including a
         // reading after the very last character.
         assert_eq!(
-            c.map.clean_range_to_raw(0, clean_chars.len()),
-            (0, raw_chars.len())
+            c.map
+                .clean_range_to_raw(CleanOffset(0), CleanOffset(clean_chars.len())),
+            RawRange::new(0, raw_chars.len())
         );
         // Slicing raw by each removal's span gives back "(reading)".
         for x in &c.removed {
-            let span: String = raw_chars[x.raw_start..x.raw_end].iter().collect();
+            let span: String = raw_chars[x.raw_start.0..x.raw_end.0].iter().collect();
             let span: String = span.nfc().collect();
             assert_eq!(span, format!("({})", x.pinyin));
             assert_eq!(c.map.raw_to_clean(x.raw_start), x.clean_at);
-            assert_eq!(c.map.raw_to_clean(x.raw_end - 1), x.clean_at);
+            assert_eq!(c.map.raw_to_clean(RawOffset(x.raw_end.0 - 1)), x.clean_at);
             assert_eq!(c.map.raw_to_clean(x.raw_end), x.clean_at);
         }
     }
@@ -455,21 +473,33 @@ mod tests {
             vec![RemovedReading {
                 han: '濟',
                 pinyin: "jì".to_owned(),
-                raw_start: 1,
-                raw_end: 5,
-                clean_at: 1,
+                raw_start: RawOffset(1),
+                raw_end: RawOffset(5),
+                clean_at: CleanOffset(1),
             }]
         );
-        assert_eq!(c.map.clean_to_raw(0), 0);
-        assert_eq!(c.map.clean_to_raw(1), 1);
-        assert_eq!(c.map.clean_to_raw(2), 6);
-        assert_eq!(c.map.clean_range_to_raw(0, 1), (0, 5));
-        assert_eq!(c.map.clean_range_to_raw(1, 2), (5, 6));
-        assert_eq!(c.map.clean_range_to_raw(0, 2), (0, 6));
-        assert_eq!(c.map.clean_range_to_raw(1, 1), (5, 5));
-        assert_eq!(c.map.raw_to_clean(3), 1);
-        assert_eq!(c.map.raw_to_clean(5), 1);
-        assert_eq!(c.map.raw_to_clean(6), 2);
+        assert_eq!(c.map.clean_to_raw(CleanOffset(0)), RawOffset(0));
+        assert_eq!(c.map.clean_to_raw(CleanOffset(1)), RawOffset(1));
+        assert_eq!(c.map.clean_to_raw(CleanOffset(2)), RawOffset(6));
+        assert_eq!(
+            c.map.clean_range_to_raw(CleanOffset(0), CleanOffset(1)),
+            RawRange::new(0, 5)
+        );
+        assert_eq!(
+            c.map.clean_range_to_raw(CleanOffset(1), CleanOffset(2)),
+            RawRange::new(5, 6)
+        );
+        assert_eq!(
+            c.map.clean_range_to_raw(CleanOffset(0), CleanOffset(2)),
+            RawRange::new(0, 6)
+        );
+        assert_eq!(
+            c.map.clean_range_to_raw(CleanOffset(1), CleanOffset(1)),
+            RawRange::new(5, 5)
+        );
+        assert_eq!(c.map.raw_to_clean(RawOffset(3)), CleanOffset(1));
+        assert_eq!(c.map.raw_to_clean(RawOffset(5)), CleanOffset(1));
+        assert_eq!(c.map.raw_to_clean(RawOffset(6)), CleanOffset(2));
     }
 
     #[test]
@@ -524,7 +554,7 @@ mod tests {
         let c = clean("濟(ji\u{0300})寧");
         assert_eq!(c.text, "濟寧");
         assert_eq!(c.removed[0].pinyin, "jì");
-        assert_eq!(c.removed[0].raw_end, 6);
+        assert_eq!(c.removed[0].raw_end, RawOffset(6));
         assert_eq!(cleaned("旅(lu\u{0308}\u{030C})"), "旅");
         assert_map_consistent("濟(ji\u{0300})寧旅(lu\u{0308}\u{030C})行");
     }
@@ -534,7 +564,7 @@ mod tests {
         let c = clean("葛\u{E0100}(gě)根");
         assert_eq!(c.text, "葛\u{E0100}根");
         assert_eq!(c.removed[0].han, '葛');
-        assert_eq!(c.removed[0].clean_at, 2);
+        assert_eq!(c.removed[0].clean_at, CleanOffset(2));
         assert_eq!(cleaned("葛\u{FE00}(gé)"), "葛\u{FE00}");
         // Two selectors: no longer "right after the character".
         let two = "葛\u{FE00}\u{FE01}(gé)";
@@ -563,9 +593,9 @@ mod tests {
     fn supplementary_plane_offsets_are_in_chars() {
         let c = clean("𠀀(hē)濟(jì)寧");
         assert_eq!(c.text, "𠀀濟寧");
-        assert_eq!(c.removed[0].clean_at, 1);
-        assert_eq!(c.removed[1].raw_start, 6);
-        assert_eq!(c.removed[1].clean_at, 2);
+        assert_eq!(c.removed[0].clean_at, CleanOffset(1));
+        assert_eq!(c.removed[1].raw_start, RawOffset(6));
+        assert_eq!(c.removed[1].clean_at, CleanOffset(2));
         assert_map_consistent("𠀀(hē)濟(jì)寧");
     }
 
@@ -632,24 +662,36 @@ mod tests {
     #[test]
     fn map_on_text_without_readings_is_identity() {
         let c = clean("沒有注音的文字");
-        assert_eq!(c.map.clean_to_raw(3), 3);
-        assert_eq!(c.map.raw_to_clean(3), 3);
-        assert_eq!(c.map.clean_range_to_raw(5, 2), (2, 5));
+        assert_eq!(c.map.clean_to_raw(CleanOffset(3)), RawOffset(3));
+        assert_eq!(c.map.raw_to_clean(RawOffset(3)), CleanOffset(3));
+        assert_eq!(
+            c.map.clean_range_to_raw(CleanOffset(5), CleanOffset(2)),
+            RawRange::new(2, 5)
+        );
         // Out-of-range offsets clamp instead of panicking.
-        assert_eq!(c.map.clean_to_raw(100), 7);
-        assert_eq!(c.map.raw_to_clean(100), 7);
-        assert_eq!(c.map.clean_range_to_raw(100, 200), (7, 7));
+        assert_eq!(c.map.clean_to_raw(CleanOffset(100)), RawOffset(7));
+        assert_eq!(c.map.raw_to_clean(RawOffset(100)), CleanOffset(7));
+        assert_eq!(
+            c.map.clean_range_to_raw(CleanOffset(100), CleanOffset(200)),
+            RawRange::new(7, 7)
+        );
         let empty = clean("");
         assert_eq!(empty.text, "");
-        assert_eq!(empty.map.clean_range_to_raw(0, 1), (0, 0));
+        assert_eq!(
+            empty.map.clean_range_to_raw(CleanOffset(0), CleanOffset(1)),
+            RawRange::new(0, 0)
+        );
     }
 
     #[test]
     fn reading_at_the_very_end() {
         let c = clean("發展(zhǎn)");
         assert_eq!(c.text, "發展");
-        assert_eq!(c.map.clean_range_to_raw(0, 2), (0, 8));
-        assert_eq!(c.map.clean_to_raw(2), 2);
+        assert_eq!(
+            c.map.clean_range_to_raw(CleanOffset(0), CleanOffset(2)),
+            RawRange::new(0, 8)
+        );
+        assert_eq!(c.map.clean_to_raw(CleanOffset(2)), RawOffset(2));
         assert_map_consistent("發展(zhǎn)");
     }
 }

@@ -342,8 +342,8 @@ impl Document {
     /// sits right after its character. Empty for a reversed range.
     pub fn readings_in(&self, start: usize, end: usize) -> &[clean::RemovedReading] {
         let removed = &self.cleaned.removed;
-        let from = removed.partition_point(|r| r.clean_at <= start);
-        let to = removed.partition_point(|r| r.clean_at <= end);
+        let from = removed.partition_point(|r| r.clean_at.0 <= start);
+        let to = removed.partition_point(|r| r.clean_at.0 <= end);
         removed.get(from..to).unwrap_or_default()
     }
 }

@@ -6,5 +6,6 @@ pub mod decode;
 pub mod document;
 pub mod excerpt;
 pub mod find;
+pub mod offset;
 pub mod segment;
 pub mod words;

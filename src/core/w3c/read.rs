@@ -34,6 +34,7 @@ use crate::core::notes::note::{
     self, Note, NoteColor, Target, TargetKind, TextPosition, TextQuote,
 };
 use crate::core::text::document::Document;
+use crate::core::text::offset::RawRange;
 use crate::core::w3c::write;
 
 /// How deep in nested arrays, pages and selectors the reader goes; deeper
@@ -474,7 +475,7 @@ impl Reader<'_> {
             .and_then(|v| serde_json::from_value::<TargetKind>(v.clone()).ok())
             .unwrap_or(TargetKind::Range);
         let stored_raw = from_ext("raw")
-            .and_then(|v| serde_json::from_value::<TextPosition>(v.clone()).ok())
+            .and_then(|v| serde_json::from_value::<RawRange>(v.clone()).ok())
             .unwrap_or_default();
         let extra = from_ext("target_fields")
             .and_then(Value::as_object)

@@ -35,8 +35,9 @@ use serde_json::{Map, Value};
 
 use crate::core::anchor::Anchor;
 use crate::core::export::input::{ExportError, ExportInput};
-use crate::core::notes::note::{Note, Target, TargetKind, TextPosition};
+use crate::core::notes::note::{Note, Target, TargetKind};
 use crate::core::text::document::Document;
+use crate::core::text::offset::RawRange;
 
 /// The JSON-LD context of every Web Annotation document.
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -251,7 +252,7 @@ pub struct Extension<'a> {
     /// `paragraph` or `range`.
     pub kind: TargetKind,
     /// The selected range in the raw (scraped) text, in chars.
-    pub raw: TextPosition,
+    pub raw: RawRange,
     /// The note's fields unknown to this version, kept.
     #[serde(skip_serializing_if = "Map::is_empty")]
     pub note_fields: &'a Map<String, Value>,

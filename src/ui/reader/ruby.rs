@@ -25,7 +25,7 @@ pub(super) fn ruby_ui(
     for reading in readings {
         // The reading belongs to the Han character before `clean_at`; a kept
         // variation selector may sit between them.
-        let Some(mut at) = reading.clean_at.checked_sub(1 + para.start) else {
+        let Some(mut at) = reading.clean_at.0.checked_sub(1 + para.start) else {
             continue;
         };
         while at > 0 && glyphs.get(at).is_some_and(|g| g.chr != reading.han) {

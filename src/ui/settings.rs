@@ -184,3 +184,45 @@ impl ThemeChoice {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_files_are_newest_first_once_each() {
+        let mut settings = Settings::default();
+        for i in 0..12 {
+            settings.remember_recent(PathBuf::from(format!("/文件/{i}.txt")));
+        }
+        settings.remember_recent(PathBuf::from("/文件/5.txt"));
+        assert_eq!(settings.recent.len(), RECENT_MAX);
+        assert_eq!(settings.recent[0], PathBuf::from("/文件/5.txt"));
+        assert_eq!(settings.recent[1], PathBuf::from("/文件/11.txt"));
+        let fives = settings.recent.iter().filter(|p| p.ends_with("5.txt"));
+        assert_eq!(fives.count(), 1);
+    }
+
+    #[test]
+    fn reading_positions_are_kept_per_document() {
+        let mut settings = Settings::default();
+        settings.remember_position("濟寧", 120);
+        settings.remember_position("青島", 7);
+        settings.remember_position("濟寧", 300);
+        assert_eq!(settings.position_of("濟寧"), Some(300));
+        assert_eq!(settings.position_of("青島"), Some(7));
+        assert_eq!(settings.position_of("煙台"), None);
+        assert_eq!(settings.positions.len(), 2);
+    }
+
+    #[test]
+    fn zoom_rounds_and_stays_in_range() {
+        let mut settings = Settings::default();
+        settings.set_reading_size(theme::READING_SIZE * 1.1);
+        let size = settings.reading_size;
+        assert!((size * 10.0 - (size * 10.0).round()).abs() < 1e-3, "{size}");
+        settings.set_reading_size(1000.0);
+        assert!((settings.reading_size - theme::READING_SIZE_MAX).abs() < f32::EPSILON);
+        assert_eq!(Script::Traditional.next(), Script::Original);
+    }
+}

@@ -31,7 +31,7 @@ use crate::ui::reader::{ReaderState, Selection};
 use crate::ui::settings::{Settings, SideTab};
 use crate::ui::theme;
 use crate::ui::timeline_panel::TimelineState;
-use notes::NotesState;
+use notes::{Autosave, NotesState};
 use view::{Display, FontsState, TimelineView, Words};
 
 /// Which windows are shown, and their fields as typed.
@@ -165,10 +165,10 @@ impl AppState {
     /// frame that shows "saved", or for one when the save is due.
     pub fn autosave(&mut self, ctx: &egui::Context) {
         match self.notes.autosave(ctx.input(|i| i.time)) {
-            None => {}
+            Autosave::Idle => {}
             // One more frame so the status bar shows "saved" (then idle again).
-            Some(0.0) => ctx.request_repaint(),
-            Some(wait) => {
+            Autosave::Saved => ctx.request_repaint(),
+            Autosave::DueIn(wait) => {
                 ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait + 0.01));
             }
         }

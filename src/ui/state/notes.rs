@@ -17,6 +17,17 @@ use crate::ui::notes_panel::EditorState;
 /// Seconds after the last change before notes are saved (the goal is within 1 s).
 pub const AUTOSAVE_AFTER_SECONDS: f64 = 0.5;
 
+/// What [`NotesState::autosave`] did.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Autosave {
+    /// Nothing waits to be saved.
+    Idle,
+    /// The notes were saved just now.
+    Saved,
+    /// A save is due in this many seconds.
+    DueIn(f64),
+}
+
 /// The notes of the open document, the editor's draft, and the autosave clock.
 #[derive(Default)]
 pub struct NotesState {
@@ -176,16 +187,16 @@ impl NotesState {
         self.save();
     }
 
-    /// Save when the last change is [`AUTOSAVE_AFTER_SECONDS`] old. `None`
-    /// when nothing waits to be saved; `Some(0.0)` right after saving (one
-    /// more frame shows "saved"); else the seconds until the save is due.
-    pub fn autosave(&mut self, now: f64) -> Option<f64> {
-        let since = self.unsaved_since?;
+    /// Save when the last change is [`AUTOSAVE_AFTER_SECONDS`] old.
+    pub fn autosave(&mut self, now: f64) -> Autosave {
+        let Some(since) = self.unsaved_since else {
+            return Autosave::Idle;
+        };
         if now - since >= AUTOSAVE_AFTER_SECONDS {
             self.save();
-            Some(0.0)
+            Autosave::Saved
         } else {
-            Some(AUTOSAVE_AFTER_SECONDS - (now - since))
+            Autosave::DueIn(AUTOSAVE_AFTER_SECONDS - (now - since))
         }
     }
 
@@ -202,5 +213,82 @@ impl NotesState {
             }
             None => self.editor.close(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        reason = "test code: a panic is a failed test"
+    )]
+
+    use super::*;
+    use crate::core::notes::note::Target;
+
+    /// The article's notes in a file of the test's own, with one empty note
+    /// open in the editor.
+    fn with_open_note(dir: &Path) -> (NotesState, String) {
+        let doc = Document::embedded();
+        let mut notes = NotesState::open(&doc, Some(&dir.join("a.pizhu.json")));
+        let note = Note::new(Target::range(&doc, 0, 6), String::new(), "審稿人".into());
+        let id = note.id.clone();
+        assert!(notes.edit(0.0, Edit::Add(note)));
+        assert!(notes.open_editor(&id, true));
+        (notes, id)
+    }
+
+    #[test]
+    fn a_typed_draft_becomes_one_undoable_edit() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut notes, id) = with_open_note(dir.path());
+        notes.editor.body = "簽約地點待查".into();
+        notes.editor.tags = "地點, 待查".into();
+        notes.commit_draft(1.0);
+        let note = notes.note(&id).unwrap();
+        assert_eq!(note.body, "簽約地點待查");
+        assert_eq!(note.tags, ["地點", "待查"]);
+        assert_eq!(notes.editor.changed_at, None);
+        assert!(notes.undo(2.0, false));
+        assert_eq!(notes.note(&id).unwrap().body, "");
+        // The editor follows the store.
+        assert_eq!(notes.editor.body, "");
+    }
+
+    #[test]
+    fn an_unchanged_draft_commits_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut notes, _) = with_open_note(dir.path());
+        let revision = notes.notes().unwrap().store().revision();
+        notes.commit_draft(1.0);
+        assert_eq!(notes.notes().unwrap().store().revision(), revision);
+    }
+
+    #[test]
+    fn a_new_color_takes_the_draft_along_in_one_step() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut notes, id) = with_open_note(dir.path());
+        notes.editor.body = "人名有誤".into();
+        notes.set_color(1.0, NoteColor::Pink);
+        let note = notes.note(&id).unwrap();
+        assert_eq!(
+            (note.body.as_str(), note.color),
+            ("人名有誤", NoteColor::Pink)
+        );
+        assert!(notes.undo(2.0, false));
+        let note = notes.note(&id).unwrap();
+        assert_eq!(note.body, "");
+        assert_ne!(note.color, NoteColor::Pink);
+    }
+
+    #[test]
+    fn changes_are_saved_half_a_second_later() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut notes, _) = with_open_note(dir.path());
+        assert!(matches!(notes.autosave(0.2), Autosave::DueIn(_)));
+        assert_eq!(notes.autosave(0.6), Autosave::Saved);
+        assert_eq!(notes.autosave(0.7), Autosave::Idle);
+        assert!(dir.path().join("a.pizhu.json").is_file());
     }
 }

@@ -52,7 +52,6 @@ pub const EN: Strings = Strings {
     tab_people: "People",
     open_failed: "Could not open the document",
     open_failed_hint: "Use File → Open… (Ctrl+O) to choose another file.",
-    no_document_hint: "No document open. Use File → Open… to choose a text file.",
     start_page: "Start page",
     start_embedded: "The agreement article (built in)",
     start_recent: "Recent files",

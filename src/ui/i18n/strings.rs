@@ -35,7 +35,7 @@ macro_rules! strings {
 }
 
 strings! {
-    // Menus and toolbar (app.rs).
+    // Menus and toolbar (menu.rs), the start page (start_page.rs), what the state reports (state/).
     menu_file,
     menu_open,
     menu_open_recent,
@@ -81,7 +81,6 @@ strings! {
     tab_people,
     open_failed,
     open_failed_hint,
-    no_document_hint,
     start_page,
     start_embedded,
     start_recent,
@@ -92,7 +91,7 @@ strings! {
     /// `{error}`, `{path}`.
     err_read_annotations,
 
-    // The reading view (reader.rs).
+    // The reading view (reader/).
     /// `{n}`: the paragraph number.
     note_paragraph,
     /// `{n}`: the paragraph number.
@@ -290,7 +289,7 @@ strings! {
     person_named,
     person_hover,
 
-    // About and shortcuts (about.rs).
+    // About (about.rs) and the shortcuts sheet's title (shortcuts.rs).
     about_title,
     /// `{version}`.
     about_version,

@@ -52,7 +52,6 @@ pub const ZH_HANS: Strings = Strings {
     tab_people: "人物",
     open_failed: "无法打开文档",
     open_failed_hint: "请用“文件 → 打开…”（Ctrl+O）选择其他文件。",
-    no_document_hint: "尚未打开文档。请用“文件 → 打开…”选择文本文件。",
     start_page: "起始页",
     start_embedded: "合作框架协议报道（内置）",
     start_recent: "最近的文件",

@@ -52,7 +52,6 @@ pub const ZH_HANT: Strings = Strings {
     tab_people: "人物",
     open_failed: "無法開啟文件",
     open_failed_hint: "請用「檔案 → 開啟…」（Ctrl+O）選擇其他檔案。",
-    no_document_hint: "尚未開啟文件。請用「檔案 → 開啟…」選擇文字檔。",
     start_page: "起始頁",
     start_embedded: "合作框架協議報導（內建）",
     start_recent: "最近的檔案",

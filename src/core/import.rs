@@ -17,7 +17,101 @@ pub struct Incoming {
     /// The notes, in the file's order.
     pub notes: Vec<Note>,
     /// Why each unusable part of the file was skipped.
-    pub skipped: Vec<String>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// Why a part of an annotations file was skipped; [`Display`](fmt::Display)
+/// says it in English (the CLI prints it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Skipped {
+    /// A part nested deeper than the reader goes.
+    TooDeep,
+    /// An object that is not an annotation, page or collection.
+    NotAnnotation {
+        /// Its `type`, if it has one.
+        type_name: Option<String>,
+    },
+    /// An annotation given only by its IRI.
+    LinkedAnnotation {
+        /// The IRI.
+        iri: String,
+    },
+    /// A value (number, true, …) where an annotation was expected.
+    NotAnnotationValue,
+    /// A page given only by its IRI.
+    LinkedPage {
+        /// The IRI.
+        iri: String,
+        /// Where it was linked: `first` or `next`.
+        key: String,
+    },
+    /// A `first` or `next` that is not a page.
+    NotAPage {
+        /// `first` or `next`.
+        key: String,
+    },
+}
+
+impl fmt::Display for Skipped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::TooDeep => f.write_str("a part nested too deep to be an annotation was left out"),
+            Self::NotAnnotation { type_name: None } => {
+                f.write_str("an object with no type is not an annotation")
+            }
+            Self::NotAnnotation { type_name: Some(t) } => {
+                write!(f, "an object of type “{t}” is not an annotation")
+            }
+            Self::LinkedAnnotation { iri } => write!(
+                f,
+                "the annotation {iri} is only linked, not included, so it cannot be read"
+            ),
+            Self::NotAnnotationValue => {
+                f.write_str("a value that is not an annotation was left out")
+            }
+            Self::LinkedPage { iri, key } => write!(
+                f,
+                "the page {iri} (“{key}”) is only linked, not included, so its annotations \
+                 cannot be read; export the collection with its pages embedded"
+            ),
+            Self::NotAPage { key } => write!(f, "the “{key}” page is not a page"),
+        }
+    }
+}
+
+/// What a JSON file holds instead of annotations, for
+/// [`ImportError::NotAnnotations`]; [`Display`](fmt::Display) says it in
+/// English.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum JsonShape {
+    /// An object with this `type`.
+    ObjectOfType(String),
+    /// An object with no `type`.
+    UntypedObject,
+    /// A list of this many items, none an annotation.
+    List(usize),
+    /// A string.
+    String,
+    /// A number.
+    Number,
+    /// `true` or `false`.
+    Bool,
+    /// `null`.
+    Null,
+}
+
+impl fmt::Display for JsonShape {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::ObjectOfType(t) => write!(f, "it is an object of type “{t}”"),
+            Self::UntypedObject => f.write_str("it is an object with no “type”"),
+            Self::List(n) => write!(f, "it is a list of {n} items, none an annotation"),
+            Self::String => f.write_str("it is a string"),
+            Self::Number => f.write_str("it is a number"),
+            Self::Bool => f.write_str("it is true or false"),
+            Self::Null => f.write_str("it is null"),
+        }
+    }
 }
 
 /// What an import did, for the status bar and the CLI.
@@ -40,7 +134,7 @@ pub struct ImportSummary {
     /// The ids of the orphans, to show them.
     pub orphan_ids: Vec<String>,
     /// Why each skipped part was skipped.
-    pub skipped_reasons: Vec<String>,
+    pub skipped_reasons: Vec<Skipped>,
 }
 
 impl ImportSummary {
@@ -122,8 +216,8 @@ pub enum ImportError {
         at(path.as_deref())
     )]
     NotAnnotations {
-        /// What the file holds instead, in a few words.
-        found: String,
+        /// What the file holds instead.
+        found: JsonShape,
         /// The file, when known.
         path: Option<PathBuf>,
     },

@@ -76,7 +76,8 @@ pub fn run(
         Box::new(move |cc| {
             let settings = settings::Settings::load(cc.storage);
             app::PizhuApp::setup_context(&cc.egui_ctx, &settings);
-            let mut app = app::PizhuApp::new(doc.map_err(|e| e.to_string()), settings, notes);
+            let doc = doc.map_err(|e| i18n::strings(settings.lang).open_error(&e));
+            let mut app = app::PizhuApp::new(doc, settings, notes);
             app.preload_words();
             app.set_probe(started, exit_after_first_frame);
             app.start_font_scan(&cc.egui_ctx);

@@ -241,7 +241,10 @@ impl AppState {
                 let (doc, notes) = crate::core::file::open::open_path(Some(path), None);
                 match doc {
                     Ok(doc) => self.open_document(ctx, doc, notes),
-                    Err(err) => self.windows.open.set_error(err.to_string()),
+                    Err(err) => {
+                        let message = self.strings().open_error(&err);
+                        self.windows.open.set_error(message);
+                    }
                 }
             }
             Command::OpenEmbedded => self.open_document(ctx, Document::embedded(), None),

@@ -29,7 +29,7 @@ use serde_json::{Map, Value};
 
 use crate::core::anchor::{self, TextIndex};
 use crate::core::file::review::{self, Parsed, ReviewError, ReviewFile};
-use crate::core::import::{ImportError, Incoming};
+use crate::core::import::{ImportError, Incoming, JsonShape, Skipped};
 use crate::core::notes::note::{
     self, Note, NoteColor, Target, TargetKind, TextPosition, TextQuote,
 };
@@ -96,18 +96,18 @@ pub fn read_annotations(
     Ok(reader.out)
 }
 
-/// A few words on what a JSON value is, for [`ImportError::NotAnnotations`].
-fn describe(value: &Value) -> String {
+/// What a JSON value is, for [`ImportError::NotAnnotations`].
+fn describe(value: &Value) -> JsonShape {
     match value {
         Value::Object(o) => match type_names(o).first() {
-            Some(t) => format!("it is an object of type “{t}”"),
-            None => "it is an object with no “type”".to_owned(),
+            Some(t) => JsonShape::ObjectOfType((*t).to_owned()),
+            None => JsonShape::UntypedObject,
         },
-        Value::Array(items) => format!("it is a list of {} items, none an annotation", items.len()),
-        Value::String(_) => "it is a string".to_owned(),
-        Value::Number(_) => "it is a number".to_owned(),
-        Value::Bool(_) => "it is true or false".to_owned(),
-        Value::Null => "it is null".to_owned(),
+        Value::Array(items) => JsonShape::List(items.len()),
+        Value::String(_) => JsonShape::String,
+        Value::Number(_) => JsonShape::Number,
+        Value::Bool(_) => JsonShape::Bool,
+        Value::Null => JsonShape::Null,
     }
 }
 
@@ -341,7 +341,7 @@ impl Reader<'_> {
     /// One annotation, page, collection or list of them.
     fn item(&mut self, value: &Value, depth: usize) {
         if depth > MAX_DEPTH {
-            self.skip("a part nested too deep to be an annotation was left out".to_owned());
+            self.skip(Skipped::TooDeep);
             return;
         }
         match value {
@@ -367,17 +367,13 @@ impl Reader<'_> {
                 } else if let Some(graph) = o.get("@graph") {
                     self.item(graph, depth + 1);
                 } else {
-                    let what = types.first().map_or_else(
-                        || "an object with no type".to_owned(),
-                        |t| format!("an object of type “{t}”"),
-                    );
-                    self.skip(format!("{what} is not an annotation"));
+                    self.skip(Skipped::NotAnnotation {
+                        type_name: types.first().map(|t| (*t).to_owned()),
+                    });
                 }
             }
-            Value::String(iri) => self.skip(format!(
-                "the annotation {iri} is only linked, not included, so it cannot be read"
-            )),
-            _ => self.skip("a value that is not an annotation was left out".to_owned()),
+            Value::String(iri) => self.skip(Skipped::LinkedAnnotation { iri: iri.clone() }),
+            _ => self.skip(Skipped::NotAnnotationValue),
         }
     }
 
@@ -395,16 +391,18 @@ impl Reader<'_> {
         for page in list(value) {
             match page {
                 Value::Object(p) if depth < MAX_DEPTH => self.page(p, depth + 1),
-                Value::String(iri) => self.skip(format!(
-                    "the page {iri} (“{key}”) is only linked, not included, so its annotations \
-                     cannot be read; export the collection with its pages embedded"
-                )),
-                _ => self.skip(format!("the “{key}” page is not a page")),
+                Value::String(iri) => self.skip(Skipped::LinkedPage {
+                    iri: iri.clone(),
+                    key: key.to_owned(),
+                }),
+                _ => self.skip(Skipped::NotAPage {
+                    key: key.to_owned(),
+                }),
             }
         }
     }
 
-    fn skip(&mut self, reason: String) {
+    fn skip(&mut self, reason: Skipped) {
         self.out.skipped.push(reason);
     }
 
@@ -645,9 +643,17 @@ mod tests {
         let ids: Vec<&str> = incoming.notes.iter().map(|n| n.id.as_str()).collect();
         assert_eq!(ids, ["丙", "甲", "乙"]);
         assert_eq!(incoming.skipped.len(), 3, "{:?}", incoming.skipped);
-        assert!(incoming.skipped[0].contains("http://example.org/anno-elsewhere"));
-        assert!(incoming.skipped[1].contains("“Person”"));
-        assert!(incoming.skipped[2].contains("http://example.org/page3"));
+        assert!(
+            incoming.skipped[0]
+                .to_string()
+                .contains("http://example.org/anno-elsewhere")
+        );
+        assert!(incoming.skipped[1].to_string().contains("“Person”"));
+        assert!(
+            incoming.skipped[2]
+                .to_string()
+                .contains("http://example.org/page3")
+        );
 
         // A page on its own, a plain list, a list of pages, a @graph.
         let page = json!({"type": "AnnotationPage", "items": [anno("甲", "濟寧")]});

@@ -17,6 +17,7 @@
 //! ([`Lang::system`], `locale.rs`) and switched in the Settings window.
 
 mod en;
+mod errors;
 mod locale;
 mod messages;
 mod strings;

@@ -330,6 +330,48 @@ strings! {
     apply,
     language,
 
+    // Why a document, an annotations file or an export failed (messages.rs).
+    /// `{line}`, `{column}`, `{message}`, `{at}`.
+    import_malformed,
+    /// `{found}`: what the file holds, `{at}`.
+    import_not_annotations,
+    /// `{error}`.
+    import_store,
+    /// `{type}`.
+    shape_object_of_type,
+    shape_untyped_object,
+    /// `{n}`.
+    shape_list,
+    shape_string,
+    shape_number,
+    shape_bool,
+    shape_null,
+    /// `{problem}`, `{advice}`, `{path}`.
+    doc_open_failed,
+    doc_not_found,
+    doc_permission,
+    doc_is_folder,
+    /// `{error}`: what the system reported.
+    doc_unreadable,
+    doc_advice_name,
+    doc_advice_permission,
+    doc_advice_folder,
+    doc_advice_other,
+    decode_empty,
+    /// `{offset}`: of the first NUL byte.
+    decode_binary,
+    /// `{encoding}`.
+    decode_undecodable,
+    decode_advice_empty,
+    decode_advice_binary,
+    decode_advice_undecodable,
+    /// `{error}`: what the system reported, `{path}`.
+    open_read_review,
+    /// `{name}`: the document's, `{path}`: the notes file.
+    open_document_not_found,
+    /// `{error}`.
+    export_json,
+
     // Why a notes file cannot be read (messages.rs).
     /// `{path}`: ends a message that names its file.
     at_path,

@@ -32,7 +32,7 @@ pub fn export(
         Scope::Shown => Some(filter),
     };
     let input = ExportInput::new(doc, store, &timeline, shown);
-    let bytes = crate::core::export::export(format, &input).map_err(|e| e.to_string())?;
+    let bytes = crate::core::export::export(format, &input).map_err(|e| s.export_error(&e))?;
     crate::core::file::atomic::write_file_atomic(path, &bytes).map_err(|e| {
         fill(
             s.err_write_export,
@@ -60,7 +60,7 @@ pub fn import(
     })?;
     match notes.import(now, doc, &bytes) {
         Some(Ok(summary)) => Ok((s.import_summary)(&summary)),
-        Some(Err(e)) => Err(e.with_path(path).to_string()),
+        Some(Err(e)) => Err(s.import_error(&e.with_path(path))),
         None => Err(s.err_no_document.to_owned()),
     }
 }

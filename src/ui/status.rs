@@ -141,9 +141,9 @@ pub fn human_bytes(bytes: usize, s: &Strings) -> String {
     if bytes < 10_000 {
         fill(s.bytes, &[("n", &group_thousands(bytes))])
     } else if b < 1_000_000.0 {
-        format!("{:.1} kB", b / 1_000.0)
+        fill(s.kilobytes, &[("n", &format!("{:.1}", b / 1_000.0))])
     } else {
-        format!("{:.1} MB", b / 1_000_000.0)
+        fill(s.megabytes, &[("n", &format!("{:.1}", b / 1_000_000.0))])
     }
 }
 

@@ -312,6 +312,9 @@ pub const EN: Strings = Strings {
     open_document_not_found: "the document these notes belong to ({name}) was not found beside them; open the document and pass the notes with --notes: {path}",
     export_json: "could not write the export as JSON: {error}",
 
+    kilobytes: "{n} kB",
+    megabytes: "{n} MB",
+
     import_summary: import_summary_en,
 };
 

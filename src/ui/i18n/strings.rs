@@ -166,7 +166,7 @@ strings! {
     notes_saved_in,
     start_new_notes_file,
     start_new_hover,
-    // The notes file's state, as the core words it (English), and translated.
+    // The notes file's state (the core's SaveState, worded in messages.rs).
     state_loaded,
     state_new,
     state_unsaved,
@@ -329,6 +329,12 @@ strings! {
     author_label,
     apply,
     language,
+
+    // Sizes in the status bar (status.rs).
+    /// `{n}`: thousands of bytes, one decimal.
+    kilobytes,
+    /// `{n}`: millions of bytes, one decimal.
+    megabytes,
 
     // Why a document, an annotations file or an export failed (messages.rs).
     /// `{line}`, `{column}`, `{message}`, `{at}`.

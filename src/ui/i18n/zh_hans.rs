@@ -312,6 +312,9 @@ pub const ZH_HANS: Strings = Strings {
     open_document_not_found: "找不到这些批注所属的文档（{name}），它不在批注文件旁边；请打开该文档，并用 --notes 指定这些批注：{path}",
     export_json: "无法将导出内容写成 JSON：{error}",
 
+    kilobytes: "{n} kB",
+    megabytes: "{n} MB",
+
     import_summary: import_summary_zh_hans,
 };
 

@@ -312,6 +312,9 @@ pub const ZH_HANT: Strings = Strings {
     open_document_not_found: "找不到這些批注所屬的文件（{name}），它不在批注檔旁邊；請開啟該文件，並用 --notes 指定這些批注：{path}",
     export_json: "無法將匯出內容寫成 JSON：{error}",
 
+    kilobytes: "{n} kB",
+    megabytes: "{n} MB",
+
     import_summary: import_summary_zh_hant,
 };
 

@@ -361,3 +361,66 @@ impl fmt::Display for NotesProblem<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        reason = "test code: a panic is a failed test"
+    )]
+
+    use super::*;
+    use crate::core::notes::note::{Note, Target};
+
+    /// The states a reviewer's notes go through, and how the CLI says them.
+    #[test]
+    fn notes_go_from_new_to_unsaved_to_saved_to_loaded() {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = Document::embedded();
+        let path = dir.path().join("審閱.pizhu.json");
+        let mut notes = Notes::open(&doc, Some(&path));
+        assert!(matches!(notes.state(), SaveState::New));
+        assert_eq!(notes.state().to_string(), "new, saved on the first note");
+        let note = Note::new(Target::range(&doc, 0, 2), "批注".into(), "審稿人".into());
+        assert!(notes.edit(Edit::Add(note.clone())));
+        assert_eq!(notes.state().to_string(), "unsaved changes");
+        assert!(notes.save().is_ok());
+        let SaveState::Saved { at } = notes.state() else {
+            panic!("{:?}", notes.state());
+        };
+        assert!(at.ends_with('Z') && at.len() == "15:32:01Z".len(), "{at}");
+        assert_eq!(notes.state().to_string(), format!("saved {at}"));
+        assert!(matches!(
+            Notes::open(&doc, Some(&path)).state(),
+            SaveState::Loaded
+        ));
+        // A refused edit says why, and changes nothing.
+        assert!(!notes.edit(Edit::Add(note)));
+        assert!(matches!(
+            notes.state(),
+            SaveState::EditRefused(StoreError::DuplicateId { .. })
+        ));
+    }
+
+    /// A damaged file: nothing is saved, and the problem says why.
+    #[test]
+    fn a_damaged_file_is_a_problem_and_is_not_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = Document::embedded();
+        let path = dir.path().join("壞.pizhu.json");
+        std::fs::write(&path, "{ 不是 JSON").unwrap();
+        let mut notes = Notes::open(&doc, Some(&path));
+        assert!(matches!(notes.state(), SaveState::Unreadable(_)));
+        let Some(NotesProblem::Broken { error }) = notes.problem() else {
+            panic!("{:?}", notes.problem());
+        };
+        assert!(matches!(error, Unreadable::Damaged(_)));
+        let note = Note::new(Target::range(&doc, 0, 2), "批注".into(), "審稿人".into());
+        assert!(notes.edit(Edit::Add(note)));
+        let err = notes.save().unwrap_err();
+        assert!(matches!(err, PersistError::Broken { .. }), "{err:?}");
+        assert!(notes.state().to_string().starts_with("not saved: "));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "{ 不是 JSON");
+    }
+}

@@ -84,11 +84,7 @@ impl Strings {
     /// Why an annotations file could not be imported.
     #[must_use]
     pub fn import_error(&self, err: &ImportError) -> String {
-        let at = |path: &Option<std::path::PathBuf>| {
-            path.as_ref().map_or_else(String::new, |p| {
-                fill(self.at_path, &[("path", &p.display())])
-            })
-        };
+        let at = |path: &Option<std::path::PathBuf>| self.at_optional_path(path.as_deref());
         match err {
             ImportError::Malformed {
                 line,

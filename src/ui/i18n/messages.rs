@@ -143,15 +143,20 @@ impl Strings {
         }
     }
 
+    /// " at PATH" in this language when an error names a file, else nothing:
+    /// the ending of the review and import errors' messages.
+    #[must_use]
+    pub fn at_optional_path(&self, path: Option<&std::path::Path>) -> String {
+        path.map_or_else(String::new, |p| {
+            fill(self.at_path, &[("path", &p.display())])
+        })
+    }
+
     /// Why a review file could not be read, ending with its path when the
     /// error names one.
     #[must_use]
     pub fn review_error(&self, err: &ReviewError) -> String {
-        let at = |path: &Option<std::path::PathBuf>| {
-            path.as_ref().map_or_else(String::new, |p| {
-                fill(self.at_path, &[("path", &p.display())])
-            })
-        };
+        let at = |path: &Option<std::path::PathBuf>| self.at_optional_path(path.as_deref());
         match err {
             ReviewError::Malformed {
                 line,

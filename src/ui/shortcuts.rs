@@ -196,13 +196,19 @@ pub const SHORTCUTS: &[Shortcut] = &[
 /// more modifiers are tried first: Ctrl+Shift+Z (redo) before Ctrl+Z (undo).
 pub fn handle_keys(ctx: &Context, settings: &Settings, commands: &mut Vec<Command>) {
     let in_text_field = ctx.egui_wants_keyboard_input();
-    let mut chords: Vec<&Chord> = SHORTCUTS.iter().flat_map(|s| s.chords).collect();
-    chords.sort_by_key(|c| std::cmp::Reverse(modifier_count(c.keys.modifiers)));
+    // The table is static: sort its chords (most modifiers first) once, not
+    // every frame.
+    static CHORDS: std::sync::OnceLock<Vec<&'static Chord>> = std::sync::OnceLock::new();
+    let chords = CHORDS.get_or_init(|| {
+        let mut chords: Vec<&'static Chord> = SHORTCUTS.iter().flat_map(|s| s.chords).collect();
+        chords.sort_by_key(|c| std::cmp::Reverse(modifier_count(c.keys.modifiers)));
+        chords
+    });
     // Commands are only pushed here: the input lock is held, and the context
     // (`ctx.send_viewport_cmd` for Quit) cannot be locked again inside it.
     ctx.input_mut(|i| {
         let mut undone = false;
-        for chord in chords {
+        for &chord in chords {
             let commands_of = match chord.does {
                 Does::Push(f) => f,
                 Does::PushOutsideFields(f) if !in_text_field && !undone => f,

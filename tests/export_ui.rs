@@ -61,6 +61,44 @@ fn ctrl_e_exports_csv_to_a_typed_path() {
     harness.get_by_label_contains("Exported to");
 }
 
+#[test]
+fn the_export_window_refuses_the_notes_file_and_says_which_folder_it_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("n.pizhu.json");
+    let mut harness = app_on(&notes);
+    harness
+        .get_by_role_and_label(Role::Button, "Note paragraph 1")
+        .click();
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    let saved = std::fs::read(&notes).expect("the note is saved");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);
+    harness.run();
+    // A slip: the notes file itself as the export's name.
+    retype(&mut harness, "Export path", &notes.display().to_string());
+    harness
+        .get_by_role_and_label(Role::Button, "Export")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("would replace the document's notes file");
+    assert_eq!(
+        std::fs::read(&notes).unwrap(),
+        saved,
+        "the notes are untouched"
+    );
+
+    let out = dir.path().join("給同事").join("批注.md");
+    retype(&mut harness, "Export path", &out.display().to_string());
+    harness
+        .get_by_role_and_label(Role::Button, "Export")
+        .click();
+    harness.run();
+    assert!(out.is_file());
+    harness.get_by_label_contains("Made the folder");
+}
+
 const ONE_ANNOTATION: &str = r#"{
   "@context": "http://www.w3.org/ns/anno.jsonld",
   "id": "urn:uuid:0b7f58a2-2222-4e2b-9d3c-1234567890ab",

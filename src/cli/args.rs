@@ -90,7 +90,8 @@ Options:
   --notes PATH          the review file (notes) to use, created when missing;
                         default: FILE.pizhu.json beside FILE, or the user data folder
   --format NAME         export format: w3c (default), markdown, csv, html or json
-  -o, --output OUT      the file to export to
+  -o, --output OUT      the file to export to (- for standard output); never the
+                        document, its notes file, a folder, a device or a pipe
   -h, --help            show this help
   -V, --version         show the version
 

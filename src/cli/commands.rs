@@ -10,8 +10,8 @@ use anyhow::Context as _;
 use crate::cli::timeline_report::TimelineReport;
 use crate::core::anchor::Anchor;
 use crate::core::export::{self, ExportInput, Format};
-use crate::core::file::atomic;
 use crate::core::file::open::load;
+use crate::core::file::output::{self, Protected};
 use crate::core::notes::session::Notes;
 use crate::core::text::document::Document;
 
@@ -133,14 +133,22 @@ pub fn export(
     let input = ExportInput::new(&doc, notes.store(), &timeline, None);
     let orphans = input.notes.iter().filter(|(_, a)| a.is_orphaned()).count();
     let bytes = export::export(format, &input).context("could not make the export")?;
-    match output {
-        Some(path) => atomic::write_file_atomic(path, &bytes).map_err(|e| {
-            anyhow::anyhow!(
-                "could not write the export ({e}); check that the folder exists and is writable, \
-                 or choose another file with -o: {}",
-                path.display()
-            )
-        })?,
+    match output.filter(|p| p.as_os_str() != "-") {
+        Some(path) => {
+            let protected = Protected {
+                document: doc.path.as_deref(),
+                review: Some(notes.path()),
+            };
+            let written = output::write_export(path, &bytes, protected)?;
+            if let Some(folder) = written.created_folder {
+                // A failure to write the note must not hide that the export was written.
+                let _ = writeln!(
+                    err,
+                    "pizhu: created the folder {} for the export",
+                    folder.display()
+                );
+            }
+        }
         None => out
             .write_all(&bytes)
             .and_then(|()| out.flush())

@@ -5,6 +5,7 @@
 //! never the only way. After writing, the window shows the path and offers to
 //! open its folder.
 
+use crate::core::file::output::Written;
 use std::path::{Path, PathBuf};
 
 use egui::{Context, Ui};
@@ -26,7 +27,7 @@ pub struct ExportState {
     /// Destination path as typed.
     pub path: String,
     /// The outcome of the last export: Ok(path written) or Err(message).
-    pub result: Option<Result<PathBuf, String>>,
+    pub result: Option<Result<Written, String>>,
 }
 
 impl ExportState {
@@ -148,10 +149,13 @@ pub fn export_window_ui(
                 }
             });
             match &state.result {
-                Some(Ok(path)) => {
-                    ui.label(fill(s.exported_to, &[("path", &path.display())]));
+                Some(Ok(written)) => {
+                    ui.label(fill(s.exported_to, &[("path", &written.file.display())]));
+                    if let Some(folder) = &written.created_folder {
+                        ui.label(fill(s.export_made_folder, &[("path", &folder.display())]));
+                    }
                     if ui.button(s.open_folder).clicked()
-                        && let Some(dir) = path.parent()
+                        && let Some(dir) = written.file.parent()
                     {
                         request = Some(Command::OpenFolder(dir.to_path_buf()));
                     }

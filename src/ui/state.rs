@@ -260,7 +260,7 @@ impl AppState {
                     }
                     _ => Err(s.err_no_document.to_owned()),
                 };
-                self.windows.export.result = Some(result.map(|()| path));
+                self.windows.export.result = Some(result);
             }
             Command::Import(path) => {
                 let s = self.strings();

@@ -5,5 +5,6 @@ pub mod atomic;
 pub mod locate;
 pub mod merge;
 pub mod open;
+pub mod output;
 pub mod persist;
 pub mod review;

@@ -10,6 +10,7 @@ use super::strings::Strings;
 use super::template::fill;
 use crate::core::export::ExportError;
 use crate::core::file::open::OpenError;
+use crate::core::file::output::{OutputError, ProtectedFile, Special};
 use crate::core::import::{ImportError, JsonShape};
 use crate::core::text::decode::DecodeError;
 use crate::core::text::document::ImportError as DocumentError;
@@ -122,6 +123,44 @@ impl Strings {
             JsonShape::Number => self.shape_number.to_owned(),
             JsonShape::Bool => self.shape_bool.to_owned(),
             JsonShape::Null => self.shape_null.to_owned(),
+        }
+    }
+
+    /// Why an export was not written where the user asked.
+    #[must_use]
+    pub fn output_error(&self, err: &OutputError) -> String {
+        match err {
+            OutputError::Protected { what, path } => {
+                let what = match what {
+                    ProtectedFile::Document => self.out_the_document,
+                    ProtectedFile::Review => self.out_the_notes,
+                    ProtectedFile::Backup => self.out_the_backup,
+                };
+                fill(
+                    self.export_protected,
+                    &[("what", &what), ("path", &path.display())],
+                )
+            }
+            OutputError::NotAFile { kind, path } => {
+                let kind = match kind {
+                    Special::Folder => self.file_folder,
+                    Special::Fifo => self.file_fifo,
+                    Special::Socket => self.file_socket,
+                    Special::Device => self.file_device,
+                    Special::Other => self.file_other,
+                };
+                fill(
+                    self.export_not_a_file,
+                    &[("kind", &kind), ("path", &path.display())],
+                )
+            }
+            OutputError::DanglingLink { path } => {
+                fill(self.export_dangling_link, &[("path", &path.display())])
+            }
+            OutputError::Write { path, cause } => fill(
+                self.err_write_export,
+                &[("error", cause), ("path", &path.display())],
+            ),
         }
     }
 

@@ -88,6 +88,22 @@ strings! {
     err_no_document,
     /// `{error}`, `{path}`.
     err_write_export,
+    /// `{what}` (one of `out_the_*`), `{path}`.
+    export_protected,
+    out_the_document,
+    out_the_notes,
+    out_the_backup,
+    /// `{kind}` (one of `file_*`), `{path}`.
+    export_not_a_file,
+    file_folder,
+    file_fifo,
+    file_socket,
+    file_device,
+    file_other,
+    /// `{path}`.
+    export_dangling_link,
+    /// `{path}`: the folder made for an export.
+    export_made_folder,
     /// `{error}`, `{path}`.
     err_read_annotations,
 

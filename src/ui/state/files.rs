@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::core::export::{ExportInput, Format};
+use crate::core::file::output::{self, Protected, Written};
 use crate::core::notes::filter::NoteFilter;
 use crate::core::notes::session::Notes;
 use crate::core::text::document::Document;
@@ -12,7 +13,9 @@ use crate::ui::command::{Command, Scope};
 use crate::ui::i18n::{Strings, fill};
 use crate::ui::state::notes::NotesState;
 
-/// Write an export of `notes` (all of them, or those `filter` shows) to `path`.
+/// Write an export of `notes` (all of them, or those `filter` shows) to
+/// `path`, which must not be the document or its notes (see
+/// [`output`]); says which file got it and which folder was made.
 ///
 /// # Errors
 /// The message to show when the export cannot be made or written.
@@ -24,7 +27,7 @@ pub fn export(
     scope: Scope,
     path: &Path,
     s: &Strings,
-) -> Result<(), String> {
+) -> Result<Written, String> {
     let store = notes.store();
     let timeline = notes.timeline(doc);
     let shown = match scope {
@@ -33,12 +36,11 @@ pub fn export(
     };
     let input = ExportInput::new(doc, store, &timeline, shown);
     let bytes = crate::core::export::export(format, &input).map_err(|e| s.export_error(&e))?;
-    crate::core::file::atomic::write_file_atomic(path, &bytes).map_err(|e| {
-        fill(
-            s.err_write_export,
-            &[("error", &e), ("path", &path.display())],
-        )
-    })
+    let protected = Protected {
+        document: doc.path.as_deref(),
+        review: Some(notes.path()),
+    };
+    output::write_export(path, &bytes, protected).map_err(|e| s.output_error(&e))
 }
 
 /// Merge the annotations in the file at `path` into the notes of `doc`.

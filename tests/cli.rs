@@ -357,7 +357,10 @@ fn export_writes_w3c_to_a_file_or_to_stdout() {
     let said = String::from_utf8_lossy(&out.stderr);
     assert_eq!(
         said.trim_end(),
-        format!("pizhu: created the folder {} for the export", folder.display())
+        format!(
+            "pizhu: created the folder {} for the export",
+            folder.display()
+        )
     );
     let written: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&out_file).unwrap()).unwrap();

@@ -80,7 +80,7 @@ pub fn timeline(
 ) -> anyhow::Result<()> {
     let doc = load(file)?;
     warn_replaced(&doc, err);
-    let notes = open_notes(&doc, notes)?;
+    let notes = open_notes(&doc, notes, err)?;
     let timeline = notes.timeline(&doc);
     let report = TimelineReport::new(
         &doc,
@@ -99,13 +99,25 @@ pub fn timeline(
 
 /// The notes of `doc` at `notes` (or the usual place), refusing a notes
 /// file that cannot be read: what a command would print or change would
-/// not be the reviewer's notes.
-fn open_notes(doc: &Document, notes: Option<&Path>) -> anyhow::Result<Notes> {
+/// not be the reviewer's notes. Says on `err` when another copy of the
+/// document has notes that these are not.
+fn open_notes(doc: &Document, notes: Option<&Path>, err: &mut dyn Write) -> anyhow::Result<Notes> {
     let notes = Notes::open(doc, notes);
     if notes.is_broken()
         && let Some(problem) = notes.problem()
     {
         anyhow::bail!(problem.to_string());
+    }
+    if let Some(other) = notes.other_copy() {
+        // A note, not an error: a failure to write it must not stop the command.
+        let _ = writeln!(
+            err,
+            "pizhu: note: another copy of this document ({}) has its own notes, not used here; \
+             this copy's notes are {}; to use the other copy's notes, pass --notes {}",
+            other.document.display(),
+            notes.path().display(),
+            other.review.display()
+        );
     }
     Ok(notes)
 }
@@ -128,7 +140,7 @@ pub fn export(
 ) -> anyhow::Result<Finished> {
     let doc = load(file)?;
     warn_replaced(&doc, err);
-    let notes = open_notes(&doc, notes)?;
+    let notes = open_notes(&doc, notes, err)?;
     let timeline = notes.timeline(&doc);
     let input = ExportInput::new(&doc, notes.store(), &timeline, None);
     let orphans = input.notes.iter().filter(|(_, a)| a.is_orphaned()).count();
@@ -185,7 +197,7 @@ pub fn import(
 ) -> anyhow::Result<Finished> {
     let doc = load(file)?;
     warn_replaced(&doc, err);
-    let mut notes = open_notes(&doc, notes)?;
+    let mut notes = open_notes(&doc, notes, err)?;
     if let Some(problem) = notes.problem() {
         // Read-only (written by a newer Pizhu): an import could not be saved.
         anyhow::bail!(problem.to_string());

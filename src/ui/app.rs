@@ -235,6 +235,14 @@ impl PizhuApp {
             egui::Panel::top("notes-banner").show(ui, |ui| {
                 status::notes_banner_ui(ui, &problem, broken, s, commands);
             });
+        } else if let Some(notes) = state.notes()
+            && let Some(other) = notes.other_copy()
+            && !notes.path().exists()
+        {
+            // Until this copy's own notes are first saved: the choice is still open.
+            egui::Panel::top("other-copy-banner").show(ui, |ui| {
+                status::other_copy_banner_ui(ui, other, notes.path(), s, commands);
+            });
         }
         if state.find.open
             && let Some(index) = &state.find_index

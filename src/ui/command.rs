@@ -77,6 +77,9 @@ pub enum Command {
     Reattach(String),
     /// Keep the damaged notes file under a new name and start a new one.
     StartNewNotesFile,
+    /// Keep the document open but use the notes file at this path instead
+    /// (another copy's notes, which were not taken by themselves).
+    UseNotes(PathBuf),
     /// Save the notes now.
     SaveNotes,
     /// Open the folder that holds the notes file.

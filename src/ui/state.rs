@@ -283,6 +283,11 @@ impl AppState {
             }
             Command::SaveNotes => self.notes.save(),
             Command::StartNewNotesFile => self.notes.start_new_file(now),
+            Command::UseNotes(path) => {
+                if let Some(doc) = self.doc.clone() {
+                    self.open_document(ctx, doc, Some(path));
+                }
+            }
             Command::AddNote(range) => {
                 if let Some(doc) = &self.doc {
                     let target = Target::range(doc, range.start, range.end);

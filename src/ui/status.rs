@@ -4,6 +4,7 @@ use std::path::Path;
 
 use egui::Ui;
 
+use crate::core::file::locate::OtherCopy;
 use crate::core::notes::session::{NotesProblem, SaveState};
 use crate::core::text::document::Document;
 use crate::ui::command::Command;
@@ -130,6 +131,38 @@ pub fn notes_banner_ui(
                     commands.push(Command::OpenNotesFolder);
                 }
             });
+        });
+}
+
+/// A banner above the article when another copy of the document has notes
+/// that were not taken: which file holds this copy's notes, and a way to
+/// use the other copy's instead.
+pub fn other_copy_banner_ui(
+    ui: &mut Ui,
+    other: &OtherCopy,
+    own: &Path,
+    s: &Strings,
+    commands: &mut Vec<Command>,
+) {
+    egui::Frame::new()
+        .inner_margin(8.0)
+        .stroke(ui.visuals().widgets.noninteractive.bg_stroke)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(fill(
+                s.other_copy_notice,
+                &[
+                    ("document", &other.document.display()),
+                    ("path", &own.display()),
+                ],
+            ));
+            if ui
+                .button(s.use_other_copy_notes)
+                .on_hover_text(other.review.display().to_string())
+                .clicked()
+            {
+                commands.push(Command::UseNotes(other.review.clone()));
+            }
         });
 }
 

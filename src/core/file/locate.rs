@@ -17,6 +17,14 @@
 //! if the index is gone, the `reviews/` folder is searched by the hashes
 //! recorded in each file. The index is a cache: rebuilt as files are saved,
 //! and a broken one is simply replaced.
+//!
+//! **A copy is not a move.** The index also knows the sidecar of another
+//! copy of the same text in another folder. Notes are one reviewer's work on
+//! one file, so such a sidecar is taken only when its document is gone (the
+//! document was moved or renamed). While the other copy is still there, this
+//! copy gets its own review file, and [`review_of_other_copy`] names the
+//! other one so that the window and the CLI can say so and the user can
+//! choose it.
 
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write as _};
@@ -154,9 +162,71 @@ pub(super) fn find_review_in(doc: &Document, data: &Path) -> Option<PathBuf> {
             .iter()
             .filter_map(|h| index.reviews.get(*h))
             .map(PathBuf::from)
-            .find(|p| p.is_file()),
+            .find(|p| p.is_file() && other_copy_of(p, doc).is_none()),
         None => search_reviews(data, &hashes),
     }
+}
+
+/// The notes of another copy of a document: a review file, and the
+/// document file it sits beside.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OtherCopy {
+    /// The other copy's review file.
+    pub review: PathBuf,
+    /// The other copy of the document.
+    pub document: PathBuf,
+}
+
+/// The review of another copy of `doc` (the same text in another file that
+/// still exists), which [`find_review`] does not take by itself; `None` when
+/// there is none or it is `doc`'s own.
+#[must_use]
+pub fn review_of_other_copy(doc: &Document) -> Option<OtherCopy> {
+    review_of_other_copy_in(doc, &data_dir_or_temp())
+}
+
+/// [`review_of_other_copy`] with the data folder given.
+pub(super) fn review_of_other_copy_in(doc: &Document, data: &Path) -> Option<OtherCopy> {
+    let index = load_index(data)?;
+    [doc.clean_sha256.as_str(), doc.raw_sha256.as_str()]
+        .iter()
+        .filter_map(|h| index.reviews.get(*h))
+        .map(PathBuf::from)
+        .filter(|p| p.is_file())
+        .find_map(|review| {
+            other_copy_of(&review, doc).map(|document| OtherCopy { review, document })
+        })
+}
+
+/// The document `review` is the sidecar of, when that is a file other than
+/// `doc`'s (a copy elsewhere); `None` when the sidecar's document is gone
+/// (moved away) or is `doc` itself (reached by another path).
+fn other_copy_of(review: &Path, doc: &Document) -> Option<PathBuf> {
+    let name = review.file_name()?.to_str()?;
+    let doc_name = name.strip_suffix(REVIEW_SUFFIX).filter(|n| !n.is_empty())?;
+    let other = review.with_file_name(doc_name);
+    let other_meta = fs::metadata(&other).ok().filter(fs::Metadata::is_file)?;
+    match doc.path.as_deref().and_then(|p| fs::metadata(p).ok()) {
+        Some(ours) if same_file(&ours, &other_meta) => None,
+        _ => Some(other),
+    }
+}
+
+/// True when the two are one file (device and inode): a path through a
+/// link or `..` names the same file as the plain one.
+#[cfg(unix)]
+pub(super) fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+/// True when the two are one file (without inodes: same size, modification
+/// and creation time, the best this platform's std offers).
+#[cfg(not(unix))]
+pub(super) fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    a.len() == b.len()
+        && a.modified().ok() == b.modified().ok()
+        && a.created().ok() == b.created().ok()
 }
 
 /// Only the part of a review file needed to know its document.
@@ -274,5 +344,58 @@ mod tests {
             name,
             format!("文章.txt-{}.pizhu.json", &doc.clean_sha256[..12])
         );
+    }
+
+    #[test]
+    fn a_copy_in_another_folder_gets_its_own_notes_a_moved_document_keeps_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("資料");
+        let first = dir.path().join("甲");
+        let second = dir.path().join("乙");
+        fs::create_dir_all(&first).unwrap();
+        fs::create_dir_all(&second).unwrap();
+        let text = "濟寧市政府與省人社廳簽署合作框架協議。\n";
+        fs::write(first.join("協議.txt"), text).unwrap();
+        fs::write(second.join("協議.txt"), text).unwrap();
+        let original = Document::open(&first.join("協議.txt")).unwrap();
+        let sidecar = first.join("協議.txt.pizhu.json");
+        fs::write(&sidecar, review::ReviewFile::new(&original).to_json()).unwrap();
+        update_index(
+            &data,
+            &[&original.raw_sha256, &original.clean_sha256],
+            &sidecar,
+        )
+        .unwrap();
+        let absolute = std::path::absolute(&sidecar).unwrap();
+
+        // The copy does not write into the first copy's notes, but knows of them.
+        let copy = Document::open(&second.join("協議.txt")).unwrap();
+        assert_eq!(find_review_in(&copy, &data), None);
+        assert_eq!(
+            review_path_in(&copy, &data),
+            second.join("協議.txt.pizhu.json")
+        );
+        let other = review_of_other_copy_in(&copy, &data).unwrap();
+        assert_eq!(other.review, absolute);
+        assert_eq!(
+            other.document,
+            std::path::absolute(first.join("協議.txt")).unwrap()
+        );
+        // The original itself, also through a link, has its own notes.
+        assert_eq!(find_review_in(&original, &data), Some(sidecar.clone()));
+        assert_eq!(review_of_other_copy_in(&original, &data), None);
+        #[cfg(unix)]
+        {
+            let link = second.join("連結.txt");
+            std::os::unix::fs::symlink(first.join("協議.txt"), &link).unwrap();
+            let through_link = Document::open(&link).unwrap();
+            assert_eq!(find_review_in(&through_link, &data), Some(absolute.clone()));
+            assert_eq!(review_of_other_copy_in(&through_link, &data), None);
+            fs::remove_file(&link).unwrap();
+        }
+        // Once the first copy is gone (it was moved here), its notes follow.
+        fs::remove_file(first.join("協議.txt")).unwrap();
+        assert_eq!(find_review_in(&copy, &data), Some(absolute));
+        assert_eq!(review_of_other_copy_in(&copy, &data), None);
     }
 }

@@ -22,6 +22,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::core::file::atomic::{backup_path, parent_dir, write_file_atomic};
+use crate::core::file::locate::same_file;
 
 /// The files an export must never replace: the open document and its notes.
 #[derive(Clone, Copy, Debug, Default)]
@@ -279,22 +280,6 @@ fn comparable(path: &Path) -> PathBuf {
         Some(name) => folder.join(name),
         None => folder,
     }
-}
-
-/// True when the two are one file.
-#[cfg(unix)]
-fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
-    use std::os::unix::fs::MetadataExt as _;
-    a.dev() == b.dev() && a.ino() == b.ino()
-}
-
-/// True when the two are one file (without inodes: same size and time,
-/// which is the best this platform's std offers).
-#[cfg(not(unix))]
-fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
-    a.len() == b.len()
-        && a.modified().ok() == b.modified().ok()
-        && a.created().ok() == b.created().ok()
 }
 
 /// The outermost folder of `dir` that does not exist yet (the first one

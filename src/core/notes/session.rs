@@ -9,6 +9,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use crate::core::file::locate::{self, OtherCopy};
 use crate::core::file::merge;
 use crate::core::file::persist::{
     self, Mode, PersistError, ReviewSession, SaveOutcome, Unreadable,
@@ -30,6 +31,9 @@ pub struct Notes {
     /// The shipped timeline of the document, found on first need (a
     /// `Notes` belongs to one document).
     shipped: OnceLock<Option<Timeline>>,
+    /// Notes of another copy of the document, not taken (see
+    /// [`other_copy`](Self::other_copy)).
+    other_copy: Option<OtherCopy>,
 }
 
 impl Notes {
@@ -39,6 +43,11 @@ impl Notes {
     #[must_use]
     pub fn open(doc: &Document, explicit: Option<&Path>) -> Self {
         let (session, review) = persist::open_review(doc, explicit);
+        // Only worth saying while this copy has no notes of its own.
+        let other_copy = match explicit {
+            None if !session.path.exists() => locate::review_of_other_copy(doc),
+            _ => None,
+        };
         let last = match &session.mode {
             Mode::ReadWrite if session.path.exists() => SaveState::Loaded,
             Mode::ReadWrite => SaveState::New,
@@ -51,7 +60,18 @@ impl Notes {
             dirty: false,
             last,
             shipped: OnceLock::new(),
+            other_copy,
         }
+    }
+
+    /// Another copy of the document (the same text in another file that
+    /// still exists) has notes, which these are not: this copy starts its
+    /// own. The window and the CLI say so, so the user can choose those
+    /// notes instead (`--notes`). `None` once this copy has a notes file, or
+    /// when the notes file was given.
+    #[must_use]
+    pub fn other_copy(&self) -> Option<&OtherCopy> {
+        self.other_copy.as_ref()
     }
 
     /// The timeline to show for `doc` (the document these notes were

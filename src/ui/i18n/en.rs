@@ -70,6 +70,8 @@ pub const EN: Strings = Strings {
     file_other: "not a regular file",
     export_dangling_link: "the export was not written: this is a link to a file that does not exist; fix the link or choose another file: {path}",
     export_made_folder: "Made the folder {path} for it",
+    other_copy_notice: "Another copy of this document ({document}) has its own notes. This copy's notes are kept apart, in {path}",
+    use_other_copy_notes: "Use that copy's notes",
     err_read_annotations: "could not read the annotations file ({error}); check the path: {path}",
 
     note_paragraph: "Note paragraph {n}",

@@ -104,6 +104,9 @@ strings! {
     export_dangling_link,
     /// `{path}`: the folder made for an export.
     export_made_folder,
+    /// `{document}`: the other copy; `{path}`: this copy's notes file.
+    other_copy_notice,
+    use_other_copy_notes,
     /// `{error}`, `{path}`.
     err_read_annotations,
 

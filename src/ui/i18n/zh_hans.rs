@@ -70,6 +70,8 @@ pub const ZH_HANS: Strings = Strings {
     file_other: "非普通文件",
     export_dangling_link: "没有导出：这是一个指向不存在文件的链接；请修正链接或选择其他文件：{path}",
     export_made_folder: "已为此创建文件夹 {path}",
+    other_copy_notice: "这份文档的另一个副本（{document}）有自己的批注。这个副本的批注另存于 {path}",
+    use_other_copy_notes: "改用那个副本的批注",
     err_read_annotations: "无法读取批注文件（{error}）；请检查路径：{path}",
 
     note_paragraph: "批注第 {n} 段",

@@ -70,6 +70,8 @@ pub const ZH_HANT: Strings = Strings {
     file_other: "非一般檔案",
     export_dangling_link: "沒有匯出：這是一個指向不存在檔案的連結；請修正連結或選擇其他檔案：{path}",
     export_made_folder: "已為此建立資料夾 {path}",
+    other_copy_notice: "這份文件的另一個副本（{document}）有自己的批注。這個副本的批注另存於 {path}",
+    use_other_copy_notes: "改用那個副本的批注",
     err_read_annotations: "無法讀取批注檔（{error}）；請檢查路徑：{path}",
 
     note_paragraph: "批注第 {n} 段",

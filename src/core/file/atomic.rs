@@ -41,12 +41,16 @@ pub fn backup_path(path: &Path) -> PathBuf {
 }
 
 /// Makes `bak` hold the current file: a hard link to it when the file system
-/// allows (no copy: the old file's data is already on disk), else a copy of
-/// `old`. Either way `bak` is replaced atomically.
-pub(super) fn keep_backup(path: &Path, bak: &Path, old: &[u8]) -> io::Result<()> {
-    let mut tmp = bak.as_os_str().to_os_string();
-    tmp.push(format!(".{}.tmp", unique_suffix()));
-    let tmp = PathBuf::from(tmp);
+/// allows (no copy: the old file's data is already on disk, and the link
+/// has the file's mode and owner), else a copy of `old` that `prepare`
+/// gives them. Either way `bak` is replaced atomically.
+pub(super) fn keep_backup(
+    path: &Path,
+    bak: &Path,
+    old: &[u8],
+    prepare: impl FnOnce(&File) -> io::Result<()>,
+) -> io::Result<()> {
+    let tmp = temp_path(bak);
     if fs::hard_link(path, &tmp).is_ok() {
         // The link must still hold the bytes we read (nobody wrote in between).
         let same = fs::metadata(&tmp).is_ok_and(|m| m.len() == old.len() as u64);
@@ -56,7 +60,10 @@ pub(super) fn keep_backup(path: &Path, bak: &Path, old: &[u8]) -> io::Result<()>
         }
         let _ = fs::remove_file(&tmp);
     }
-    write_atomic(bak, |f| f.write_all(old))
+    let mut copy = TempFile::create(bak)?;
+    prepare(copy.file()?)?;
+    copy.file()?.write_all(old)?;
+    copy.commit()
 }
 
 /// Writes `bytes` to `path` atomically (temp file in the same folder, fsync,
@@ -78,9 +85,7 @@ pub(super) fn write_atomic(
     path: &Path,
     write: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> io::Result<()> {
-    let mut tmp = path.as_os_str().to_os_string();
-    tmp.push(format!(".{}.tmp", unique_suffix()));
-    write_atomic_via(path, Path::new(&tmp), write)
+    write_atomic_via(path, &temp_path(path), write)
 }
 
 /// [`write_atomic`] through the temporary file `tmp`, which must not exist.
@@ -89,25 +94,128 @@ fn write_atomic_via(
     tmp: &Path,
     write: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> io::Result<()> {
-    // `create_new`: never write into a file someone else owns; and only a
-    // file made here is removed on failure.
-    let mut file = OpenOptions::new().write(true).create_new(true).open(tmp)?;
-    let result = write(&mut file)
-        .and_then(|()| file.sync_all())
-        .and_then(|()| {
-            drop(file);
-            fs::rename(tmp, path)
-        });
-    match result {
-        Ok(()) => {
-            sync_dir(parent_dir(path));
-            Ok(())
+    let mut temp = TempFile::create_at(path, tmp.to_path_buf())?;
+    write(temp.file()?)?;
+    temp.commit()
+}
+
+/// `PATH.SUFFIX.tmp`: a temporary file name beside `path` that no other
+/// save uses ([`unique_suffix`]).
+fn temp_path(path: &Path) -> PathBuf {
+    let mut tmp = path.as_os_str().to_os_string();
+    tmp.push(format!(".{}.tmp", unique_suffix()));
+    PathBuf::from(tmp)
+}
+
+/// A new temporary file beside the file it will replace. [`commit`](Self::commit)
+/// flushes it and renames it over that file; dropped without a commit, it
+/// is removed, so no failed save leaves it behind.
+#[derive(Debug)]
+pub(super) struct TempFile {
+    /// The open temporary file (`None` once closed for the rename).
+    file: Option<File>,
+    /// Its name.
+    tmp: PathBuf,
+    /// The file it replaces.
+    path: PathBuf,
+}
+
+impl TempFile {
+    /// A fresh temporary file that will replace `path`.
+    pub(super) fn create(path: &Path) -> io::Result<Self> {
+        Self::create_at(path, temp_path(path))
+    }
+
+    /// [`create`](Self::create) under the name `tmp`, which must not exist.
+    fn create_at(path: &Path, tmp: PathBuf) -> io::Result<Self> {
+        // `create_new`: never write into a file someone else owns; and only a
+        // file made here is removed on failure.
+        let file = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        Ok(Self {
+            file: Some(file),
+            tmp,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// The open file, to give it its mode and owner and write into it.
+    pub(super) fn file(&mut self) -> io::Result<&mut File> {
+        // Only `commit`, which consumes `self`, closes it.
+        self.file
+            .as_mut()
+            .ok_or_else(|| io::Error::other("the temporary file is already closed"))
+    }
+
+    /// Flushes the file to disk and renames it over the file it replaces,
+    /// then flushes the folder. On failure the temporary file is removed.
+    pub(super) fn commit(mut self) -> io::Result<()> {
+        if let Some(file) = self.file.take() {
+            file.sync_all()?;
         }
-        Err(e) => {
-            let _ = fs::remove_file(tmp);
-            Err(e)
+        fs::rename(&self.tmp, &self.path)?;
+        // Renamed: there is no temporary file left to remove.
+        self.tmp = PathBuf::new();
+        sync_dir(parent_dir(&self.path));
+        Ok(())
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        if !self.tmp.as_os_str().is_empty() {
+            self.file = None;
+            let _ = fs::remove_file(&self.tmp);
         }
     }
+}
+
+/// Removes what saves of `path` killed half-way left beside it: the
+/// temporary files `NAME.SUFFIX.tmp` of the file and `NAME.bak.SUFFIX.tmp`
+/// of its backup, SUFFIX as [`unique_suffix`] makes it. Only while holding
+/// the file's write lock, when no other save of it is under way. Returns
+/// how many were removed; files that cannot be removed are left.
+pub(super) fn remove_stray_temps(path: &Path) -> usize {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return 0;
+    };
+    let Ok(entries) = fs::read_dir(parent_dir(path)) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let entry_name = entry.file_name();
+        let is_stray = entry_name.to_str().is_some_and(|n| {
+            is_temp_of(n, name) || is_temp_of(n, &format!("{name}{BACKUP_SUFFIX}"))
+        });
+        // Only regular files: never a folder or a link someone put there.
+        if is_stray
+            && entry.file_type().is_ok_and(|t| t.is_file())
+            && fs::remove_file(entry.path()).is_ok()
+        {
+            removed += 1;
+        }
+    }
+    if removed > 0 {
+        sync_dir(parent_dir(path));
+    }
+    removed
+}
+
+/// True when `candidate` is `NAME.P-N-T.tmp` with P, N and T digits: a
+/// temporary file [`temp_path`] made for the file `name`.
+fn is_temp_of(candidate: &str, name: &str) -> bool {
+    let Some(suffix) = candidate
+        .strip_prefix(name)
+        .and_then(|rest| rest.strip_prefix('.'))
+        .and_then(|rest| rest.strip_suffix(".tmp"))
+    else {
+        return false;
+    };
+    let parts: Vec<&str> = suffix.split('-').collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Flushes a folder so that a rename in it survives a power cut. Best

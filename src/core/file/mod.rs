@@ -2,7 +2,10 @@
 //! (atomic writes, backups, never overwriting what changed or cannot be read).
 
 pub mod atomic;
+pub mod error;
+pub mod keep;
 pub mod locate;
+pub mod lock;
 pub mod merge;
 pub mod open;
 pub mod output;

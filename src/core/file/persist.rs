@@ -2,7 +2,11 @@
 //!
 //! Where the file lives is [`locate`](crate::core::file::locate)'s; every
 //! save is atomic and keeps the previous version as a backup
-//! ([`atomic`](crate::core::file::atomic)).
+//! ([`atomic`](crate::core::file::atomic)), holds the file's write lock
+//! from re-reading it to renaming the new one over it
+//! ([`lock`](crate::core::file::lock)), and keeps the file the user's: its
+//! mode, owner and symbolic link are kept, and a read-only file is never
+//! replaced ([`keep`](crate::core::file::keep)).
 //!
 //! **Bad files never cost data.** A review file that cannot be read puts
 //! the session in [`Mode::Broken`]: nothing is saved over it until the user
@@ -15,18 +19,28 @@
 use std::fs;
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
-use crate::core::file::atomic::{backup_path, keep_backup, parent_dir, sync_dir, write_atomic};
+use crate::core::file::atomic::{
+    TempFile, backup_path, keep_backup, parent_dir, remove_stray_temps, sync_dir,
+};
+use crate::core::file::keep::{Keep, KeepError, is_read_only, write_target};
 use crate::core::file::locate::{data_dir_or_temp, find_review_in, review_path_in, update_index};
+use crate::core::file::lock::{self, LOCK_WAIT, LockError, WriteLock, lock_path};
 use crate::core::file::merge;
-use crate::core::file::review::{Parsed, ReviewError, ReviewFile};
+use crate::core::file::review::{Parsed, ReviewFile};
 use crate::core::text::document::Document;
+
+pub use crate::core::file::error::{PersistError, Unreadable};
 
 /// What a session may do with its review file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Mode {
     /// Read and saved normally (the file may not exist yet).
     ReadWrite,
+    /// The file is read-only (no write permission): shown, never saved
+    /// over; the notes can be saved to another file ([`save_as`]).
+    ReadOnlyFile,
     /// Written by a newer Pizhu: shown, never saved.
     ReadOnlyNewer {
         /// The file's format version.
@@ -38,31 +52,6 @@ pub enum Mode {
         /// Why.
         error: Unreadable,
     },
-}
-
-/// Why a notes file could not be read. Messages say what happened, then
-/// what the user can do, and end with the path.
-#[derive(thiserror::Error, Clone, Debug, PartialEq, Eq)]
-pub enum Unreadable {
-    /// The disk would not give the file's bytes.
-    #[error(
-        "cannot read the notes file: {}; {}: {}",
-        io_problem(*kind, detail),
-        io_advice(*kind),
-        path.display()
-    )]
-    Read {
-        /// The review file.
-        path: PathBuf,
-        /// What kind of failure the system reported.
-        kind: io::ErrorKind,
-        /// What the system reported, in its words.
-        detail: String,
-    },
-    /// The bytes are not a review file this version can read (the error
-    /// names the file).
-    #[error(transparent)]
-    Damaged(ReviewError),
 }
 
 /// A review file's bytes as last read or written, to notice changes by others.
@@ -137,154 +126,12 @@ pub enum SaveOutcome {
     Merged(Box<merge::Merge>),
 }
 
-/// Why saving or setting aside a review file failed. Every message says
-/// what happened and what the user can do, and ends with the path.
-#[derive(thiserror::Error, Debug)]
-pub enum PersistError {
-    /// Saving was refused: the file could not be read when opened.
-    #[error(
-        "the notes file could not be read, so Pizhu does not save over it; \
-         start a new notes file to save your notes (the unreadable file is kept under a new name): {}",
-        path.display()
-    )]
-    Broken {
-        /// The review file.
-        path: PathBuf,
-    },
-    /// Saving was refused: the file is from a newer version.
-    #[error(
-        "the notes file was written by a newer Pizhu (format version {version}) and is open \
-         read-only; update Pizhu to change it: {}",
-        path.display()
-    )]
-    ReadOnly {
-        /// The file's format version.
-        version: u32,
-        /// The review file.
-        path: PathBuf,
-    },
-    /// Another program changed the file into something unreadable; it was
-    /// left alone and the session is now [`Mode::Broken`].
-    #[error(
-        "another program changed the notes file and it can no longer be read ({reason}); \
-         Pizhu did not save over it: start a new notes file to save your notes \
-         (that file is kept under a new name): {}",
-        path.display()
-    )]
-    ChangedUnreadable {
-        /// Why it cannot be read (without the path, which ends the message).
-        reason: ReviewError,
-        /// The review file.
-        path: PathBuf,
-    },
-    /// A newer Pizhu saved the file meanwhile; it was left alone and the
-    /// session is now [`Mode::ReadOnlyNewer`].
-    #[error(
-        "a newer Pizhu saved the notes file meanwhile (format version {version}), so it is \
-         now read-only here and was not saved over; update Pizhu to merge your changes: {}",
-        path.display()
-    )]
-    ChangedNewer {
-        /// The file's new format version.
-        version: u32,
-        /// The review file.
-        path: PathBuf,
-    },
-    /// The file could not be read to check it before saving.
-    #[error(
-        "cannot save the notes: the notes file could not be read to check for changes \
-         ({}); {}; nothing was saved: {}",
-        io_problem(cause.kind(), cause),
-        io_advice(cause.kind()),
-        path.display()
-    )]
-    Read {
-        /// The review file.
-        path: PathBuf,
-        /// What the system reported (in the message, not a `source`, so
-        /// error chains do not repeat it).
-        cause: io::Error,
-    },
-    /// Writing failed; the file on disk is as it was.
-    #[error(
-        "cannot save the notes: {}; {}; the notes file on disk is unchanged: {}",
-        io_problem(cause.kind(), cause),
-        io_advice(cause.kind()),
-        path.display()
-    )]
-    Write {
-        /// The file that could not be written (the review or its backup).
-        path: PathBuf,
-        /// What the system reported.
-        cause: io::Error,
-    },
-    /// The notes could not be turned into JSON (not possible with the
-    /// current types; kept so that no empty file is ever written).
-    #[error(
-        "cannot save the notes: they could not be written as JSON ({message}); \
-         please report this; nothing was saved: {}",
-        path.display()
-    )]
-    Serialize {
-        /// serde_json's message.
-        message: String,
-        /// The review file.
-        path: PathBuf,
-    },
-    /// The broken file could not be moved aside.
-    #[error(
-        "cannot keep the unreadable notes file under a new name: {}; {}; nothing was changed: {}",
-        io_problem(cause.kind(), cause),
-        io_advice(cause.kind()),
-        path.display()
-    )]
-    Move {
-        /// The broken file.
-        path: PathBuf,
-        /// What the system reported.
-        cause: io::Error,
-    },
-    /// [`start_new_notes_file`] on a file that is not broken.
-    #[error(
-        "the notes file is readable, so it was not set aside; keep using it as it is: {}",
-        path.display()
-    )]
-    NotBroken {
-        /// The review file.
-        path: PathBuf,
-    },
-}
-
-/// An I/O failure of `kind` in plain words; `detail` (what the system
-/// said) when it is none of the usual ones.
-fn io_problem(kind: io::ErrorKind, detail: &dyn std::fmt::Display) -> String {
-    match kind {
-        io::ErrorKind::PermissionDenied => "permission was denied".to_owned(),
-        io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".to_owned(),
-        io::ErrorKind::StorageFull => "the disk is full".to_owned(),
-        io::ErrorKind::IsADirectory => "a folder is in the way of the file".to_owned(),
-        io::ErrorKind::NotFound => "the folder does not exist".to_owned(),
-        _ => format!("the system reported: {detail}"),
-    }
-}
-
-/// What the user can do about an I/O failure of `kind`.
-fn io_advice(kind: io::ErrorKind) -> &'static str {
-    match kind {
-        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
-            "check that the folder is writable, or choose another notes file"
-        }
-        io::ErrorKind::StorageFull => "free some disk space and save again",
-        io::ErrorKind::IsADirectory => "move the folder away or choose another notes file",
-        _ => "check the disk and the folder, then save again",
-    }
-}
-
 /// Opens the review of `doc`: the file at `explicit` (the `--notes`
 /// option) if given, else the one [`find_review`] finds, else a new one at
 /// [`review_path_for`]. Never fails: a missing file gives an empty review
 /// (the file is created on first save), an unreadable one an empty review
-/// in [`Mode::Broken`], a newer one its notes in [`Mode::ReadOnlyNewer`].
+/// in [`Mode::Broken`], a newer one its notes in [`Mode::ReadOnlyNewer`],
+/// a read-only one its notes in [`Mode::ReadOnlyFile`].
 #[must_use]
 pub fn open_review(doc: &Document, explicit: Option<&Path>) -> (ReviewSession, ReviewFile) {
     open_review_in(doc, explicit, data_dir_or_temp())
@@ -328,6 +175,9 @@ fn open_review_in(
     match ReviewFile::parse(&bytes) {
         Ok(Parsed::Current(review)) => {
             session.base = Some(review.clone());
+            if is_read_only(&session.path) {
+                session.mode = Mode::ReadOnlyFile;
+            }
             (session, review)
         }
         Ok(Parsed::Newer(review)) => {
@@ -346,30 +196,55 @@ fn open_review_in(
 }
 
 /// Saves `review` to the session's file, atomically, keeping the previous
-/// version as `NAME.pizhu.json.bak`.
+/// version as `NAME.pizhu.json.bak`; [`save_waiting`] with [`LOCK_WAIT`].
+///
+/// # Errors
+/// As [`save_waiting`].
+pub fn save(session: &mut ReviewSession, review: &ReviewFile) -> Result<SaveOutcome, PersistError> {
+    save_waiting(session, review, LOCK_WAIT)
+}
+
+/// Saves `review` to the session's file, atomically, keeping the previous
+/// version as `NAME.pizhu.json.bak`, holding the file's write lock
+/// (waiting up to `wait` for another writer) from reading the file to
+/// renaming the new one over it. Temporary files that killed saves left
+/// beside it are removed.
 ///
 /// If the file changed on disk since the session last read or wrote it,
 /// the two are merged first (see [`merge_copies`](merge::merge_copies); notes deleted in this
 /// session stay deleted because the session remembers what it last read)
 /// and [`SaveOutcome::Merged`] returns the merged review for the caller to
-/// adopt. A file that became unreadable or newer is left alone and the
-/// session's mode changes accordingly.
-///
-/// There is a short window between checking the file and renaming the new
-/// one over it in which another program's write could be lost; the check
-/// makes it milliseconds instead of the length of a session.
+/// adopt. A file that became unreadable, newer or read-only is left alone
+/// and the session's mode changes accordingly. A symbolic link is written
+/// through to its target; the file keeps its mode and owner.
 ///
 /// # Errors
 ///
-/// [`PersistError::Broken`] and [`PersistError::ReadOnly`] when the mode
-/// forbids saving; [`PersistError::ChangedUnreadable`] and
+/// [`PersistError::Broken`], [`PersistError::ReadOnly`] and
+/// [`PersistError::ReadOnlyFile`] when the mode or the file forbids
+/// saving; [`PersistError::ChangedUnreadable`] and
 /// [`PersistError::ChangedNewer`] when the file changed into something
-/// this version must not overwrite; [`PersistError::Read`],
+/// this version must not overwrite; [`PersistError::Owner`] when its owner
+/// cannot be kept; [`PersistError::Locked`] and [`PersistError::Lock`]
+/// when the lock cannot be had; [`PersistError::Read`],
 /// [`PersistError::Write`] and [`PersistError::Serialize`] when the disk
 /// fails. The file on disk is unchanged after any error.
-pub fn save(session: &mut ReviewSession, review: &ReviewFile) -> Result<SaveOutcome, PersistError> {
+pub fn save_waiting(
+    session: &mut ReviewSession,
+    review: &ReviewFile,
+    wait: Duration,
+) -> Result<SaveOutcome, PersistError> {
     match &session.mode {
         Mode::ReadWrite => {}
+        Mode::ReadOnlyFile => {
+            if is_read_only(&session.path) {
+                return Err(PersistError::ReadOnlyFile {
+                    path: session.path.clone(),
+                });
+            }
+            // The user made it writable again: save as usual.
+            session.mode = Mode::ReadWrite;
+        }
         Mode::ReadOnlyNewer { version } => {
             return Err(PersistError::ReadOnly {
                 version: *version,
@@ -383,11 +258,95 @@ pub fn save(session: &mut ReviewSession, review: &ReviewFile) -> Result<SaveOutc
         }
     }
     let path = session.path.clone();
-    let disk = match fs::read(&path) {
+    let (target, lock) = lock_for_writing(&path, wait)?;
+    let outcome = save_locked(session, review, &path, &target)?;
+    drop(lock);
+
+    if outcome != SaveOutcome::Unchanged {
+        update_index_for(session, review, &outcome, &path);
+    }
+    Ok(outcome)
+}
+
+/// Saves `review` to another file, `path`, which is the session's file
+/// from then on: "Save notes as…" for notes whose file is read-only or
+/// cannot be written. Notes already in a review file at `path` are merged
+/// with, never overwritten ([`SaveOutcome::Merged`]).
+///
+/// # Errors
+/// As [`save`], for the file at `path`; the session is unchanged then and
+/// nothing was written.
+pub fn save_as(
+    session: &mut ReviewSession,
+    review: &ReviewFile,
+    path: &Path,
+) -> Result<SaveOutcome, PersistError> {
+    let mut moved = ReviewSession {
+        path: path.to_path_buf(),
+        mode: Mode::ReadWrite,
+        seen: None,
+        base: None,
+        data: session.data.clone(),
+        doc_hashes: session.doc_hashes.clone(),
+    };
+    let outcome = save(&mut moved, review)?;
+    *session = moved;
+    Ok(outcome)
+}
+
+/// The file a save of `path` writes (the target of a symbolic link), with
+/// its folder made and its write lock held; stray temporary files of
+/// killed saves are removed under the lock.
+fn lock_for_writing(path: &Path, wait: Duration) -> Result<(PathBuf, WriteLock), PersistError> {
+    let target = write_target(path).map_err(|cause| PersistError::Read {
+        path: path.to_path_buf(),
+        cause,
+    })?;
+    fs::create_dir_all(parent_dir(&target)).map_err(|cause| PersistError::Write {
+        path: target.clone(),
+        cause,
+    })?;
+    let lock = lock::lock(&target, wait).map_err(|e| match e {
+        LockError::Busy { waited } => PersistError::Locked {
+            waited,
+            lock: lock_path(&target),
+            path: path.to_path_buf(),
+        },
+        LockError::Io(cause) => PersistError::Lock {
+            path: lock_path(&target),
+            cause,
+        },
+    })?;
+    if lock.is_held() {
+        remove_stray_temps(&target);
+    }
+    Ok((target, lock))
+}
+
+/// The part of [`save_waiting`] done under the lock: read the file at
+/// `target` (the session's `path` or its link's target), merge, write.
+fn save_locked(
+    session: &mut ReviewSession,
+    review: &ReviewFile,
+    path: &Path,
+    target: &Path,
+) -> Result<SaveOutcome, PersistError> {
+    let disk = match fs::read(target) {
         Ok(bytes) => Some(bytes),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(cause) => return Err(PersistError::Read { path, cause }),
+        Err(cause) => {
+            return Err(PersistError::Read {
+                path: path.to_path_buf(),
+                cause,
+            });
+        }
     };
+    if disk.is_some() && is_read_only(target) {
+        session.mode = Mode::ReadOnlyFile;
+        return Err(PersistError::ReadOnlyFile {
+            path: path.to_path_buf(),
+        });
+    }
     let unchanged_on_disk = disk.as_deref() == session.seen.as_ref().map(|s| s.bytes.as_slice());
 
     // Changed on disk: merge with it, unless it vanished (then there is
@@ -413,14 +372,17 @@ pub fn save(session: &mut ReviewSession, review: &ReviewFile) -> Result<SaveOutc
                 };
                 return Err(PersistError::ChangedNewer {
                     version: theirs.version,
-                    path,
+                    path: path.to_path_buf(),
                 });
             }
             Err(e) => {
                 session.mode = Mode::Broken {
-                    error: Unreadable::Damaged(e.clone().with_path(&path)),
+                    error: Unreadable::Damaged(e.clone().with_path(path)),
                 };
-                return Err(PersistError::ChangedUnreadable { reason: e, path });
+                return Err(PersistError::ChangedUnreadable {
+                    reason: e,
+                    path: path.to_path_buf(),
+                });
             }
         }
     }
@@ -433,44 +395,94 @@ pub fn save(session: &mut ReviewSession, review: &ReviewFile) -> Result<SaveOutc
         .try_to_json()
         .map_err(|e| PersistError::Serialize {
             message: e.to_string(),
-            path: path.clone(),
+            path: path.to_path_buf(),
         })?;
-    write_review(&path, disk.as_deref(), text.as_bytes())?;
+    write_review(target, path, disk.as_deref(), text.as_bytes())?;
 
     session.seen = Some(Fingerprint::of(text.as_bytes()));
     session.base = Some(to_write.clone());
-    // The index only helps find notes after a move; a failure to update it
-    // must not turn a successful save into an error.
-    let mut hashes: Vec<&str> = vec![
-        &to_write.document.raw_sha256,
-        &to_write.document.clean_sha256,
-        &session.doc_hashes[0],
-        &session.doc_hashes[1],
-    ];
-    hashes.retain(|h| !h.is_empty());
-    hashes.sort_unstable();
-    hashes.dedup();
-    let _ = update_index(&session.data, &hashes, &path);
-
     Ok(match merged {
         Some(m) => SaveOutcome::Merged(Box::new(m)),
         None => SaveOutcome::Saved,
     })
 }
 
-/// Writes the backup of `previous` (when there was a file), then the new
-/// review, each atomically.
-fn write_review(path: &Path, previous: Option<&[u8]>, new: &[u8]) -> Result<(), PersistError> {
+/// Records the review at `path` in the data folder's index under its
+/// document's hashes. The index only helps find notes after a move; a
+/// failure to update it must not turn a successful save into an error.
+fn update_index_for(
+    session: &ReviewSession,
+    review: &ReviewFile,
+    outcome: &SaveOutcome,
+    path: &Path,
+) {
+    let written = match outcome {
+        SaveOutcome::Merged(m) => &m.review,
+        SaveOutcome::Saved | SaveOutcome::Unchanged => review,
+    };
+    let mut hashes: Vec<&str> = vec![
+        &written.document.raw_sha256,
+        &written.document.clean_sha256,
+        &session.doc_hashes[0],
+        &session.doc_hashes[1],
+    ];
+    hashes.retain(|h| !h.is_empty());
+    hashes.sort_unstable();
+    hashes.dedup();
+    let _ = update_index(&session.data, &hashes, path);
+}
+
+/// Writes the new review over `target` (the session's `path`, or the file
+/// its link points to) and, when there was a file, its backup: the new
+/// file is made and filled first, with the old file's mode and owner, then
+/// the backup, then the rename. Errors name `path` when about the review.
+fn write_review(
+    target: &Path,
+    path: &Path,
+    previous: Option<&[u8]>,
+    new: &[u8],
+) -> Result<(), PersistError> {
     let fail = |p: &Path| {
         let p = p.to_path_buf();
         move |cause| PersistError::Write { path: p, cause }
     };
-    fs::create_dir_all(parent_dir(path)).map_err(fail(path))?;
-    if let Some(old) = previous {
-        let bak = backup_path(path);
-        keep_backup(path, &bak, old).map_err(fail(&bak))?;
+    let keep = match previous {
+        Some(_) => Some(Keep::of(&fs::metadata(target).map_err(|cause| {
+            PersistError::Read {
+                path: path.to_path_buf(),
+                cause,
+            }
+        })?)),
+        None => None,
+    };
+    let mut temp = TempFile::create(target).map_err(fail(path))?;
+    if let Some(keep) = &keep {
+        keep.apply(temp.file().map_err(fail(path))?)
+            .map_err(|e| match e {
+                KeepError::Owner { uid } => PersistError::Owner {
+                    uid,
+                    path: path.to_path_buf(),
+                },
+                KeepError::Io(cause) => PersistError::Write {
+                    path: path.to_path_buf(),
+                    cause,
+                },
+            })?;
     }
-    write_atomic(path, |f| f.write_all(new)).map_err(fail(path))
+    temp.file()
+        .and_then(|f| f.write_all(new))
+        .map_err(fail(path))?;
+    if let (Some(old), Some(keep)) = (previous, keep) {
+        let bak = backup_path(target);
+        keep_backup(target, &bak, old, |f| {
+            keep.apply(f).map_err(|e| match e {
+                KeepError::Owner { .. } => io::Error::from(io::ErrorKind::PermissionDenied),
+                KeepError::Io(e) => e,
+            })
+        })
+        .map_err(fail(&bak))?;
+    }
+    temp.commit().map_err(fail(path))
 }
 
 /// Moves a broken review file aside as `NAME.pizhu.broken-YYYYMMDDTHHMMSSZ.json`
@@ -483,20 +495,51 @@ fn write_review(path: &Path, previous: Option<&[u8]>, new: &[u8]) -> Result<(), 
 /// [`PersistError::NotBroken`] if the session is not [`Mode::Broken`];
 /// [`PersistError::Move`] if the file cannot be renamed (nothing changes).
 pub fn start_new_notes_file(session: &mut ReviewSession) -> Result<Option<PathBuf>, PersistError> {
+    start_new_notes_file_waiting(session, LOCK_WAIT)
+}
+
+/// [`start_new_notes_file`], waiting up to `wait` for the file's write lock:
+/// the file is checked again and moved under the lock, so a good file
+/// another window wrote meanwhile is never set aside as broken.
+///
+/// # Errors
+/// As [`start_new_notes_file`], and [`PersistError::Locked`] or
+/// [`PersistError::Lock`] when the lock cannot be had.
+pub fn start_new_notes_file_waiting(
+    session: &mut ReviewSession,
+    wait: Duration,
+) -> Result<Option<PathBuf>, PersistError> {
     if !matches!(session.mode, Mode::Broken { .. }) {
         return Err(PersistError::NotBroken {
             path: session.path.clone(),
         });
     }
+    let (target, lock) = lock_for_writing(&session.path, wait)?;
+    let now = fs::read(&target).ok();
+    if let Some(bytes) = &now
+        && session
+            .seen
+            .as_ref()
+            .is_none_or(|seen| seen.bytes != *bytes)
+        && matches!(ReviewFile::parse(bytes), Ok(Parsed::Current(_)))
+    {
+        // Someone replaced the broken file with a good one meanwhile: keep
+        // it; the next save merges with it (nothing was read from it yet).
+        drop(lock);
+        session.mode = Mode::ReadWrite;
+        session.seen = None;
+        session.base = None;
+        return Ok(None);
+    }
     let stamp: String = crate::core::notes::note::now_utc()
         .chars()
         .filter(|c| !matches!(c, '-' | ':'))
         .collect();
-    let moved = match free_broken_name(&session.path, &stamp) {
-        Some(target) => match fs::rename(&session.path, &target) {
+    let moved = match free_broken_name(&target, &stamp) {
+        Some(aside) => match fs::rename(&target, &aside) {
             Ok(()) => {
-                sync_dir(parent_dir(&session.path));
-                Some(target)
+                sync_dir(parent_dir(&target));
+                Some(aside)
             }
             Err(e) if e.kind() == io::ErrorKind::NotFound => None,
             Err(cause) => {
@@ -513,6 +556,7 @@ pub fn start_new_notes_file(session: &mut ReviewSession) -> Result<Option<PathBu
             });
         }
     };
+    drop(lock);
     session.mode = Mode::ReadWrite;
     session.seen = None;
     session.base = None;
@@ -700,12 +744,22 @@ mod tests {
             backup_path(&session.path),
             s.docs.join("文章.txt.pizhu.json.bak")
         );
-        // No temporary files are left behind.
-        let names: Vec<String> = fs::read_dir(&s.docs)
+        // No temporary files are left behind: the document, its notes, the
+        // backup and the (empty) lock file.
+        let mut names: Vec<String> = fs::read_dir(&s.docs)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
-        assert_eq!(names.len(), 3, "{names:?}");
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                "文章.txt",
+                "文章.txt.pizhu.json",
+                "文章.txt.pizhu.json.bak",
+                "文章.txt.pizhu.json.lock"
+            ]
+        );
     }
 
     #[test]
@@ -1047,5 +1101,300 @@ mod tests {
         assert!(error.ends_with(&folder.display().to_string()), "{error}");
         assert!(save(&mut session, &review).is_err());
         assert!(folder.is_dir());
+    }
+}
+
+/// One writer at a time, and the file stays the user's.
+#[cfg(test)]
+#[cfg(unix)]
+mod keep_tests {
+    use super::*;
+    use crate::core::notes::note::{Note, Target};
+    use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _, chown, symlink};
+
+    const TEXT: &str = "濟寧市政府與省人社廳簽署合作框架協議。\n雙方將在人才引進方面加強合作。\n";
+
+    /// A document in a fresh folder, its notes at `NAME.pizhu.json` with one
+    /// note saved.
+    fn saved() -> (tempfile::TempDir, Document, ReviewSession, ReviewFile) {
+        let dir = tempfile::tempdir().unwrap();
+        let doc_path = dir.path().join("文章.txt");
+        fs::write(&doc_path, TEXT).unwrap();
+        let doc = Document::open(&doc_path).unwrap();
+        let (mut session, mut review) = open_review_in(&doc, None, dir.path().join("資料"));
+        review.notes.push(note(&doc, "甲", "第一版"));
+        save(&mut session, &review).unwrap();
+        (dir, doc, session, review)
+    }
+
+    fn note(doc: &Document, id: &str, body: &str) -> Note {
+        let mut n = Note::new(Target::range(doc, 0, 5), body.into(), "審稿人".into());
+        n.id = id.into();
+        n
+    }
+
+    fn mode(path: &Path) -> u32 {
+        fs::metadata(path).unwrap().mode() & 0o7777
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn temp_files_of_killed_saves_are_removed_by_the_next_save() {
+        let (dir, doc, mut session, mut review) = saved();
+        let name = "文章.txt.pizhu.json";
+        let strays = [
+            format!("{name}.4242-0-123456789.tmp"),
+            format!("{name}.bak.4242-1-987654321.tmp"),
+        ];
+        let kept = [
+            // Not made by a save of this file: left alone.
+            format!("{name}.我的筆記.tmp"),
+            "別的.pizhu.json.4242-0-1.tmp".to_owned(),
+        ];
+        for stray in strays.iter().chain(&kept) {
+            fs::write(dir.path().join(stray), "半個檔案").unwrap();
+        }
+        review.notes.push(note(&doc, "乙", "第二則"));
+        assert_eq!(save(&mut session, &review).unwrap(), SaveOutcome::Saved);
+        let left = names(dir.path());
+        for stray in &strays {
+            assert!(!left.contains(stray), "{stray} is removed: {left:?}");
+        }
+        for other in &kept {
+            assert!(left.contains(other), "{other} is kept: {left:?}");
+        }
+        assert!(
+            !left
+                .iter()
+                .any(|n| n.starts_with(name) && n.ends_with(".tmp") && !kept.contains(n))
+        );
+    }
+
+    #[test]
+    fn a_writer_holding_the_lock_too_long_makes_the_save_fail_clearly() {
+        let (_dir, doc, mut session, mut review) = saved();
+        let before = fs::read(&session.path).unwrap();
+        let held = lock::lock(&session.path, LOCK_WAIT).unwrap();
+        review.notes.push(note(&doc, "乙", "等不到"));
+        let start = std::time::Instant::now();
+        let err = save_waiting(&mut session, &review, Duration::from_millis(200)).unwrap_err();
+        assert!(start.elapsed() < Duration::from_secs(5), "never hangs");
+        let PersistError::Locked { waited, lock, .. } = &err else {
+            panic!("{err:?}");
+        };
+        assert!(*waited >= Duration::from_millis(200));
+        assert_eq!(*lock, lock_path(&session.path));
+        let msg = err.to_string();
+        assert!(
+            msg.starts_with("cannot save the notes: another Pizhu"),
+            "{msg}"
+        );
+        assert!(msg.contains("wait for it to finish or close it"), "{msg}");
+        assert!(msg.ends_with(&session.path.display().to_string()), "{msg}");
+        assert_eq!(fs::read(&session.path).unwrap(), before);
+        // Once the other writer is done, the save goes through.
+        drop(held);
+        assert_eq!(save(&mut session, &review).unwrap(), SaveOutcome::Saved);
+    }
+
+    #[test]
+    fn a_private_review_stays_private_and_so_does_its_backup() {
+        let (_dir, doc, mut session, mut review) = saved();
+        fs::set_permissions(&session.path, fs::Permissions::from_mode(0o600)).unwrap();
+        review.notes.push(note(&doc, "乙", "第二則"));
+        save(&mut session, &review).unwrap();
+        assert_eq!(mode(&session.path), 0o600);
+        assert_eq!(mode(&backup_path(&session.path)), 0o600);
+        // A copied backup (no hard link) gets the mode too.
+        fs::set_permissions(&session.path, fs::Permissions::from_mode(0o640)).unwrap();
+        review.notes[0].body = "改了".into();
+        save(&mut session, &review).unwrap();
+        assert_eq!(mode(&session.path), 0o640);
+    }
+
+    #[test]
+    fn another_users_review_keeps_its_owner() {
+        let (dir, doc, mut session, mut review) = saved();
+        // The tests run as root, who may give files away: a review owned
+        // by user 1234 must stay theirs after a save.
+        if chown(&session.path, Some(1234), Some(1234)).is_err() {
+            return; // not root: the owner cannot be set up
+        }
+        review.notes.push(note(&doc, "乙", "第二則"));
+        assert_eq!(save(&mut session, &review).unwrap(), SaveOutcome::Saved);
+        let meta = fs::metadata(&session.path).unwrap();
+        assert_eq!((meta.uid(), meta.gid()), (1234, 1234));
+        let bak = fs::metadata(backup_path(&session.path)).unwrap();
+        assert_eq!((bak.uid(), bak.gid()), (1234, 1234));
+        assert_eq!(
+            open_review_in(&doc, Some(&session.path), dir.path().join("資料")).1,
+            review
+        );
+    }
+
+    #[test]
+    fn a_symlinked_review_is_written_through_to_its_target() {
+        let (dir, doc, _, review) = saved();
+        let real_dir = dir.path().join("同步資料夾");
+        fs::create_dir(&real_dir).unwrap();
+        let target = real_dir.join("真正的.pizhu.json");
+        fs::write(&target, review.to_json()).unwrap();
+        let link = dir.path().join("捷徑.pizhu.json");
+        symlink(&target, &link).unwrap();
+
+        let (mut session, mut ours) = open_review_in(&doc, Some(&link), dir.path().join("資料"));
+        assert_eq!(session.mode, Mode::ReadWrite);
+        ours.notes.push(note(&doc, "乙", "經由捷徑"));
+        assert_eq!(save(&mut session, &ours).unwrap(), SaveOutcome::Saved);
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink(),
+            "still a link"
+        );
+        assert_eq!(fs::read_link(&link).unwrap(), target);
+        assert_eq!(
+            open_review_in(&doc, Some(&target), dir.path().join("資料")).1,
+            ours,
+            "the target has the new notes"
+        );
+        // The backup, the lock and any temp file live beside the target.
+        assert_eq!(
+            names(&real_dir),
+            [
+                "真正的.pizhu.json",
+                "真正的.pizhu.json.bak",
+                "真正的.pizhu.json.lock"
+            ]
+        );
+        assert!(!backup_path(&link).exists());
+        assert!(!session.changed_on_disk());
+    }
+
+    #[test]
+    fn a_read_only_review_is_never_replaced() {
+        let (dir, doc, _, _) = saved();
+        let path = doc
+            .path
+            .clone()
+            .unwrap()
+            .with_file_name("文章.txt.pizhu.json");
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+        let before = fs::read(&path).unwrap();
+        let (mut session, mut review) = open_review_in(&doc, Some(&path), dir.path().join("資料"));
+        assert_eq!(session.mode, Mode::ReadOnlyFile, "said up front");
+        assert!(!session.is_writable());
+        assert_eq!(review.notes.len(), 1, "its notes are shown");
+        review.notes.push(note(&doc, "乙", "存不進去"));
+        let err = save(&mut session, &review).unwrap_err();
+        assert!(matches!(err, PersistError::ReadOnlyFile { .. }), "{err:?}");
+        let msg = err.to_string();
+        assert!(msg.starts_with("the notes file is read-only"), "{msg}");
+        assert!(msg.contains("save the notes to another file"), "{msg}");
+        assert!(msg.ends_with(&path.display().to_string()), "{msg}");
+        assert_eq!(fs::read(&path).unwrap(), before, "byte-identical");
+        assert_eq!(mode(&path), 0o444);
+        assert!(
+            !names(dir.path()).iter().any(|n| n.ends_with(".tmp")),
+            "no temp file left"
+        );
+        // Made writable again, it is saved as usual.
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+        assert_eq!(save(&mut session, &review).unwrap(), SaveOutcome::Saved);
+        assert_eq!(session.mode, Mode::ReadWrite);
+        assert_eq!(mode(&path), 0o644);
+    }
+
+    #[test]
+    fn a_review_made_read_only_while_open_is_not_replaced() {
+        let (_dir, doc, mut session, mut review) = saved();
+        fs::set_permissions(&session.path, fs::Permissions::from_mode(0o444)).unwrap();
+        let before = fs::read(&session.path).unwrap();
+        review.notes.push(note(&doc, "乙", "存不進去"));
+        let err = save(&mut session, &review).unwrap_err();
+        assert!(matches!(err, PersistError::ReadOnlyFile { .. }), "{err:?}");
+        assert_eq!(session.mode, Mode::ReadOnlyFile);
+        assert_eq!(fs::read(&session.path).unwrap(), before);
+    }
+
+    #[test]
+    fn save_as_moves_the_notes_to_a_writable_file() {
+        let (dir, doc, _, _) = saved();
+        let path = dir.path().join("文章.txt.pizhu.json");
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+        let before = fs::read(&path).unwrap();
+        let (mut session, mut review) = open_review_in(&doc, Some(&path), dir.path().join("資料"));
+        review.notes.push(note(&doc, "乙", "另存"));
+        let elsewhere = dir.path().join("別處").join("我的批注.pizhu.json");
+        assert_eq!(
+            save_as(&mut session, &review, &elsewhere).unwrap(),
+            SaveOutcome::Saved
+        );
+        assert_eq!(session.path, elsewhere);
+        assert_eq!(session.mode, Mode::ReadWrite);
+        assert_eq!(
+            open_review_in(&doc, Some(&elsewhere), dir.path().join("資料")).1,
+            review
+        );
+        assert_eq!(
+            fs::read(&path).unwrap(),
+            before,
+            "the read-only file is untouched"
+        );
+        // Later saves go to the new file.
+        review.notes[1].body = "再改".into();
+        save(&mut session, &review).unwrap();
+        assert_eq!(
+            open_review_in(&doc, Some(&elsewhere), dir.path().join("資料")).1,
+            review
+        );
+
+        // Saving as a file that holds other notes merges with them.
+        let (mut other, mut theirs) = open_review_in(
+            &doc,
+            Some(&dir.path().join("他的.pizhu.json")),
+            dir.path().join("資料"),
+        );
+        theirs.notes = vec![note(&doc, "丙", "他的批注")];
+        save(&mut other, &theirs).unwrap();
+        let SaveOutcome::Merged(m) = save_as(&mut session, &review, &other.path).unwrap() else {
+            panic!("merged with the notes there");
+        };
+        let mut ids: Vec<&str> = m.review.notes.iter().map(|n| n.id.as_str()).collect();
+        ids.sort_unstable();
+        assert_eq!(ids, ["丙", "乙", "甲"]);
+    }
+
+    #[test]
+    fn starting_a_new_file_never_sets_aside_a_good_one_written_meanwhile() {
+        let (dir, doc, _, review) = saved();
+        let path = dir.path().join("文章.txt.pizhu.json");
+        fs::write(&path, "{ 壞了").unwrap();
+        let (mut first, _) = open_review_in(&doc, Some(&path), dir.path().join("資料"));
+        let (mut second, _) = open_review_in(&doc, Some(&path), dir.path().join("資料"));
+        assert!(matches!(first.mode, Mode::Broken { .. }));
+        // The first window sets the broken file aside and saves its notes.
+        let moved = start_new_notes_file(&mut first).unwrap().unwrap();
+        save(&mut first, &review).unwrap();
+        let good = fs::read(&path).unwrap();
+        // The second window does the same a moment later: the good file stays.
+        assert_eq!(start_new_notes_file(&mut second).unwrap(), None);
+        assert_eq!(fs::read(&path).unwrap(), good);
+        assert_eq!(fs::read_to_string(&moved).unwrap(), "{ 壞了");
+        let mut mine = ReviewFile::new(&doc);
+        mine.notes.push(note(&doc, "乙", "第二個視窗"));
+        let SaveOutcome::Merged(m) = save(&mut second, &mine).unwrap() else {
+            panic!("merged with the good file");
+        };
+        assert_eq!(m.review.notes.len(), 2);
     }
 }

@@ -51,6 +51,7 @@ impl Notes {
         let last = match &session.mode {
             Mode::ReadWrite if session.path.exists() => SaveState::Loaded,
             Mode::ReadWrite => SaveState::New,
+            Mode::ReadOnlyFile => SaveState::ReadOnlyFile,
             Mode::ReadOnlyNewer { version } => SaveState::ReadOnly { version: *version },
             Mode::Broken { error } => SaveState::Unreadable(error.clone()),
         };
@@ -144,6 +145,9 @@ impl Notes {
     pub fn problem(&self) -> Option<NotesProblem<'_>> {
         match &self.session.mode {
             Mode::ReadWrite => None,
+            Mode::ReadOnlyFile => Some(NotesProblem::ReadOnlyFile {
+                path: &self.session.path,
+            }),
             Mode::ReadOnlyNewer { version } => Some(NotesProblem::ReadOnlyNewer {
                 version: *version,
                 path: &self.session.path,
@@ -314,6 +318,8 @@ pub enum SaveState {
         /// The file's format version.
         version: u32,
     },
+    /// The notes file is read-only: shown, never saved over.
+    ReadOnlyFile,
     /// An edit was refused (nothing changed).
     EditRefused(StoreError),
     /// The damaged notes file could not be set aside.
@@ -340,6 +346,7 @@ impl fmt::Display for SaveState {
             Self::ReadOnly { version } => {
                 write!(f, "read-only: written by a newer Pizhu (format {version})")
             }
+            Self::ReadOnlyFile => f.write_str("read-only: the notes file cannot be changed"),
             Self::EditRefused(err) => write!(f, "{err}"),
             Self::NewFileFailed(err) => write!(f, "{err}"),
         }
@@ -357,6 +364,11 @@ pub enum NotesProblem<'a> {
         /// The notes file.
         path: &'a Path,
     },
+    /// The file is read-only: shown, never saved over.
+    ReadOnlyFile {
+        /// The notes file.
+        path: &'a Path,
+    },
     /// The file could not be read: autosave is off, the file is left alone.
     Broken {
         /// Why.
@@ -371,6 +383,12 @@ impl fmt::Display for NotesProblem<'_> {
                 f,
                 "These notes were written by a newer Pizhu (format version {version}); they are \
                  shown read-only and nothing is saved. Update Pizhu to edit them: {}",
+                path.display()
+            ),
+            Self::ReadOnlyFile { path } => write!(
+                f,
+                "The notes file is read-only, so Pizhu does not change it and your changes are \
+                 not saved. Make the file writable, or save the notes to another file: {}",
                 path.display()
             ),
             Self::Broken { error } => write!(

@@ -140,6 +140,7 @@ pub const EN: Strings = Strings {
     state_new_file: "new notes file",
     state_new_file_kept: "new notes file; the damaged one is kept as {path}",
     state_read_only: "read-only: written by a newer Pizhu (format {version})",
+    state_read_only_file: "read-only: the notes file cannot be changed",
 
     find: "Find",
     find_hint: "簡體或繁體 · simplified or traditional",
@@ -242,6 +243,7 @@ pub const EN: Strings = Strings {
     language: "Language / 語言 / 语言",
 
     problem_read_only: "These notes were written by a newer Pizhu (format version {version}); they are shown read-only and nothing is saved. Update Pizhu to edit them: {path}",
+    problem_read_only_file: "The notes file is read-only, so Pizhu does not change it and your changes are not saved. Make the file writable, or save the notes to another file: {path}",
     problem_broken: "The notes file could not be read, so autosave is off and the file is left as it is. {error}",
     persist_broken: "the notes file could not be read, so Pizhu does not save over it; start a new notes file to save your notes (the unreadable file is kept under a new name): {path}",
     persist_read_only: "the notes file was written by a newer Pizhu (format version {version}) and is open read-only; update Pizhu to change it: {path}",
@@ -252,6 +254,10 @@ pub const EN: Strings = Strings {
     persist_serialize: "cannot save the notes: they could not be written as JSON ({message}); please report this; nothing was saved: {path}",
     persist_move: "cannot keep the unreadable notes file under a new name: {problem}; {advice}; nothing was changed: {path}",
     persist_not_broken: "the notes file is readable, so it was not set aside; keep using it as it is: {path}",
+    persist_read_only_file: "the notes file is read-only, so Pizhu does not save over it; make it writable, or save the notes to another file; nothing was saved: {path}",
+    persist_owner: "cannot save the notes: the notes file belongs to another user (user id {uid}) and saving would make it yours; ask its owner, or save the notes to another file; nothing was saved: {path}",
+    persist_locked: "cannot save the notes: another Pizhu window or command has been saving this notes file for {seconds} s and still holds its lock ({lock}); wait for it to finish or close it, then save again; nothing was saved: {path}",
+    persist_lock: "cannot save the notes: the lock file that lets one program at a time save them could not be used ({problem}); {advice}; nothing was saved: {path}",
     io_permission_denied: "permission was denied",
     io_read_only: "the disk is read-only",
     io_full: "the disk is full",

@@ -62,6 +62,7 @@ impl Strings {
                 fill(self.state_new_file_kept, &[("path", &kept.display())])
             }
             SaveState::ReadOnly { version } => fill(self.state_read_only, &[("version", version)]),
+            SaveState::ReadOnlyFile => self.state_read_only_file.to_owned(),
             SaveState::EditRefused(err) => self.store_error(err),
             SaveState::NewFileFailed(err) => self.persist_error(err),
         }
@@ -76,6 +77,9 @@ impl Strings {
                 self.problem_read_only,
                 &[("version", version), ("path", &path.display())],
             ),
+            NotesProblem::ReadOnlyFile { path } => {
+                fill(self.problem_read_only_file, &[("path", &path.display())])
+            }
             NotesProblem::Broken { error } => {
                 fill(self.problem_broken, &[("error", &self.unreadable(error))])
             }
@@ -124,6 +128,22 @@ impl Strings {
             PersistError::NotBroken { path } => {
                 fill(self.persist_not_broken, &[("path", &path.display())])
             }
+            PersistError::ReadOnlyFile { path } => {
+                fill(self.persist_read_only_file, &[("path", &path.display())])
+            }
+            PersistError::Owner { uid, path } => fill(
+                self.persist_owner,
+                &[("uid", uid), ("path", &path.display())],
+            ),
+            PersistError::Locked { waited, lock, path } => fill(
+                self.persist_locked,
+                &[
+                    ("seconds", &format!("{:.1}", waited.as_secs_f64())),
+                    ("lock", &lock.display()),
+                    ("path", &path.display()),
+                ],
+            ),
+            PersistError::Lock { path, cause } => io(self.persist_lock, cause, path),
         }
     }
 
@@ -307,6 +327,16 @@ mod tests {
                 path: path.clone(),
             },
             PersistError::NotBroken { path: path.clone() },
+            PersistError::ReadOnlyFile { path: path.clone() },
+            PersistError::Owner {
+                uid: 1234,
+                path: path.clone(),
+            },
+            PersistError::Locked {
+                waited: std::time::Duration::from_millis(20_050),
+                lock: PathBuf::from(format!("{}.鎖", path.display())),
+                path: path.clone(),
+            },
         ];
         for cause in io_failures() {
             all.push(PersistError::Read {
@@ -316,6 +346,12 @@ mod tests {
         }
         for cause in io_failures() {
             all.push(PersistError::Write {
+                path: path.clone(),
+                cause,
+            });
+        }
+        for cause in io_failures() {
+            all.push(PersistError::Lock {
                 path: path.clone(),
                 cause,
             });
@@ -383,6 +419,7 @@ mod tests {
                 kept: path.to_path_buf(),
             },
             SaveState::ReadOnly { version: 9 },
+            SaveState::ReadOnlyFile,
             SaveState::EditRefused(StoreError::DuplicateId { id: "甲".into() }),
             SaveState::EditRefused(StoreError::UnknownNote { id: "乙".into() }),
         ];
@@ -434,6 +471,7 @@ mod tests {
                 version: 9,
                 path: &path,
             },
+            NotesProblem::ReadOnlyFile { path: &path },
             NotesProblem::Broken {
                 error: &Unreadable::Damaged(review_errors(Some(&path)).remove(0)),
             },
@@ -493,6 +531,7 @@ mod tests {
                 version: 9,
                 path: &path,
             }));
+            shown.push(s.notes_problem(&NotesProblem::ReadOnlyFile { path: &path }));
             shown.extend(orphan_reasons().iter().map(|r| s.orphan_reason(r)));
             for text in shown {
                 let english: Vec<&str> = text

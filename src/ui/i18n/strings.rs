@@ -202,6 +202,7 @@ strings! {
     state_new_file_kept,
     /// `{version}`.
     state_read_only,
+    state_read_only_file,
 
     // Find bar (find_bar.rs).
     find,
@@ -425,6 +426,8 @@ strings! {
     // The core's messages in words (messages.rs); English as the core says it.
     /// `{version}`, `{path}`: the notes were written by a newer Pizhu.
     problem_read_only,
+    /// `{path}`: the notes file is read-only.
+    problem_read_only_file,
     /// `{error}`: the notes file could not be read.
     problem_broken,
     /// `{path}`.
@@ -445,6 +448,14 @@ strings! {
     persist_move,
     /// `{path}`.
     persist_not_broken,
+    /// `{path}`.
+    persist_read_only_file,
+    /// `{uid}`: the owner's user id, `{path}`.
+    persist_owner,
+    /// `{seconds}`: how long the save waited, `{lock}`: the lock file, `{path}`.
+    persist_locked,
+    /// `{problem}`, `{advice}`, `{path}`: the lock file.
+    persist_lock,
     io_permission_denied,
     io_read_only,
     io_full,

@@ -140,6 +140,7 @@ pub const ZH_HANS: Strings = Strings {
     state_new_file: "新的批注文件",
     state_new_file_kept: "新的批注文件；损坏的文件保留为 {path}",
     state_read_only: "只读：由较新版本的 Pizhu 写入（格式 {version}）",
+    state_read_only_file: "只读：批注文件不能修改",
 
     find: "查找",
     find_hint: "简体或繁体均可",
@@ -242,6 +243,7 @@ pub const ZH_HANS: Strings = Strings {
     language: "语言 / Language",
 
     problem_read_only: "这些批注由较新版本的 Pizhu 写入（格式版本 {version}）；以只读方式显示，不会保存任何内容。请更新 Pizhu 后再编辑：{path}",
+    problem_read_only_file: "批注文件是只读的，Pizhu 不会修改它，你的更改也不会保存进去。请让文件可以写入，或把批注另存到其他文件：{path}",
     problem_broken: "无法读取批注文件，因此自动保存已关闭，文件保持原样。{error}",
     persist_broken: "无法读取批注文件，因此 Pizhu 不会覆盖它；请新建批注文件来保存批注（无法读取的文件会以新名称保留）：{path}",
     persist_read_only: "批注文件由较新版本的 Pizhu 写入（格式版本 {version}），以只读方式打开；请更新 Pizhu 后再修改：{path}",
@@ -252,6 +254,10 @@ pub const ZH_HANS: Strings = Strings {
     persist_serialize: "无法保存批注：无法写成 JSON（{message}）；请报告此问题；没有保存任何内容：{path}",
     persist_move: "无法以新名称保留无法读取的批注文件：{problem}；{advice}；没有改变任何内容：{path}",
     persist_not_broken: "批注文件可以读取，因此没有移开；请照常使用：{path}",
+    persist_read_only_file: "批注文件是只读的，Pizhu 不会覆盖它；请让它可以写入，或把批注另存到其他文件；没有保存任何内容：{path}",
+    persist_owner: "无法保存批注：批注文件属于另一位用户（用户编号 {uid}），保存会把它变成你的文件；请询问它的所有者，或把批注另存到其他文件；没有保存任何内容：{path}",
+    persist_locked: "无法保存批注：另一个 Pizhu 窗口或命令已经保存这个批注文件 {seconds} 秒，仍然锁着它（{lock}）；请等它完成或关闭它，然后再保存；没有保存任何内容：{path}",
+    persist_lock: "无法保存批注：无法使用让程序逐一保存的锁文件（{problem}）；{advice}；没有保存任何内容：{path}",
     io_permission_denied: "权限被拒绝",
     io_read_only: "磁盘为只读",
     io_full: "磁盘已满",

@@ -140,6 +140,7 @@ pub const ZH_HANT: Strings = Strings {
     state_new_file: "新的批注檔",
     state_new_file_kept: "新的批注檔；損壞的檔案保留為 {path}",
     state_read_only: "唯讀：由較新版的 Pizhu 寫入（格式 {version}）",
+    state_read_only_file: "唯讀：批注檔不能修改",
 
     find: "尋找",
     find_hint: "簡體或繁體皆可",
@@ -242,6 +243,7 @@ pub const ZH_HANT: Strings = Strings {
     language: "語言 / Language",
 
     problem_read_only: "這些批注由較新版本的 Pizhu 寫入（格式版本 {version}）；以唯讀方式顯示，不會儲存任何內容。請更新 Pizhu 後再編輯：{path}",
+    problem_read_only_file: "批注檔是唯讀的，Pizhu 不會修改它，你的變更也不會存進去。請讓檔案可以寫入，或把批注另存到其他檔案：{path}",
     problem_broken: "無法讀取批注檔，因此自動儲存已關閉，檔案保持原樣。{error}",
     persist_broken: "無法讀取批注檔，因此 Pizhu 不會覆寫它；請新建批注檔來儲存批注（無法讀取的檔案會以新名稱保留）：{path}",
     persist_read_only: "批注檔由較新版本的 Pizhu 寫入（格式版本 {version}），以唯讀方式開啟；請更新 Pizhu 後再修改：{path}",
@@ -252,6 +254,10 @@ pub const ZH_HANT: Strings = Strings {
     persist_serialize: "無法儲存批注：無法寫成 JSON（{message}）；請回報此問題；沒有儲存任何內容：{path}",
     persist_move: "無法以新名稱保留無法讀取的批注檔：{problem}；{advice}；沒有改變任何內容：{path}",
     persist_not_broken: "批注檔可以讀取，因此沒有移開；請照常使用：{path}",
+    persist_read_only_file: "批注檔是唯讀的，Pizhu 不會覆寫它；請讓它可以寫入，或把批注另存到其他檔案；沒有儲存任何內容：{path}",
+    persist_owner: "無法儲存批注：批注檔屬於另一位使用者（使用者編號 {uid}），儲存會把它變成你的檔案；請詢問它的擁有者，或把批注另存到其他檔案；沒有儲存任何內容：{path}",
+    persist_locked: "無法儲存批注：另一個 Pizhu 視窗或命令已經儲存這個批注檔 {seconds} 秒，仍然鎖著它（{lock}）；請等它完成或關閉它，然後再儲存；沒有儲存任何內容：{path}",
+    persist_lock: "無法儲存批注：無法使用讓程式逐一儲存的鎖定檔（{problem}）；{advice}；沒有儲存任何內容：{path}",
     io_permission_denied: "權限遭拒",
     io_read_only: "磁碟為唯讀",
     io_full: "磁碟已滿",

@@ -326,7 +326,7 @@ mod tests {
             },
             position: TextPosition { start, end },
             raw: RawRange::new(start, end),
-            extra: Map::new(),
+            extra: Map::new().into(),
         }
     }
 

@@ -30,10 +30,10 @@ use std::fs::{self, OpenOptions};
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde::Deserialize;
 
 use crate::core::file::atomic::{parent_dir, unique_suffix, write_atomic};
+use crate::core::file::fields::{Extra, keep_unknown_fields};
 use crate::core::file::review;
 use crate::core::text::document::Document;
 
@@ -273,16 +273,21 @@ fn search_reviews(data: &Path, hashes: &[&str]) -> Option<PathBuf> {
 }
 
 /// The index file: document hash → review file last saved for it.
-#[derive(Serialize, Deserialize, Debug, Default, PartialEq)]
+#[derive(Debug, Default, PartialEq)]
 pub(super) struct ReviewIndex {
     pub(super) format: String,
     version: u32,
     /// Hex SHA-256 → absolute path of the review file.
-    #[serde(default)]
     pub(super) reviews: std::collections::BTreeMap<String, String>,
-    #[serde(flatten)]
-    extra: Map<String, Value>,
+    extra: Extra,
 }
+
+// By hand, not `#[serde(flatten)]`: see `fields`.
+keep_unknown_fields!(ReviewIndex, "the review index (a JSON object)", {
+    format: required,
+    version: required,
+    reviews: default,
+});
 
 /// The index; `None` when it is missing or unreadable.
 pub(super) fn load_index(data: &Path) -> Option<ReviewIndex> {

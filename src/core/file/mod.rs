@@ -3,6 +3,7 @@
 
 pub mod atomic;
 pub mod error;
+pub mod fields;
 pub mod keep;
 pub mod locate;
 pub mod lock;

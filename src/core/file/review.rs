@@ -9,8 +9,13 @@
 //! Fields this version does not know are kept: every level that can grow
 //! (the file, the document identity, each note and its target, the timeline,
 //! its events and people) collects them
-//! in an `extra` map that is written back on save, so a file touched by a
+//! in an `extra` map that is written back on save, each value with the
+//! text it had while unchanged (numbers included, see
+//! [`fields`](crate::core::file::fields)), so a file touched by a
 //! newer or other tool loses nothing when this version saves it.
+//!
+//! A file may start with a UTF-8 byte order mark; it is skipped when read,
+//! and saving writes none.
 //!
 //! [`ReviewFile::parse`] tells apart a file that is not JSON, JSON that is
 //! not a Pizhu review, a review this version reads, and one written by a
@@ -18,9 +23,9 @@
 
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
+use crate::core::file::fields::{Extra, keep_unknown_fields};
 use crate::core::notes::note::Note;
 use crate::core::text::document::Document;
 use crate::core::timeline::Timeline;
@@ -36,7 +41,7 @@ pub const VERSION: u32 = 1;
 /// Field order here is the order in the file: `format` and `version` come
 /// first so that a person or a tool can tell what the file is from its
 /// first lines.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ReviewFile {
     /// Always [`FORMAT`].
     pub format: String,
@@ -45,19 +50,24 @@ pub struct ReviewFile {
     /// Which document the notes were made on.
     pub document: DocumentIdentity,
     /// The notes, in the order they were made.
-    #[serde(default)]
     pub notes: Vec<Note>,
     /// The reviewer's edited timeline of the document; absent (and left
     /// out of the file) while the reviewer has not changed the default one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timeline: Option<Timeline>,
     /// Top-level fields this version does not know, kept through load and save.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub extra: Extra,
 }
 
+keep_unknown_fields!(ReviewFile, "a Pizhu notes file (a JSON object)", {
+    format: required,
+    version: required,
+    document: required,
+    notes: default,
+    timeline: default if Option::is_none,
+});
+
 /// Which document a review file belongs to.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DocumentIdentity {
     /// The document's file name when the notes were made.
     pub name: String,
@@ -68,9 +78,15 @@ pub struct DocumentIdentity {
     /// Length of the clean text in chars.
     pub chars: usize,
     /// Fields this version does not know, kept.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub extra: Extra,
 }
+
+keep_unknown_fields!(DocumentIdentity, "the document's identity (a JSON object)", {
+    name: required,
+    raw_sha256: required,
+    clean_sha256: required,
+    chars: required,
+});
 
 impl DocumentIdentity {
     /// The identity of `doc` as it is now.
@@ -81,7 +97,7 @@ impl DocumentIdentity {
             raw_sha256: doc.raw_sha256.clone(),
             clean_sha256: doc.clean_sha256.clone(),
             chars: doc.char_len(),
-            extra: Map::new(),
+            extra: Extra::default(),
         }
     }
 
@@ -192,7 +208,7 @@ impl ReviewFile {
             document: DocumentIdentity::of(doc),
             notes: Vec::new(),
             timeline: None,
-            extra: Map::new(),
+            extra: Extra::default(),
         }
     }
 
@@ -219,7 +235,9 @@ impl ReviewFile {
         Ok(text)
     }
 
-    /// Reads a review file's bytes.
+    /// Reads a review file's bytes. A UTF-8 byte order mark at the start
+    /// (some editors write one) is skipped; [`to_json`](Self::to_json)
+    /// never writes one.
     ///
     /// # Errors
     ///
@@ -229,6 +247,7 @@ impl ReviewFile {
     /// version whose shape this version cannot read. None has a path yet:
     /// add it with [`ReviewError::with_path`].
     pub fn parse(bytes: &[u8]) -> Result<Parsed, ReviewError> {
+        let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
         // The typed parse comes first because only it can point at a
         // mistyped field; when it fails, a second, untyped look decides
         // which error explains the failure best.
@@ -273,6 +292,9 @@ impl ReviewFile {
         Err(malformed(bytes, &typed_err))
     }
 }
+
+/// The UTF-8 byte order mark.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// How deep serde_json lets lists and objects nest before it stops with
 /// an error (its recursion limit of 128 counts the level it refuses),
@@ -387,6 +409,58 @@ mod tests {
         review.timeline = Some(timeline);
         let parsed = ReviewFile::parse(review.to_json().as_bytes()).unwrap();
         assert_eq!(parsed, Parsed::Current(review));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped_and_never_written() {
+        let (_, review) = sample();
+        let json = review.to_json();
+        assert!(!json.starts_with('\u{feff}'));
+        let with_bom = format!("\u{feff}{json}");
+        assert_eq!(
+            ReviewFile::parse(with_bom.as_bytes()),
+            Ok(Parsed::Current(review.clone()))
+        );
+        // Errors count lines and columns after it.
+        let broken = "\u{feff}{\"format\": \"審稿\" x}";
+        assert!(matches!(
+            ReviewFile::parse(broken.as_bytes()),
+            Err(ReviewError::Malformed {
+                line: 1,
+                column: 17,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn unknown_values_are_written_back_as_they_were_read() {
+        let (_, review) = sample();
+        let json = review.to_json().replacen(
+            "\"notes\": [",
+            "\"x-大數\": 123456789012345678901234567890,\n  \"x-指數\": [1E2, -0.0, 1e-7],\n  \"notes\": [",
+            1,
+        );
+        let json = json.replacen(
+            "\"author\":",
+            "\"x-批次\": {\"編號\": 1.50E+3},\n      \"author\":",
+            1,
+        );
+        let Ok(Parsed::Current(read)) = ReviewFile::parse(json.as_bytes()) else {
+            panic!("{json}");
+        };
+        let saved = read.to_json();
+        for kept in [
+            "\"x-大數\": 123456789012345678901234567890",
+            "\"x-指數\": [1E2, -0.0, 1e-7]",
+            "\"x-批次\": {\"編號\": 1.50E+3}",
+        ] {
+            assert!(saved.contains(kept), "{kept} in {saved}");
+        }
+        assert_eq!(
+            ReviewFile::parse(saved.as_bytes()),
+            Ok(Parsed::Current(read))
+        );
     }
 
     #[test]

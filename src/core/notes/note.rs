@@ -6,8 +6,8 @@
 //! position in the raw (scraped) text through the offset map.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
+use crate::core::file::fields::{Extra, keep_unknown_fields};
 use crate::core::text::document::Document;
 use crate::core::text::offset::{CleanOffset, RawRange};
 
@@ -15,32 +15,38 @@ use crate::core::text::offset::{CleanOffset, RawRange};
 pub const CONTEXT_CHARS: usize = 32;
 
 /// A note on the text.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Note {
     /// Stable id, a UUID (`urn:uuid:` is added in W3C exports).
     pub id: String,
     /// What the note is attached to.
     pub target: Target,
     /// The note text, possibly several lines; empty for a plain highlight.
-    #[serde(default)]
     pub body: String,
     /// Highlight color.
-    #[serde(default)]
     pub color: NoteColor,
     /// Free-form tags.
-    #[serde(default)]
     pub tags: Vec<String>,
     /// Who wrote it.
-    #[serde(default)]
     pub author: String,
     /// When it was made, RFC 3339 UTC ending in `Z`.
     pub created: String,
     /// When it was last changed, RFC 3339 UTC ending in `Z`.
     pub modified: String,
     /// Fields written by a newer or other tool: kept as they are through load and save.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub extra: Extra,
 }
+
+keep_unknown_fields!(Note, "a note (a JSON object)", {
+    id: required,
+    target: required,
+    body: default,
+    color: default,
+    tags: default,
+    author: default,
+    created: required,
+    modified: required,
+});
 
 /// Whether a note covers a whole paragraph or a range of characters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,7 +59,7 @@ pub enum TargetKind {
 }
 
 /// Where a note is attached: selectors that survive edits of the text.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Target {
     /// Paragraph or range.
     pub kind: TargetKind,
@@ -64,9 +70,15 @@ pub struct Target {
     /// The same range in the raw (scraped) text, in chars of the decoded raw text.
     pub raw: RawRange,
     /// Unknown fields, kept.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub extra: Extra,
 }
+
+keep_unknown_fields!(Target, "a note's target (a JSON object)", {
+    kind: required,
+    quote: required,
+    position: required,
+    raw: required,
+});
 
 /// The quoted text with up to [`CONTEXT_CHARS`] characters of context each side.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -183,7 +195,7 @@ impl Target {
             },
             position: TextPosition { start, end },
             raw,
-            extra: Map::new(),
+            extra: Extra::default(),
         }
     }
 }
@@ -223,7 +235,7 @@ impl Note {
             author,
             created: now.clone(),
             modified: now,
-            extra: Map::new(),
+            extra: Extra::default(),
         }
     }
 }
@@ -231,6 +243,7 @@ impl Note {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
 
     #[test]
     fn range_target_quotes_the_clean_text_with_context() {

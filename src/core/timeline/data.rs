@@ -4,8 +4,9 @@
 //! event object (`"certainty": "inferred", "reason": "…"`).
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
+use crate::core::file::fields::{Extra, keep_unknown_fields};
 use crate::core::notes::note::{Target, TextPosition};
 use crate::core::text::document::Document;
 
@@ -70,30 +71,32 @@ fn find_quote(doc: &Document, quote: &str, near: Option<usize>) -> Option<TextPo
 }
 
 /// An event as stored: the certainty flat in the event object.
-#[derive(Serialize, Deserialize)]
 struct RawEvent {
     id: String,
-    #[serde(default)]
     phase: Phase,
-    #[serde(default)]
     time_label: String,
-    #[serde(default)]
     kind: EventKind,
-    #[serde(default)]
     title: String,
-    #[serde(default)]
     place: String,
-    #[serde(default)]
     participants: Vec<Participant>,
-    #[serde(default)]
     evidence: Vec<Target>,
-    #[serde(default)]
     certainty: CertaintyName,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     reason: Option<String>,
-    #[serde(flatten)]
-    extra: Map<String, Value>,
+    extra: Extra,
 }
+
+keep_unknown_fields!(RawEvent, "an event (a JSON object)", {
+    id: required,
+    phase: default,
+    time_label: default,
+    kind: default,
+    title: default,
+    place: default,
+    participants: default,
+    evidence: default,
+    certainty: default,
+    reason: default if Option::is_none,
+});
 
 /// The `certainty` field's value.
 #[derive(Clone, Copy, Default, Serialize, Deserialize)]

@@ -24,9 +24,9 @@
 //! All positions are char (Unicode scalar) offsets into the clean text.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
 use crate::core::anchor::{self, Anchor, TextIndex};
+use crate::core::file::fields::{Extra, keep_unknown_fields};
 use crate::core::notes::note::{self, Target, TextPosition};
 use crate::core::text::document::Document;
 
@@ -39,24 +39,26 @@ pub use hints::time_suggestions;
 const TITLE_CHARS: usize = 16;
 
 /// A document's timeline: events in order, and the people in them.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Timeline {
     /// The date as the text states it, e.g. `12月11日`; empty when unknown.
-    #[serde(default)]
     pub date_label: String,
     /// A year the text does not state, with why it is believed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<InferredYear>,
     /// The events, in order: an event's order is its index here (+1 when shown).
-    #[serde(default)]
     pub events: Vec<Event>,
     /// Everyone who takes part in an event.
-    #[serde(default)]
     pub people: Vec<Person>,
     /// Fields this version does not know, kept through load and save.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub extra: Extra,
 }
+
+keep_unknown_fields!(Timeline, "a timeline (a JSON object)", {
+    date_label: default,
+    year: default if Option::is_none,
+    events: default,
+    people: default,
+});
 
 /// A year inferred from the text, never stated by it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -92,7 +94,7 @@ pub struct Event {
     /// Whether the text states the event's place in the timeline.
     pub certainty: Certainty,
     /// Fields this version does not know, kept through load and save.
-    pub extra: Map<String, Value>,
+    pub extra: Extra,
 }
 
 /// The parts of the programme.
@@ -220,22 +222,26 @@ impl Certainty {
 }
 
 /// Someone named in the text (or a group the text names as one).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Person {
     /// Stable id, unique in the timeline, used by [`Participant::person`].
     pub id: String,
     /// The name as the text writes it.
     pub name: String,
     /// Titles as the text gives them, e.g. `市委常委`, `常務副市長`.
-    #[serde(default)]
     pub titles: Vec<String>,
     /// The organisation the titles belong to.
-    #[serde(default)]
     pub organisation: String,
     /// Fields this version does not know, kept through load and save.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub extra: Extra,
 }
+
+keep_unknown_fields!(Person, "a person (a JSON object)", {
+    id: required,
+    name: required,
+    titles: default,
+    organisation: default,
+});
 
 impl Person {
     /// Every occurrence of the name in the clean text (non-overlapping, in
@@ -389,7 +395,7 @@ pub fn new_event_from_selection(doc: &Document, start: usize, end: usize) -> Eve
         participants: Vec::new(),
         evidence: vec![target],
         certainty: Certainty::Stated,
-        extra: Map::new(),
+        extra: Extra::default(),
     }
 }
 

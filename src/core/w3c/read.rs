@@ -461,7 +461,8 @@ impl Reader<'_> {
             extra: from_ext("note_fields")
                 .and_then(Value::as_object)
                 .cloned()
-                .unwrap_or_default(),
+                .unwrap_or_default()
+                .into(),
         });
     }
 
@@ -502,7 +503,7 @@ impl Reader<'_> {
             },
             position: position.unwrap_or_default(),
             raw: stored_raw,
-            extra,
+            extra: extra.into(),
         };
         if let Some(p) = anchor::anchor(self.index, &target).position() {
             let here = Target::range(self.doc, p.start, p.end);

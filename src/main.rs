@@ -7,13 +7,18 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use pizhu::cli::{self, Finished, Invocation};
+use pizhu::core::escape::escape_controls;
 
 fn main() -> ExitCode {
     let started = Instant::now();
     let invocation = match cli::parse(std::env::args_os().skip(1)) {
         Ok(inv) => inv,
         Err(err) => {
-            eprintln!("pizhu: {err}\n\n{}", cli::USAGE);
+            eprintln!(
+                "pizhu: {}\n\n{}",
+                escape_controls(&err.to_string()),
+                cli::USAGE
+            );
             return ExitCode::from(2);
         }
     };
@@ -78,7 +83,9 @@ fn main() -> ExitCode {
     match result {
         Ok(finished) => ExitCode::from(finished.code()),
         Err(err) => {
-            eprintln!("pizhu: {err:#}");
+            // Messages name files and ids from files: no raw control
+            // character reaches the terminal.
+            eprintln!("pizhu: {}", escape_controls(&format!("{err:#}")));
             ExitCode::from(2)
         }
     }
@@ -94,7 +101,7 @@ fn window(
 ) -> anyhow::Result<Finished> {
     let (doc, notes) = pizhu::core::file::open::open_path(file, notes);
     if let Err(err) = &doc {
-        eprintln!("pizhu: {err}");
+        eprintln!("pizhu: {}", escape_controls(&err.to_string()));
     }
     pizhu::ui::run(doc, notes, started).map(|()| Finished::Clean)
 }

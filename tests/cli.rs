@@ -630,7 +630,9 @@ fn import_reports_skipped_items_and_refuses_what_it_cannot_read() {
     );
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
-        err.contains("skipped: the annotation http://example.org/anno-only-linked"),
+        err.contains(
+            "pizhu: skipped “http://example.org/anno-only-linked”: the annotation is only linked"
+        ),
         "{err}"
     );
     let saved = std::fs::read(&target).unwrap();

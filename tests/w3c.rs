@@ -104,7 +104,8 @@ fn notes(doc: &Document) -> Vec<Note> {
             end: 508,
         },
         raw: RawRange::new(600, 612),
-        extra: serde_json::Map::new(),
+        source: None,
+        extra: serde_json::Map::new().into(),
     };
     orphan.color = NoteColor::Pink;
 
@@ -422,7 +423,7 @@ fn export_then_import_into_an_empty_review_gives_the_same_notes() {
     let mut store = ReviewStore::new(&doc, ReviewFile::new(&doc));
     let incoming = read::read_annotations(&bytes, &doc, store.text_index()).unwrap();
     assert!(incoming.skipped.is_empty(), "{:?}", incoming.skipped);
-    let (edit, summary) = merge::plan_merge(&store, incoming.notes);
+    let (edit, summary) = merge::plan_merge(&store, incoming);
     store.apply(edit).unwrap();
     assert_eq!(
         (summary.imported, summary.duplicates, summary.orphaned),
@@ -446,7 +447,7 @@ fn export_then_import_into_an_empty_review_gives_the_same_notes() {
 
     // Importing it again adds nothing.
     let incoming = read::read_annotations(&bytes, &doc, store.text_index()).unwrap();
-    let (edit, summary) = merge::plan_merge(&store, incoming.notes);
+    let (edit, summary) = merge::plan_merge(&store, incoming);
     let rev = store.revision();
     store.apply(edit).unwrap();
     assert_eq!((summary.imported, summary.duplicates), (0, 5));

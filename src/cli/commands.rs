@@ -9,6 +9,7 @@ use anyhow::Context as _;
 
 use crate::cli::timeline_report::TimelineReport;
 use crate::core::anchor::Anchor;
+use crate::core::escape::escape_controls;
 use crate::core::export::{self, ExportInput, Format};
 use crate::core::file::open::load;
 use crate::core::file::output::{self, Protected};
@@ -42,7 +43,7 @@ impl Finished {
 fn warn_replaced(doc: &Document, err: &mut dyn Write) {
     if let Some(warning) = doc.replaced_warning() {
         // A failure to write the warning must not stop the command.
-        let _ = writeln!(err, "pizhu: warning: {warning}");
+        let _ = writeln!(err, "pizhu: warning: {}", escape_controls(&warning));
     }
 }
 
@@ -215,7 +216,9 @@ pub fn import(
     if let Err(problem) = notes.save() {
         anyhow::bail!(problem.to_string());
     }
-    writeln!(out, "{summary}: {}", notes.path().display())
+    // Ids, quotes and paths come from files: shown with controls escaped.
+    let line = format!("{summary}: {}", notes.path().display());
+    writeln!(out, "{}", escape_controls(&line))
         .and_then(|()| out.flush())
         .context("could not write the summary to standard output")?;
     for id in &summary.orphan_ids {
@@ -228,10 +231,16 @@ pub fn import(
             Some(Anchor::Orphaned { reason }) => reason.to_string(),
             _ => "not found in the text".to_owned(),
         };
-        let _ = writeln!(err, "pizhu: orphaned note {id} “{quote}”: {reason}");
+        let line = format!("pizhu: orphaned note {id} “{quote}”: {reason}");
+        let _ = writeln!(err, "{}", escape_controls(&line));
     }
-    for reason in &summary.skipped_reasons {
-        let _ = writeln!(err, "pizhu: skipped: {reason}");
+    for skipped in &summary.skipped_reasons {
+        let line = format!("pizhu: skipped {skipped}");
+        let _ = writeln!(err, "{}", escape_controls(&line));
+    }
+    for renamed in &summary.renamed {
+        let line = format!("pizhu: renamed {renamed}");
+        let _ = writeln!(err, "{}", escape_controls(&line));
     }
     Ok(if summary.needs_attention() {
         Finished::WithWarnings

@@ -16,14 +16,64 @@ use crate::core::notes::store::StoreError;
 pub struct Incoming {
     /// The notes, in the file's order.
     pub notes: Vec<Note>,
+    /// Which item of the file each note comes from, in the same order as
+    /// [`notes`](Self::notes) (a note without one is named by its id).
+    pub items: Vec<Item>,
     /// Why each unusable part of the file was skipped.
     pub skipped: Vec<Skipped>,
+    /// Passthrough fields kept under another name, since theirs is a
+    /// Pizhu field's.
+    pub renamed: Vec<Renamed>,
 }
 
-/// Why a part of an annotations file was skipped; [`Display`](fmt::Display)
-/// says it in English (the CLI prints it).
+impl From<Vec<Note>> for Incoming {
+    /// Notes with nothing skipped or renamed, each named by its id.
+    fn from(notes: Vec<Note>) -> Self {
+        let items = notes.iter().map(|n| Item::Id(n.id.clone())).collect();
+        Self {
+            notes,
+            items,
+            ..Self::default()
+        }
+    }
+}
+
+/// One item of an annotations file, as a message names it: by the id the
+/// file gives it, or, when it has none, by where it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Skipped {
+pub enum Item {
+    /// The id (or IRI) the file gives it.
+    Id(String),
+    /// Where it is in the file, as a JSON Pointer (RFC 6901): `/3` is the
+    /// fourth item of a list, `/first/items/0` the first annotation of a
+    /// collection's first page; empty for the whole file.
+    At(String),
+}
+
+impl fmt::Display for Item {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Id(id) => write!(f, "“{id}”"),
+            Self::At(at) if at.is_empty() => f.write_str("the file's only item"),
+            Self::At(at) => write!(f, "the item at {at}"),
+        }
+    }
+}
+
+/// A part of an annotations file that was skipped, and why;
+/// [`Display`](fmt::Display) names it and says why in English (the CLI
+/// prints it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    /// Which part.
+    pub item: Item,
+    /// Why.
+    pub reason: SkipReason,
+}
+
+/// Why a part of an annotations file was skipped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SkipReason {
     /// A part nested deeper than the reader goes.
     TooDeep,
     /// An object that is not an annotation, page or collection.
@@ -31,17 +81,12 @@ pub enum Skipped {
         /// Its `type`, if it has one.
         type_name: Option<String>,
     },
-    /// An annotation given only by its IRI.
-    LinkedAnnotation {
-        /// The IRI.
-        iri: String,
-    },
+    /// An annotation given only by its IRI (the item's id).
+    LinkedAnnotation,
     /// A value (number, true, …) where an annotation was expected.
     NotAnnotationValue,
-    /// A page given only by its IRI.
+    /// A page given only by its IRI (the item's id).
     LinkedPage {
-        /// The IRI.
-        iri: String,
         /// Where it was linked: `first` or `next`.
         key: String,
     },
@@ -50,32 +95,83 @@ pub enum Skipped {
         /// `first` or `next`.
         key: String,
     },
+    /// A note the review already has: the same id and content, or another
+    /// id with the same non-empty quote, position, text and tags.
+    Duplicate {
+        /// The id of the note it duplicates.
+        of: String,
+    },
 }
 
 impl fmt::Display for Skipped {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::TooDeep => f.write_str("a part nested too deep to be an annotation was left out"),
-            Self::NotAnnotation { type_name: None } => {
-                f.write_str("an object with no type is not an annotation")
+        write!(f, "{}: ", self.item)?;
+        match &self.reason {
+            SkipReason::TooDeep => f.write_str("it is nested too deep to be read as an annotation"),
+            SkipReason::NotAnnotation { type_name: None } => {
+                f.write_str("it is an object with no type, not an annotation")
             }
-            Self::NotAnnotation { type_name: Some(t) } => {
-                write!(f, "an object of type “{t}” is not an annotation")
+            SkipReason::NotAnnotation { type_name: Some(t) } => {
+                write!(f, "it is an object of type “{t}”, not an annotation")
             }
-            Self::LinkedAnnotation { iri } => write!(
-                f,
-                "the annotation {iri} is only linked, not included, so it cannot be read"
+            SkipReason::LinkedAnnotation => f.write_str(
+                "the annotation is only linked by its IRI, not included, so it cannot be read",
             ),
-            Self::NotAnnotationValue => {
-                f.write_str("a value that is not an annotation was left out")
-            }
-            Self::LinkedPage { iri, key } => write!(
+            SkipReason::NotAnnotationValue => f.write_str("it is a value, not an annotation"),
+            SkipReason::LinkedPage { key } => write!(
                 f,
-                "the page {iri} (“{key}”) is only linked, not included, so its annotations \
+                "the page (“{key}”) is only linked by its IRI, not included, so its annotations \
                  cannot be read; export the collection with its pages embedded"
             ),
-            Self::NotAPage { key } => write!(f, "the “{key}” page is not a page"),
+            SkipReason::NotAPage { key } => write!(f, "the “{key}” page is not a page"),
+            SkipReason::Duplicate { of } => match &self.item {
+                Item::Id(id) if id == of => f.write_str("the notes already have this note"),
+                _ => write!(
+                    f,
+                    "it duplicates the note “{of}” (the same quote, position, text and tags)"
+                ),
+            },
         }
+    }
+}
+
+/// Which struct a passthrough field belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldsOf {
+    /// The note (`pizhu.note_fields`).
+    Note,
+    /// The note's target (`pizhu.target_fields`).
+    Target,
+}
+
+/// A passthrough field (`pizhu.note_fields` or `pizhu.target_fields` of an
+/// annotation) whose name is one of Pizhu's own fields there, kept under
+/// another name so that the notes file never has the name twice;
+/// [`Display`](fmt::Display) says it in English.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Renamed {
+    /// The annotation.
+    pub item: Item,
+    /// The note's fields or its target's.
+    pub of: FieldsOf,
+    /// The field's name in the file.
+    pub from: String,
+    /// The name it is kept under.
+    pub to: String,
+}
+
+impl fmt::Display for Renamed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (group, part) = match self.of {
+            FieldsOf::Note => ("note_fields", "note"),
+            FieldsOf::Target => ("target_fields", "target"),
+        };
+        write!(
+            f,
+            "{}: the field “{}” in pizhu.{group} has the name of the {part}'s own field, \
+             so it is kept as “{}”",
+            self.item, self.from, self.to
+        )
     }
 }
 
@@ -129,20 +225,24 @@ pub struct ImportSummary {
     /// How many of the notes added or changed could not be placed in the
     /// document (orphans).
     pub orphaned: usize,
-    /// Parts of the file that could not be used.
+    /// Parts of the file that could not be used (duplicates not included).
     pub skipped: usize,
     /// The ids of the orphans, to show them.
     pub orphan_ids: Vec<String>,
-    /// Why each skipped part was skipped.
+    /// Every part of the file that was skipped, duplicates included,
+    /// named, with why.
     pub skipped_reasons: Vec<Skipped>,
+    /// Passthrough fields kept under another name.
+    pub renamed: Vec<Renamed>,
 }
 
 impl ImportSummary {
-    /// True when something needs a look: notes were orphaned, or parts of
-    /// the file (duplicates included) were skipped. The CLI then exits with 1.
+    /// True when something needs a look: notes were orphaned, parts of
+    /// the file (duplicates included) were skipped, or fields renamed. The
+    /// CLI then exits with 1.
     #[must_use]
     pub fn needs_attention(&self) -> bool {
-        self.orphaned > 0 || self.skipped > 0 || self.duplicates > 0
+        self.orphaned > 0 || self.skipped > 0 || self.duplicates > 0 || !self.renamed.is_empty()
     }
 }
 
@@ -181,6 +281,13 @@ impl fmt::Display for ImportSummary {
                 self.skipped,
                 "unusable item skipped",
                 "unusable items skipped",
+            ));
+        }
+        if !self.renamed.is_empty() {
+            parts.push(plural(
+                self.renamed.len(),
+                "field renamed",
+                "fields renamed",
             ));
         }
         f.write_str(&parts.join(", "))

@@ -2,6 +2,7 @@
 //! the review store and its file, the timeline. No egui here.
 
 pub mod anchor;
+pub mod escape;
 pub mod export;
 pub mod file;
 pub mod import;

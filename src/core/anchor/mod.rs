@@ -25,7 +25,10 @@
 //!    [`MIN_SCORE`]. The result is [`Match::Fuzzy`].
 //!
 //! Anything else is [`Anchor::Orphaned`], with an [`OrphanReason`] that the
-//! window words in its language and the exports and CLI in English.
+//! window words in its language and the exports and CLI in English. A
+//! target that names another document ([`Target::source`], set by an
+//! import) is found by its quote alone, and otherwise says it is on that
+//! document.
 //! Orphans are the caller's to keep: this module never drops a note.
 //!
 //! The safety property: an anchored note covers text equal to its quote
@@ -100,6 +103,13 @@ pub enum OrphanReason {
         /// The quote, shortened.
         quote: String,
     },
+    /// The note was made on another document (its target's
+    /// [`source`](Target::source)), and its quote, if it has one, is not
+    /// in this one.
+    OtherDocument {
+        /// The other document's IRI.
+        source: String,
+    },
 }
 
 impl fmt::Display for OrphanReason {
@@ -128,6 +138,11 @@ impl fmt::Display for OrphanReason {
                 f,
                 "the quoted text “{quote}” is no longer in the document, and no similar \
                  passage was found"
+            ),
+            Self::OtherDocument { source } => write!(
+                f,
+                "the note was made on another document ({source}), and its quoted text is \
+                 not in this one"
             ),
         }
     }
@@ -168,6 +183,18 @@ impl Anchor {
 /// the steps and what each accepts).
 #[must_use]
 pub fn anchor(index: &TextIndex, target: &Target) -> Anchor {
+    match (anchor_quote(index, target), &target.source) {
+        (Anchor::Orphaned { .. }, Some(source)) => Anchor::Orphaned {
+            reason: OrphanReason::OtherDocument {
+                source: source.clone(),
+            },
+        },
+        (found, _) => found,
+    }
+}
+
+/// [`anchor`] by the quote alone.
+fn anchor_quote(index: &TextIndex, target: &Target) -> Anchor {
     let quote: Vec<char> = target.quote.exact.chars().collect();
     if quote.is_empty() {
         return Anchor::Orphaned {
@@ -326,6 +353,7 @@ mod tests {
             },
             position: TextPosition { start, end },
             raw: RawRange::new(start, end),
+            source: None,
             extra: Map::new().into(),
         }
     }

@@ -16,8 +16,11 @@
 //! [`plan_merge`] never loses a version:
 //! - a note equal to one already there (same id and the same text, tags,
 //!   color, author, kind, quote and position) is a duplicate and skipped;
-//!   so is a note with a new id whose quote, position and text equal
-//!   those of a note already there;
+//!   so is a note with another id whose quote (not empty), position, text
+//!   and tags equal those of a note already there. Notes that quote
+//!   nothing are never duplicates of notes with other ids: nothing tells
+//!   that they are on the same words. Each duplicate is named in the
+//!   summary with the note it duplicates;
 //! - a note whose id is there with other content: the version with the
 //!   newer `modified` is kept under the id, and the other version is kept
 //!   too, as a new note with a fresh id, the tag [`CONFLICT_TAG`] and the
@@ -26,13 +29,13 @@
 //!
 //! All of it is one [`Edit::Batch`], so one undo takes the import back.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use serde_json::Value;
 
 use crate::core::anchor;
 use crate::core::file::review::ReviewFile;
-use crate::core::import::ImportSummary;
+use crate::core::import::{ImportSummary, Incoming, Item, SkipReason, Skipped};
 use crate::core::notes::note::{self, Note, TextPosition};
 use crate::core::notes::store::{Edit, ReviewStore};
 
@@ -42,46 +45,86 @@ pub const CONFLICT_TAG: &str = "conflict";
 /// The note field naming the id of the note a kept version is a version of.
 pub const CONFLICT_FIELD: &str = "conflict_of";
 
-/// What makes two notes "the same passage with the same text": quote,
-/// position and note text.
-type ContentKey = (String, TextPosition, String);
+/// What makes two notes with different ids "the same note": a non-empty
+/// quote, position, note text and tags.
+type ContentKey = (String, TextPosition, String, Vec<String>);
 
-fn content_key(exact: &str, position: TextPosition, body: &str) -> ContentKey {
-    (exact.to_owned(), position, body.to_owned())
+/// The content key of a note on `exact` at `position`; `None` without a
+/// quote, since notes that quote nothing cannot be told apart by content.
+/// The tag [`CONFLICT_TAG`] is left out: a merge adds it to a kept version,
+/// which is still the same note as the one it was made from.
+fn content_key(exact: &str, position: TextPosition, note: &Note) -> Option<ContentKey> {
+    (!exact.is_empty()).then(|| {
+        let tags = note
+            .tags
+            .iter()
+            .filter(|t| *t != CONFLICT_TAG)
+            .cloned()
+            .collect();
+        (exact.to_owned(), position, note.body.clone(), tags)
+    })
+}
+
+/// The content key of a note as it was made.
+fn key_of(note: &Note) -> Option<ContentKey> {
+    content_key(&note.target.quote.exact, note.target.position, note)
 }
 
 /// Plans merging `incoming` notes into `store` (see the module docs):
-/// the batch edit to apply and what it will do. Orphans are counted by
-/// anchoring each note that goes in with the store's text index.
+/// the batch edit to apply and what it will do, every skipped part of the
+/// file named (duplicates included). Orphans are counted by anchoring each
+/// note that goes in with the store's text index.
 #[must_use]
-pub fn plan_merge(store: &ReviewStore, incoming: Vec<Note>) -> (Edit, ImportSummary) {
+pub fn plan_merge(store: &ReviewStore, incoming: Incoming) -> (Edit, ImportSummary) {
     let index = store.text_index();
-    let mut summary = ImportSummary::default();
+    let mut summary = ImportSummary {
+        skipped: incoming.skipped.len(),
+        skipped_reasons: incoming.skipped,
+        renamed: incoming.renamed,
+        ..ImportSummary::default()
+    };
     // What the store will hold: its notes, overlaid with those planned.
     let mut planned: HashMap<String, Note> = HashMap::new();
-    // The content keys of every note there or planned; a note that is
-    // anchored counts both where it was made and where it is now.
-    let mut keys: HashSet<ContentKey> = HashSet::new();
+    // The content keys of every note there or planned, with its id; a note
+    // that is anchored counts both where it was made and where it is now.
+    let mut keys: HashMap<ContentKey, String> = HashMap::new();
     for (n, a) in store.notes_in_document_order() {
-        keys.insert(content_key(
-            &n.target.quote.exact,
-            n.target.position,
-            &n.body,
-        ));
-        if let Some(p) = a.position() {
-            keys.insert(content_key(&index.slice(p), p, &n.body));
+        if let Some(key) = key_of(n) {
+            keys.entry(key).or_insert_with(|| n.id.clone());
+        }
+        if let Some(p) = a.position()
+            && let Some(key) = content_key(&index.slice(p), p, n)
+        {
+            keys.entry(key).or_insert_with(|| n.id.clone());
         }
     }
+    let mut items = incoming.items.into_iter();
     let mut puts: Vec<Note> = Vec::new();
-    for note in incoming {
-        let key = content_key(&note.target.quote.exact, note.target.position, &note.body);
+    for note in incoming.notes {
+        let item = items.next().unwrap_or_else(|| Item::Id(note.id.clone()));
+        let key = key_of(&note);
         let existing = planned
             .get(&note.id)
             .or_else(|| store.note(&note.id))
             .cloned();
+        let same_content = key.as_ref().and_then(|k| keys.get(k)).cloned();
         match existing {
-            Some(old) if same_note(store, &old, &note) => summary.duplicates += 1,
-            _ if keys.contains(&key) => summary.duplicates += 1,
+            Some(old) if same_note(store, &old, &note) => {
+                summary.duplicates += 1;
+                summary.skipped_reasons.push(Skipped {
+                    item,
+                    reason: SkipReason::Duplicate { of: old.id },
+                });
+            }
+            _ if same_content.is_some() => {
+                summary.duplicates += 1;
+                summary.skipped_reasons.push(Skipped {
+                    item,
+                    reason: SkipReason::Duplicate {
+                        of: same_content.unwrap_or_default(),
+                    },
+                });
+            }
             Some(old) => {
                 // The same id with other content: the newer version keeps
                 // the id, the other is kept as a tagged copy.
@@ -92,14 +135,14 @@ pub fn plan_merge(store: &ReviewStore, incoming: Vec<Note>) -> (Edit, ImportSumm
                     (None, note)
                 };
                 let copy = conflict_copy(other);
-                keys.insert(content_key(
-                    &copy.target.quote.exact,
-                    copy.target.position,
-                    &copy.body,
-                ));
+                if let Some(k) = key_of(&copy) {
+                    keys.insert(k, copy.id.clone());
+                }
                 summary.kept_versions += 1;
                 if let Some(keep) = keep {
-                    keys.insert(key);
+                    if let Some(k) = key {
+                        keys.insert(k, keep.id.clone());
+                    }
                     planned.insert(keep.id.clone(), keep.clone());
                     puts.push(keep);
                 }
@@ -108,7 +151,9 @@ pub fn plan_merge(store: &ReviewStore, incoming: Vec<Note>) -> (Edit, ImportSumm
             }
             None => {
                 summary.imported += 1;
-                keys.insert(key);
+                if let Some(k) = key {
+                    keys.insert(k, note.id.clone());
+                }
                 planned.insert(note.id.clone(), note.clone());
                 puts.push(note);
             }
@@ -344,13 +389,19 @@ mod tests {
         // Same id and content (a later `modified` alone is no change).
         let mut same = a.clone();
         same.modified = "2026-05-01T00:00:00Z".into();
-        // Another id, same quote, position and text.
+        // Another id, same quote, position, text and tags.
         let mut copy = a.clone();
         copy.id = "乙".into();
-        copy.tags = vec!["別的標籤".into()];
+        // Another id, the same but for its tags: another note.
+        let mut tagged = a.clone();
+        tagged.id = "丁".into();
+        tagged.tags = vec!["別的標籤".into()];
         // New.
         let new = note_at("人社廳", "丙", "新的", "2026-01-02T00:00:00Z");
-        let (edit, summary) = plan_merge(&store, vec![same, copy, new.clone(), new.clone()]);
+        let (edit, summary) = plan_merge(
+            &store,
+            vec![same, copy, tagged.clone(), new.clone(), new.clone()].into(),
+        );
         assert_eq!(
             (
                 summary.imported,
@@ -358,12 +409,45 @@ mod tests {
                 summary.replaced,
                 summary.kept_versions
             ),
-            (1, 3, 0, 0)
+            (2, 3, 0, 0)
         );
-        assert_eq!(summary.to_string(), "1 imported, 3 duplicates skipped");
+        assert_eq!(summary.to_string(), "2 imported, 3 duplicates skipped");
+        // Each duplicate is named, with the note it duplicates.
+        let named: Vec<String> = summary
+            .skipped_reasons
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            named,
+            [
+                "“甲”: the notes already have this note",
+                "“乙”: it duplicates the note “甲” (the same quote, position, text and tags)",
+                "“丙”: the notes already have this note",
+            ]
+        );
+        assert_eq!(summary.skipped, 0, "duplicates are not unusable items");
         assert!(summary.needs_attention());
         store.apply(edit).unwrap();
-        assert_eq!(store.notes(), [a, new]);
+        assert_eq!(store.notes(), [a, tagged, new]);
+    }
+
+    #[test]
+    fn notes_that_quote_nothing_are_not_duplicates_of_other_ids() {
+        let store = store_of(Vec::new());
+        let doc = doc();
+        let blank = |id: &str| {
+            let mut n = Note::new(Target::range(&doc, 0, 0), String::new(), "審稿人".into());
+            n.id = id.into();
+            n
+        };
+        assert!(blank("甲").target.quote.exact.is_empty());
+        let (_, summary) = plan_merge(&store, vec![blank("甲"), blank("乙"), blank("丙")].into());
+        assert_eq!((summary.imported, summary.duplicates), (3, 0));
+        assert_eq!(summary.orphan_ids, ["甲", "乙", "丙"]);
+        // The same id twice is still one note.
+        let (_, summary) = plan_merge(&store, vec![blank("甲"), blank("甲")].into());
+        assert_eq!((summary.imported, summary.duplicates), (1, 1));
     }
 
     #[test]
@@ -379,7 +463,10 @@ mod tests {
         let mut theirs_newer = older_here.clone();
         theirs_newer.body = "他的新版".into();
         theirs_newer.modified = "2026-01-03T00:00:00Z".into();
-        let (edit, summary) = plan_merge(&store, vec![theirs_older.clone(), theirs_newer.clone()]);
+        let (edit, summary) = plan_merge(
+            &store,
+            vec![theirs_older.clone(), theirs_newer.clone()].into(),
+        );
         assert_eq!(
             (
                 summary.imported,
@@ -415,7 +502,7 @@ mod tests {
             assert!(uuid::Uuid::parse_str(&copy.id).is_ok());
         }
         // The same file again changes nothing.
-        let (edit, summary) = plan_merge(&store, vec![theirs_older, theirs_newer]);
+        let (edit, summary) = plan_merge(&store, vec![theirs_older, theirs_newer].into());
         assert_eq!((summary.duplicates, summary.kept_versions), (2, 0));
         let rev = store.revision();
         store.apply(edit).unwrap();
@@ -431,7 +518,7 @@ mod tests {
         let mut lost = note_at("濟寧", "甲", "找不到", "2026-01-02T00:00:00Z");
         lost.target.quote.exact = "這句話不在文章裡".into();
         let found = note_at("人社廳", "乙", "找得到", "2026-01-02T00:00:00Z");
-        let (_, summary) = plan_merge(&store, vec![lost, found]);
+        let (_, summary) = plan_merge(&store, vec![lost, found].into());
         assert_eq!((summary.imported, summary.orphaned), (2, 1));
         assert_eq!(summary.orphan_ids, ["甲"]);
         assert_eq!(

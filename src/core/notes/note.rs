@@ -69,6 +69,11 @@ pub struct Target {
     pub position: TextPosition,
     /// The same range in the raw (scraped) text, in chars of the decoded raw text.
     pub raw: RawRange,
+    /// The document the note was made on, when it is not the one its notes
+    /// are about: set by an import when an annotation's target names another
+    /// document and its quote is not found in this one, which makes the
+    /// note an orphan that says so. Left out of the file when `None`.
+    pub source: Option<String>,
     /// Unknown fields, kept.
     pub extra: Extra,
 }
@@ -78,6 +83,7 @@ keep_unknown_fields!(Target, "a note's target (a JSON object)", {
     quote: required,
     position: required,
     raw: required,
+    source: default if Option::is_none,
 });
 
 /// The quoted text with up to [`CONTEXT_CHARS`] characters of context each side.
@@ -195,6 +201,7 @@ impl Target {
             },
             position: TextPosition { start, end },
             raw,
+            source: None,
             extra: Extra::default(),
         }
     }

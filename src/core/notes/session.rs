@@ -198,9 +198,7 @@ impl Notes {
     /// When the bytes are not annotations (nothing is imported then).
     pub fn import(&mut self, doc: &Document, bytes: &[u8]) -> Result<ImportSummary, ImportError> {
         let incoming = read::read_annotations(bytes, doc, self.store.text_index())?;
-        let (edit, mut summary) = merge::plan_merge(&self.store, incoming.notes);
-        summary.skipped = incoming.skipped.len();
-        summary.skipped_reasons = incoming.skipped;
+        let (edit, summary) = merge::plan_merge(&self.store, incoming);
         let before = self.store.revision();
         self.store.apply(edit).map_err(ImportError::Store)?;
         self.dirty |= self.store.revision() != before;

@@ -28,8 +28,11 @@
 use serde_json::{Map, Value};
 
 use crate::core::anchor::{self, TextIndex};
+use crate::core::file::fields::{self, Extra};
 use crate::core::file::review::{self, Parsed, ReviewError, ReviewFile};
-use crate::core::import::{ImportError, Incoming, JsonShape, Skipped};
+use crate::core::import::{
+    FieldsOf, ImportError, Incoming, Item, JsonShape, Renamed, SkipReason, Skipped,
+};
 use crate::core::notes::note::{
     self, Note, NoteColor, Target, TargetKind, TextPosition, TextQuote,
 };
@@ -72,10 +75,7 @@ pub fn read_annotations(
         })?;
     if value.get("format").and_then(Value::as_str) == Some(review::FORMAT) {
         return match ReviewFile::parse(bytes) {
-            Ok(Parsed::Current(r) | Parsed::Newer(r)) => Ok(Incoming {
-                notes: r.notes,
-                skipped: Vec::new(),
-            }),
+            Ok(Parsed::Current(r) | Parsed::Newer(r)) => Ok(Incoming::from(r.notes)),
             Err(e) => Err(ImportError::Review(e)),
         };
     }
@@ -325,89 +325,178 @@ impl Bodies {
     }
 }
 
+/// The items of `value` (one item or a list of them) at `key` of the item
+/// at `at`, each with its JSON Pointer.
+fn listed<'v>(value: Option<&'v Value>, at: &str, key: &str) -> Vec<(String, &'v Value)> {
+    match value {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (format!("{at}/{key}/{i}"), v))
+            .collect(),
+        Some(one) => vec![(format!("{at}/{key}"), one)],
+    }
+}
+
+/// How a message names the item at `at`: by its `id` when it has one.
+fn item_of(o: &Map<String, Value>, at: &str) -> Item {
+    match text_of(o, "id").map(str::trim) {
+        Some(id) if !id.is_empty() => Item::Id(id.to_owned()),
+        _ => Item::At(at.to_owned()),
+    }
+}
+
+/// The document a target names: its `source` (an IRI, or an object with
+/// an `id`), or the target itself when it is a plain IRI.
+fn source_of(target: &Value) -> Option<&str> {
+    match target {
+        Value::String(iri) => Some(iri),
+        Value::Object(t) => match t.get("source") {
+            Some(Value::Object(src)) => text_of(src, "id"),
+            other => strings(other).first().copied(),
+        },
+        _ => None,
+    }
+}
+
+/// Whether `source`, the document an annotation's target names, is `doc`
+/// (see [`read_annotations`]): the IRI an export of `doc` gives
+/// ([`write::source_iri`]); `urn:sha256:` with the SHA-256 of its clean
+/// text or of its file; or an IRI whose last path segment, decoded, is the
+/// document's file name. An empty source names no other document.
+#[must_use]
+pub fn names_document(source: &str, doc: &Document) -> bool {
+    let source = source.trim();
+    if source.is_empty() || source == write::source_iri(doc) {
+        return true;
+    }
+    if let Some(hash) = write::strip_prefix_ignore_case(source, "urn:sha256:") {
+        return hash.eq_ignore_ascii_case(&doc.clean_sha256)
+            || hash.eq_ignore_ascii_case(&doc.raw_sha256);
+    }
+    let path = source.split(['?', '#']).next().unwrap_or(source);
+    let last = path.rsplit('/').next().unwrap_or(path);
+    let last = write::percent_decode(last).unwrap_or_else(|| last.to_owned());
+    !last.is_empty() && last == doc.name
+}
+
 impl Reader<'_> {
     /// The top of the file: an annotation, a container, or a list of them.
     fn top(&mut self, value: &Value) {
         match value {
             Value::Array(items) => {
-                for item in items {
-                    self.item(item, 1);
+                for (i, item) in items.iter().enumerate() {
+                    self.item(item, 1, &format!("/{i}"));
                 }
             }
-            other => self.item(other, 0),
+            other => self.item(other, 0, ""),
         }
     }
 
-    /// One annotation, page, collection or list of them.
-    fn item(&mut self, value: &Value, depth: usize) {
+    /// One annotation, page, collection or list of them, at `at` (a JSON
+    /// Pointer) in the file.
+    fn item(&mut self, value: &Value, depth: usize, at: &str) {
         if depth > MAX_DEPTH {
-            self.skip(Skipped::TooDeep);
+            self.skip(Item::At(at.to_owned()), SkipReason::TooDeep);
             return;
         }
         match value {
             Value::Array(items) => {
-                for item in items {
-                    self.item(item, depth + 1);
+                for (i, item) in items.iter().enumerate() {
+                    self.item(item, depth + 1, &format!("{at}/{i}"));
                 }
             }
             Value::Object(o) => {
                 let types = type_names(o);
                 if types.contains(&"Annotation") || (types.is_empty() && o.contains_key("target")) {
                     self.recognised = true;
-                    self.annotation(o);
+                    self.annotation(o, at);
                 } else if types.contains(&"AnnotationCollection") {
                     self.recognised = true;
-                    for item in list(o.get("items")) {
-                        self.item(item, depth + 1);
+                    for (at, item) in listed(o.get("items"), at, "items") {
+                        self.item(item, depth + 1, &at);
                     }
-                    self.linked_page(o.get("first"), "first", depth);
+                    self.linked_page(o.get("first"), "first", depth, at);
                 } else if types.contains(&"AnnotationPage") {
                     self.recognised = true;
-                    self.page(o, depth);
+                    self.page(o, depth, at);
                 } else if let Some(graph) = o.get("@graph") {
-                    self.item(graph, depth + 1);
+                    self.item(graph, depth + 1, &format!("{at}/@graph"));
                 } else {
-                    self.skip(Skipped::NotAnnotation {
-                        type_name: types.first().map(|t| (*t).to_owned()),
-                    });
+                    let type_name = types.first().map(|t| (*t).to_owned());
+                    self.skip(item_of(o, at), SkipReason::NotAnnotation { type_name });
                 }
             }
-            Value::String(iri) => self.skip(Skipped::LinkedAnnotation { iri: iri.clone() }),
-            _ => self.skip(Skipped::NotAnnotationValue),
+            Value::String(iri) => self.skip(Item::Id(iri.clone()), SkipReason::LinkedAnnotation),
+            _ => self.skip(Item::At(at.to_owned()), SkipReason::NotAnnotationValue),
         }
     }
 
     /// A page: its items, then the next page if it is embedded.
-    fn page(&mut self, o: &Map<String, Value>, depth: usize) {
-        for item in list(o.get("items")) {
-            self.item(item, depth + 1);
+    fn page(&mut self, o: &Map<String, Value>, depth: usize, at: &str) {
+        for (at, item) in listed(o.get("items"), at, "items") {
+            self.item(item, depth + 1, &at);
         }
-        self.linked_page(o.get("next"), "next", depth);
+        self.linked_page(o.get("next"), "next", depth, at);
     }
 
     /// A collection's `first` or a page's `next`: read when embedded,
     /// skipped with a reason when only linked.
-    fn linked_page(&mut self, value: Option<&Value>, key: &str, depth: usize) {
-        for page in list(value) {
+    fn linked_page(&mut self, value: Option<&Value>, key: &str, depth: usize, at: &str) {
+        for (at, page) in listed(value, at, key) {
+            let key = key.to_owned();
             match page {
-                Value::Object(p) if depth < MAX_DEPTH => self.page(p, depth + 1),
-                Value::String(iri) => self.skip(Skipped::LinkedPage {
-                    iri: iri.clone(),
-                    key: key.to_owned(),
-                }),
-                _ => self.skip(Skipped::NotAPage {
-                    key: key.to_owned(),
-                }),
+                Value::Object(p) if depth < MAX_DEPTH => self.page(p, depth + 1, &at),
+                Value::String(iri) => {
+                    self.skip(Item::Id(iri.clone()), SkipReason::LinkedPage { key });
+                }
+                _ => self.skip(Item::At(at), SkipReason::NotAPage { key }),
             }
         }
     }
 
-    fn skip(&mut self, reason: Skipped) {
-        self.out.skipped.push(reason);
+    fn skip(&mut self, item: Item, reason: SkipReason) {
+        self.out.skipped.push(Skipped { item, reason });
+    }
+
+    /// The passthrough fields `fields` (`pizhu.note_fields` or
+    /// `pizhu.target_fields`) of the annotation `item`, for the `extra` of
+    /// a struct whose own fields are `known`: a field named like one of
+    /// them is kept under another name ([`fields::passthrough_key`]) and
+    /// reported, so that the notes file never has a name twice.
+    fn passthrough(
+        &mut self,
+        fields: Option<&Value>,
+        known: &[&str],
+        of: FieldsOf,
+        item: &Item,
+    ) -> Extra {
+        let Some(Value::Object(fields)) = fields else {
+            return Extra::default();
+        };
+        let mut kept: Map<String, Value> = fields
+            .iter()
+            .filter(|(k, _)| !known.contains(&k.as_str()))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        for (key, value) in fields {
+            if let Some(to) = fields::passthrough_key(key, known, &kept) {
+                self.out.renamed.push(Renamed {
+                    item: item.clone(),
+                    of,
+                    from: key.clone(),
+                    to: to.clone(),
+                });
+                kept.insert(to, value.clone());
+            }
+        }
+        kept.into()
     }
 
     /// One annotation as a note.
-    fn annotation(&mut self, o: &Map<String, Value>) {
+    fn annotation(&mut self, o: &Map<String, Value>, at: &str) {
+        let item = item_of(o, at);
         let ext = o.get(write::EXTENSION).and_then(Value::as_object);
         let id = text_of(o, "id")
             .map(write::note_id_from_iri)
@@ -427,13 +516,27 @@ impl Reader<'_> {
             bodies.add(body, tagging, 0);
         }
 
+        // The first target with a text selector, else the first.
         let targets = list(o.get("target"));
-        let found = targets
+        let chosen = targets
             .iter()
-            .map(|t| selectors_of(t))
-            .find(Found::has_any)
-            .unwrap_or_default();
-        let target = self.target(found, ext);
+            .map(|t| (selectors_of(t), source_of(t)))
+            .find(|(found, _)| found.has_any());
+        let (found, source) = match chosen {
+            Some(c) => c,
+            None => (Found::default(), targets.first().and_then(|t| source_of(t))),
+        };
+        let other_document = source.filter(|s| !names_document(s, self.doc));
+        let from_ext = |key: &str| ext.and_then(|e| e.get(key));
+        let target_fields = self.passthrough(
+            from_ext("target_fields"),
+            Target::FIELDS,
+            FieldsOf::Target,
+            &item,
+        );
+        let target = self.target(found, ext, other_document, target_fields);
+        let note_fields =
+            self.passthrough(from_ext("note_fields"), Note::FIELDS, FieldsOf::Note, &item);
 
         let created = text_of(o, "created").and_then(write::utc_z);
         let modified = text_of(o, "modified").and_then(write::utc_z);
@@ -446,7 +549,6 @@ impl Reader<'_> {
                 (now.clone(), now)
             }
         };
-        let from_ext = |key: &str| ext.and_then(|e| e.get(key));
         self.out.notes.push(Note {
             id,
             target,
@@ -458,17 +560,23 @@ impl Reader<'_> {
             author: agent_name(o.get("creator")).unwrap_or_default(),
             created,
             modified,
-            extra: from_ext("note_fields")
-                .and_then(Value::as_object)
-                .cloned()
-                .unwrap_or_default()
-                .into(),
+            extra: note_fields,
         });
+        self.out.items.push(item);
     }
 
     /// The target made of `found` selectors, completed where it is found in
-    /// the document (see the module docs).
-    fn target(&self, found: Found, ext: Option<&Map<String, Value>>) -> Target {
+    /// the document (see the module docs). On `other_document` (the source
+    /// the target names, when it is not this document) a position alone
+    /// places nothing: only the quote is looked for, and when it is not
+    /// found the target keeps that source, which makes it an orphan saying so.
+    fn target(
+        &self,
+        found: Found,
+        ext: Option<&Map<String, Value>>,
+        other_document: Option<&str>,
+        extra: Extra,
+    ) -> Target {
         let from_ext = |key: &str| ext.and_then(|e| e.get(key));
         let kind = from_ext("kind")
             .and_then(|v| serde_json::from_value::<TargetKind>(v.clone()).ok())
@@ -476,18 +584,15 @@ impl Reader<'_> {
         let stored_raw = from_ext("raw")
             .and_then(|v| serde_json::from_value::<RawRange>(v.clone()).ok())
             .unwrap_or_default();
-        let extra = from_ext("target_fields")
-            .and_then(Value::as_object)
-            .cloned()
-            .unwrap_or_default();
         let position = found.position.map(|(_, p)| p);
         let quote = found.quote.map(|(_, q)| q);
         let len = self.doc.char_len();
         let (exact, mut prefix, mut suffix) = match quote {
             Some(q) => (q.exact, q.prefix, q.suffix),
-            // A position alone: the quote is the text there, when there is one.
+            // A position alone on this document: the quote is the text
+            // there, when there is one.
             None => match position {
-                Some(p) if p.end <= len => {
+                Some(p) if p.end <= len && other_document.is_none() => {
                     let t = Target::range(self.doc, p.start, p.end);
                     (t.quote.exact, Some(t.quote.prefix), Some(t.quote.suffix))
                 }
@@ -503,16 +608,20 @@ impl Reader<'_> {
             },
             position: position.unwrap_or_default(),
             raw: stored_raw,
-            extra: extra.into(),
+            source: None,
+            extra,
         };
         if let Some(p) = anchor::anchor(self.index, &target).position() {
             let here = Target::range(self.doc, p.start, p.end);
-            if position.is_none() {
+            // A position on another document says nothing about this one.
+            if position.is_none() || other_document.is_some() {
                 target.position = p;
             }
             target.quote.prefix = prefix.take().unwrap_or(here.quote.prefix);
             target.quote.suffix = suffix.take().unwrap_or(here.quote.suffix);
             target.raw = here.raw;
+        } else {
+            target.source = other_document.map(str::to_owned);
         }
         target
     }
@@ -524,7 +633,7 @@ mod tests {
     use serde_json::json;
     use std::path::Path;
 
-    use crate::core::anchor::Anchor;
+    use crate::core::anchor::{Anchor, OrphanReason};
 
     fn doc() -> Document {
         Document::embedded()
@@ -594,7 +703,7 @@ mod tests {
     fn a_position_alone_quotes_the_text_there() {
         let note = one(&json!({
             "type": "Annotation",
-            "target": {"source": "x:y", "selector": {"type": "TextPositionSelector", "start": 0, "end": 6}}
+            "target": {"source": "file:///審閱/article.txt", "selector": {"type": "TextPositionSelector", "start": 0, "end": 6}}
         }));
         assert_eq!(note.target.quote.exact, "12月11日");
         assert_eq!(note.target.position, TextPosition { start: 0, end: 6 });
@@ -607,7 +716,7 @@ mod tests {
         // A position past the end quotes nothing: an orphan.
         let lost = one(&json!({
             "type": "Annotation",
-            "target": {"source": "x:y", "selector": {"type": "TextPositionSelector", "start": 9000, "end": 9006}}
+            "target": {"source": "file:///審閱/article.txt", "selector": {"type": "TextPositionSelector", "start": 9000, "end": 9006}}
         }));
         assert!(lost.target.quote.exact.is_empty());
         assert_eq!(
@@ -623,7 +732,7 @@ mod tests {
     fn collections_pages_lists_and_graphs_are_walked() {
         let anno = |id: &str, quote: &str| {
             json!({"id": id, "type": "Annotation", "bodyValue": id,
-                   "target": {"source": "x:y", "selector": {"type": "TextQuoteSelector", "exact": quote}}})
+                   "target": {"source": "file:///審閱/article.txt", "selector": {"type": "TextQuoteSelector", "exact": quote}}})
         };
         let incoming = read(&json!({
             "@context": "http://www.w3.org/ns/anno.jsonld",
@@ -675,8 +784,7 @@ mod tests {
 
     #[test]
     fn bodies_in_every_shape() {
-        let target =
-            json!({"source": "x:y", "selector": {"type": "TextQuoteSelector", "exact": "濟寧"}});
+        let target = json!({"source": "file:///審閱/article.txt", "selector": {"type": "TextQuoteSelector", "exact": "濟寧"}});
         let note = one(&json!({
             "type": "Annotation",
             "body": [
@@ -716,7 +824,7 @@ mod tests {
             "type": "Annotation",
             "target": [
                 "http://example.org/other",
-                {"source": "x:y", "selector": [
+                {"source": "file:///審閱/article.txt", "selector": [
                     {"type": "FragmentSelector", "value": "para1",
                      "refinedBy": {"type": "TextQuoteSelector", "exact": "人社廳"}},
                     {"type": "TextPositionSelector", "start": p.start - 3, "end": p.end + 10,
@@ -739,7 +847,7 @@ mod tests {
         // Only a refined position: resolved against its parent.
         let refined = one(&json!({
             "type": "Annotation",
-            "target": {"source": "x:y", "selector":
+            "target": {"source": "file:///審閱/article.txt", "selector":
                 {"type": "TextPositionSelector", "start": p.start - 3, "end": p.end + 10,
                  "refinedBy": {"type": "TextPositionSelector", "start": 3, "end": 6}}}
         }));
@@ -752,7 +860,7 @@ mod tests {
         );
         let inner = one(&json!({
             "type": "Annotation",
-            "target": {"source": "x:y", "selector": {"type": "FragmentSelector", "value": "p1",
+            "target": {"source": "file:///審閱/article.txt", "selector": {"type": "FragmentSelector", "value": "p1",
                 "refinedBy": {"type": "TextQuoteSelector", "exact": "人社廳",
                     "refinedBy": {"type": "TextPositionSelector", "start": 0, "end": 1}}}}
         }));
@@ -776,9 +884,138 @@ mod tests {
     }
 
     #[test]
+    fn a_target_on_another_document_is_placed_by_its_quote_only() {
+        let index = TextIndex::new(doc().text());
+        let on = |source: &str, selector: Value| {
+            one(
+                &json!({"id": "甲", "type": "Annotation", "bodyValue": "別處的批注",
+                "target": {"source": source, "selector": selector}}),
+            )
+        };
+        let position = json!({"type": "TextPositionSelector", "start": 0, "end": 6});
+        // A position alone on another document: an orphan saying so.
+        let lost = on("http://example.org/另一篇.html", position.clone());
+        assert!(
+            lost.target.quote.exact.is_empty(),
+            "no text quoted from here"
+        );
+        assert_eq!(lost.target.position, TextPosition { start: 0, end: 6 });
+        assert_eq!(
+            lost.target.source.as_deref(),
+            Some("http://example.org/另一篇.html")
+        );
+        match anchor::anchor(&index, &lost.target) {
+            Anchor::Orphaned {
+                reason: OrphanReason::OtherDocument { source },
+            } => assert_eq!(source, "http://example.org/另一篇.html"),
+            other => panic!("{other:?}"),
+        }
+        // A quote not in this document: the same.
+        let quote = json!({"type": "TextQuoteSelector", "exact": "這句話不在文章裡"});
+        let missing = on("urn:sha256:0000", quote);
+        assert!(matches!(
+            anchor::anchor(&index, &missing.target),
+            Anchor::Orphaned {
+                reason: OrphanReason::OtherDocument { .. }
+            }
+        ));
+        // A quote found here: placed where it is here, and on this document.
+        let p = find("濟寧市政府與省人社廳");
+        let found = on(
+            "http://example.org/另一篇.html",
+            json!([{"type": "TextQuoteSelector", "exact": "濟寧市政府與省人社廳"},
+                   {"type": "TextPositionSelector", "start": 500, "end": 503}]),
+        );
+        assert_eq!(found.target.position, p);
+        assert_eq!(found.target.source, None);
+        // This document by name, by file URI or by hash: positions hold.
+        let doc = doc();
+        for source in [
+            "file:///別的資料夾/article.txt".to_owned(),
+            "http://example.org/docs/article.txt?v=2#top".to_owned(),
+            format!("urn:sha256:{}", doc.clean_sha256.to_uppercase()),
+            format!("urn:sha256:{}", doc.raw_sha256),
+            write::source_iri(&doc),
+            String::new(),
+        ] {
+            let here = on(&source, position.clone());
+            assert_eq!(here.target.quote.exact, "12月11日", "{source}");
+            assert_eq!(here.target.source, None, "{source}");
+        }
+    }
+
+    #[test]
+    fn passthrough_fields_named_like_pizhus_own_are_renamed() {
+        let incoming = read(&json!([{
+            "id": "urn:x:甲", "type": "Annotation", "bodyValue": "粉紅",
+            "target": {"source": "article.txt", "selector": {"type": "TextQuoteSelector", "exact": "濟寧"}},
+            "pizhu": {
+                "color": "pink",
+                "note_fields": {"color": "pink", "id": "假的", "x-color": 1, "批次": 2},
+                "target_fields": {"position": {"start": 0}, "source": "別處", "kind": "段"}
+            }
+        }]));
+        let note = &incoming.notes[0];
+        assert_eq!(note.color, NoteColor::Pink);
+        assert_eq!(note.id, "urn:x:甲");
+        let keys: Vec<&str> = note.extra.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["x-color", "x-color-2", "x-id", "批次"]);
+        assert_eq!(
+            note.extra["x-color"],
+            json!(1),
+            "a field of that name stays"
+        );
+        assert_eq!(note.extra["x-color-2"], json!("pink"));
+        let keys: Vec<&str> = note.target.extra.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["x-kind", "x-position", "x-source"]);
+        assert_eq!(note.target.source, None);
+        let said: Vec<String> = incoming.renamed.iter().map(ToString::to_string).collect();
+        assert_eq!(said.len(), 5, "{said:?}");
+        assert!(
+            said.contains(
+                &"“urn:x:甲”: the field “color” in pizhu.note_fields has the name of the note's \
+              own field, so it is kept as “x-color-2”"
+                    .to_owned()
+            )
+        );
+        // The notes file it makes loads back as it was.
+        let doc = doc();
+        let mut review = ReviewFile::new(&doc);
+        review.notes.clone_from(&incoming.notes);
+        assert_eq!(
+            ReviewFile::parse(review.to_json().as_bytes()),
+            Ok(Parsed::Current(review))
+        );
+    }
+
+    #[test]
+    fn every_skipped_item_is_named_by_id_or_place() {
+        let incoming = read(&json!({
+            "type": "AnnotationCollection",
+            "first": {"type": "AnnotationPage", "items": [
+                42,
+                {"type": "Person", "id": "http://example.org/某人"},
+                {"type": "Person"},
+                "http://example.org/anno-外"
+            ], "next": 7}
+        }));
+        let said: Vec<String> = incoming.skipped.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            said,
+            [
+                "the item at /first/items/0: it is a value, not an annotation",
+                "“http://example.org/某人”: it is an object of type “Person”, not an annotation",
+                "the item at /first/items/2: it is an object of type “Person”, not an annotation",
+                "“http://example.org/anno-外”: the annotation is only linked by its IRI, not \
+                 included, so it cannot be read",
+                "the item at /first/next: the “next” page is not a page",
+            ]
+        );
+    }
+
+    #[test]
     fn creators_in_every_shape() {
-        let target =
-            json!({"source": "x:y", "selector": {"type": "TextQuoteSelector", "exact": "濟寧"}});
+        let target = json!({"source": "file:///審閱/article.txt", "selector": {"type": "TextQuoteSelector", "exact": "濟寧"}});
         for (creator, name) in [
             (json!({"type": "Person", "name": "審稿人"}), "審稿人"),
             (json!({"type": "Person", "nickname": "審"}), "審"),

@@ -31,10 +31,10 @@
 //!   export imported into an empty review gives the same notes.
 
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 use crate::core::anchor::Anchor;
 use crate::core::export::input::{ExportError, ExportInput};
+use crate::core::file::fields::Extra;
 use crate::core::notes::note::{Note, Target, TargetKind};
 use crate::core::text::document::Document;
 use crate::core::text::offset::RawRange;
@@ -253,12 +253,21 @@ pub struct Extension<'a> {
     pub kind: TargetKind,
     /// The selected range in the raw (scraped) text, in chars.
     pub raw: RawRange,
-    /// The note's fields unknown to this version, kept.
-    #[serde(skip_serializing_if = "Map::is_empty")]
-    pub note_fields: &'a Map<String, Value>,
-    /// The target's fields unknown to this version, kept.
-    #[serde(skip_serializing_if = "Map::is_empty")]
-    pub target_fields: &'a Map<String, Value>,
+    /// The note's fields unknown to this version, kept (as they were read).
+    #[serde(skip_serializing_if = "is_empty")]
+    pub note_fields: &'a Extra,
+    /// The target's fields unknown to this version, kept (as they were read).
+    #[serde(skip_serializing_if = "is_empty")]
+    pub target_fields: &'a Extra,
+}
+
+/// Whether there are no fields to pass through.
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde passes a reference"
+)]
+fn is_empty(fields: &&Extra) -> bool {
+    fields.is_empty()
 }
 
 impl<'a> Annotation<'a> {
@@ -316,7 +325,11 @@ impl<'a> Annotation<'a> {
             generated: utc_z(generated),
             body,
             target: SpecificResource {
-                source: source.to_owned(),
+                // An orphan made on another document keeps naming it.
+                source: match (&note.target.source, anchor.position()) {
+                    (Some(other), None) => other.clone(),
+                    _ => source.to_owned(),
+                },
                 selector: [
                     Selector::Quote {
                         exact: current.quote.exact,
@@ -404,7 +417,7 @@ fn percent_encode(bytes: &[u8], keep: &[u8]) -> String {
 
 /// `text` with every `%XX` decoded; `None` when a `%` is not followed by
 /// two hex digits or the bytes are not UTF-8.
-fn percent_decode(text: &str) -> Option<String> {
+pub(crate) fn percent_decode(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -456,7 +469,7 @@ pub fn note_id_from_iri(iri: &str) -> String {
 
 /// `text` without `prefix`, compared ignoring ASCII case (URN schemes and
 /// namespaces are case-insensitive).
-fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+pub(crate) fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
     let head = text.get(..prefix.len())?;
     head.eq_ignore_ascii_case(prefix)
         .then(|| text.get(prefix.len()..))

@@ -275,6 +275,7 @@ pub const EN: Strings = Strings {
     orphan_too_short: "the quoted text “{quote}” is no longer in the document, and it is too short to look for a changed version",
     orphan_too_different: "the quoted text “{quote}” is no longer in the document; the most similar passage, “{nearest}”, differs too much from it or from its surroundings (score {score}, {needed} needed)",
     orphan_not_found: "the quoted text “{quote}” is no longer in the document, and no similar passage was found",
+    orphan_other_document: "the note was made on another document ({source}), and its quoted text is not in this one",
 
     at_path: ": {path}",
     unreadable_read: "cannot read the notes file: {problem}; {advice}: {path}",

@@ -264,6 +264,9 @@ impl Strings {
                 ],
             ),
             OrphanReason::NotFound { quote } => fill(self.orphan_not_found, &[("quote", quote)]),
+            OrphanReason::OtherDocument { source } => {
+                fill(self.orphan_other_document, &[("source", source)])
+            }
         }
     }
 
@@ -452,6 +455,9 @@ mod tests {
             },
             OrphanReason::NotFound {
                 quote: "這段文字已經不在文中了".into(),
+            },
+            OrphanReason::OtherDocument {
+                source: "文件/另一篇".into(),
             },
         ]
     }

@@ -422,6 +422,8 @@ strings! {
     orphan_too_different,
     /// `{quote}`.
     orphan_not_found,
+    /// `{source}`: the other document's IRI.
+    orphan_other_document,
 
     // The core's messages in words (messages.rs); English as the core says it.
     /// `{version}`, `{path}`: the notes were written by a newer Pizhu.

@@ -275,6 +275,7 @@ pub const ZH_HANS: Strings = Strings {
     orphan_too_short: "引文“{quote}”已不在文档中，而且太短，无法查找修改过的版本",
     orphan_too_different: "引文“{quote}”已不在文档中；最相似的段落“{nearest}”与它或其上下文差异太大（相似度 {score}，需要 {needed}）",
     orphan_not_found: "引文“{quote}”已不在文档中，也找不到相似的段落",
+    orphan_other_document: "这条批注是在另一份文档（{source}）上做的，其引文不在这份文档中",
 
     at_path: "：{path}",
     unreadable_read: "无法读取批注文件：{problem}；{advice}：{path}",

@@ -275,6 +275,7 @@ pub const ZH_HANT: Strings = Strings {
     orphan_too_short: "引文「{quote}」已不在文件中，而且太短，無法尋找修改過的版本",
     orphan_too_different: "引文「{quote}」已不在文件中；最相似的段落「{nearest}」與它或其上下文差異太大（相似度 {score}，需要 {needed}）",
     orphan_not_found: "引文「{quote}」已不在文件中，也找不到相似的段落",
+    orphan_other_document: "這則批注是在另一份文件（{source}）上做的，其引文不在這份文件中",
 
     at_path: "：{path}",
     unreadable_read: "無法讀取批注檔：{problem}；{advice}：{path}",

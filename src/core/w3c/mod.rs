@@ -1,5 +1,6 @@
 //! The W3C Web Annotation model: reading annotations as notes, and writing
 //! notes as annotations.
 
+mod parts;
 pub mod read;
 pub mod write;

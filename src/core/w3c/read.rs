@@ -24,6 +24,22 @@
 //! was found, and the raw position comes from the document's offset map.
 //! A target that cannot be found (no selector, or text no longer there)
 //! stays an orphan, whose reason the notes list shows.
+//!
+//! **Other documents.** A target whose `source` names another document
+//! than `doc` (see `names_document` in `parts.rs`: not the IRI an export
+//! of `doc` gives, not `urn:sha256:` with its hash, and not an IRI whose
+//! last path segment is its file name) is never placed by its position
+//! alone, which would land on unrelated words: only its quote is looked
+//! for, and when it is not found the note is an orphan that keeps the
+//! source and says it is on another document
+//! ([`OrphanReason::OtherDocument`](crate::core::anchor::OrphanReason)).
+//!
+//! **Names.** Every skipped part is named by its `id`, or by where it is
+//! in the file (a JSON Pointer such as `/first/items/2`) when it has none.
+//! Passthrough fields (`pizhu.note_fields`, `pizhu.target_fields`) named
+//! like one of Pizhu's own fields of the note or target are kept as
+//! `x-NAME` (`x-NAME-2`, … when taken) and reported, so that the notes
+//! file never has a name twice.
 
 use serde_json::{Map, Value};
 
@@ -33,16 +49,14 @@ use crate::core::file::review::{self, Parsed, ReviewError, ReviewFile};
 use crate::core::import::{
     FieldsOf, ImportError, Incoming, Item, JsonShape, Renamed, SkipReason, Skipped,
 };
-use crate::core::notes::note::{
-    self, Note, NoteColor, Target, TargetKind, TextPosition, TextQuote,
-};
+use crate::core::notes::note::{self, Note, NoteColor, Target, TargetKind, TextQuote};
 use crate::core::text::document::Document;
 use crate::core::text::offset::RawRange;
+use crate::core::w3c::parts::{
+    Bodies, Found, MAX_DEPTH, agent_name, item_of, list, listed, names_document, selectors_of,
+    source_of, strings, text_of, type_names,
+};
 use crate::core::w3c::write;
-
-/// How deep in nested arrays, pages and selectors the reader goes; deeper
-/// parts are skipped (no real file comes near it, and it bounds recursion).
-const MAX_DEPTH: usize = 64;
 
 /// Reads the notes in `bytes`: W3C Web Annotations in any shape (see the
 /// module docs) or a Pizhu review file. W3C targets are anchored in `doc`,
@@ -118,267 +132,6 @@ struct Reader<'d> {
     out: Incoming,
     /// True once an annotation, a page or a collection was seen.
     recognised: bool,
-}
-
-/// The `type` (or `@type`) names of an object, without an `oa:` prefix or
-/// the namespace IRI of the model.
-fn type_names(o: &Map<String, Value>) -> Vec<&str> {
-    let raw = o.get("type").or_else(|| o.get("@type"));
-    strings(raw)
-        .into_iter()
-        .map(|t| {
-            t.strip_prefix("oa:")
-                .or_else(|| t.strip_prefix("http://www.w3.org/ns/oa#"))
-                .or_else(|| t.strip_prefix("as:"))
-                .or_else(|| t.strip_prefix("https://www.w3.org/ns/activitystreams#"))
-                .unwrap_or(t)
-        })
-        .collect()
-}
-
-/// The strings of a value that may be one string or a list of them.
-fn strings(v: Option<&Value>) -> Vec<&str> {
-    match v {
-        Some(Value::String(s)) => vec![s.as_str()],
-        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
-        _ => Vec::new(),
-    }
-}
-
-/// The items of a value that may be one item or a list of them.
-fn list(v: Option<&Value>) -> Vec<&Value> {
-    match v {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(items)) => items.iter().collect(),
-        Some(one) => vec![one],
-    }
-}
-
-/// The first string of `key`, or of `@key`.
-fn text_of<'v>(o: &'v Map<String, Value>, key: &str) -> Option<&'v str> {
-    let value = o.get(key).or_else(|| o.get(&format!("@{key}")))?;
-    strings(Some(value)).first().copied()
-}
-
-/// An unsigned integer that may also be written as a one-item list or a string.
-fn number(v: Option<&Value>) -> Option<usize> {
-    match v? {
-        Value::Number(n) => usize::try_from(n.as_u64()?).ok(),
-        Value::String(s) => s.trim().parse().ok(),
-        Value::Array(items) if items.len() == 1 => number(items.first()),
-        _ => None,
-    }
-}
-
-/// Text selectors found in a target, each with how deep in `refinedBy`
-/// chains it was (the shallowest wins).
-#[derive(Default)]
-struct Found {
-    quote: Option<(usize, Quote)>,
-    position: Option<(usize, TextPosition)>,
-}
-
-/// A `TextQuoteSelector`; `None` for a part it does not have.
-struct Quote {
-    exact: String,
-    prefix: Option<String>,
-    suffix: Option<String>,
-}
-
-impl Found {
-    fn has_any(&self) -> bool {
-        self.quote.is_some() || self.position.is_some()
-    }
-
-    /// Collects the selectors in `selector` and its `refinedBy` chain. A
-    /// position is absolute when `base` is `Some` (the start of the range a
-    /// parent `TextPositionSelector` selected, 0 at the top); inside other
-    /// selectors positions cannot be resolved and are ignored.
-    fn collect(&mut self, selector: &Value, base: Option<usize>, depth: usize) {
-        let Value::Object(s) = selector else { return };
-        if depth > MAX_DEPTH {
-            return;
-        }
-        let types = type_names(s);
-        let mut child_base = None;
-        if types.contains(&"TextQuoteSelector") {
-            let better = self.quote.as_ref().is_none_or(|(d, _)| depth < *d);
-            if better && let Some(exact) = text_of(s, "exact") {
-                let part = |k: &str| text_of(s, k).map(str::to_owned);
-                self.quote = Some((
-                    depth,
-                    Quote {
-                        exact: exact.to_owned(),
-                        prefix: part("prefix"),
-                        suffix: part("suffix"),
-                    },
-                ));
-            }
-        }
-        if types.contains(&"TextPositionSelector")
-            && let Some(base) = base
-            && let (Some(start), Some(end)) = (number(s.get("start")), number(s.get("end")))
-            && start <= end
-        {
-            let (start, end) = (base.saturating_add(start), base.saturating_add(end));
-            if self.position.as_ref().is_none_or(|(d, _)| depth < *d) {
-                self.position = Some((depth, TextPosition { start, end }));
-            }
-            child_base = Some(start);
-        }
-        for refined in list(s.get("refinedBy")) {
-            self.collect(refined, child_base, depth + 1);
-        }
-    }
-}
-
-/// The selectors of a target (an object with `selector`, or a plain IRI,
-/// which has none).
-fn selectors_of(target: &Value) -> Found {
-    let mut found = Found::default();
-    if let Value::Object(t) = target {
-        for selector in list(t.get("selector")) {
-            found.collect(selector, Some(0), 0);
-        }
-    }
-    found
-}
-
-/// The name of an agent (`creator`): a string, or an object's `name`,
-/// `nickname` or `id`, or the first of a list that has one.
-fn agent_name(v: Option<&Value>) -> Option<String> {
-    list(v).into_iter().find_map(|a| match a {
-        Value::String(s) => Some(s.clone()),
-        Value::Object(o) => ["name", "nickname", "id"]
-            .iter()
-            .find_map(|k| text_of(o, k))
-            .map(str::to_owned),
-        _ => None,
-    })
-}
-
-/// The note text and tags of one body.
-#[derive(Default)]
-struct Bodies {
-    texts: Vec<String>,
-    tags: Vec<String>,
-}
-
-impl Bodies {
-    /// Adds what `body` says; `tagging` when the annotation's motivation
-    /// makes bodies without a purpose tags.
-    fn add(&mut self, body: &Value, tagging: bool, depth: usize) {
-        if depth > MAX_DEPTH {
-            return;
-        }
-        match body {
-            // An external body, by IRI: kept as text so that it is seen.
-            Value::String(iri) => self.push(iri.clone(), tagging),
-            Value::Array(items) => {
-                for b in items {
-                    self.add(b, tagging, depth + 1);
-                }
-            }
-            Value::Object(b) => {
-                let types = type_names(b);
-                if types.contains(&"Choice") {
-                    // A Choice's first item is its default.
-                    if let Some(first) = list(b.get("items")).first() {
-                        self.add(first, tagging, depth + 1);
-                    }
-                    return;
-                }
-                if ["Composite", "List", "Independents"]
-                    .iter()
-                    .any(|t| types.contains(t))
-                {
-                    for item in list(b.get("items")) {
-                        self.add(item, tagging, depth + 1);
-                    }
-                    return;
-                }
-                let purposes = strings(b.get("purpose"));
-                let is_tag = purposes
-                    .iter()
-                    .any(|p| *p == "tagging" || *p == "oa:tagging")
-                    || (purposes.is_empty() && tagging);
-                let value = text_of(b, "value").or_else(|| text_of(b, "chars"));
-                let text = value.or_else(|| match b.get("source") {
-                    Some(Value::Object(src)) => text_of(src, "id"),
-                    Some(other) => strings(Some(other)).first().copied(),
-                    None => text_of(b, "id"),
-                });
-                if let Some(text) = text {
-                    self.push(text.to_owned(), is_tag);
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn push(&mut self, text: String, tag: bool) {
-        if tag {
-            self.tags.push(text);
-        } else {
-            self.texts.push(text);
-        }
-    }
-}
-
-/// The items of `value` (one item or a list of them) at `key` of the item
-/// at `at`, each with its JSON Pointer.
-fn listed<'v>(value: Option<&'v Value>, at: &str, key: &str) -> Vec<(String, &'v Value)> {
-    match value {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(items)) => items
-            .iter()
-            .enumerate()
-            .map(|(i, v)| (format!("{at}/{key}/{i}"), v))
-            .collect(),
-        Some(one) => vec![(format!("{at}/{key}"), one)],
-    }
-}
-
-/// How a message names the item at `at`: by its `id` when it has one.
-fn item_of(o: &Map<String, Value>, at: &str) -> Item {
-    match text_of(o, "id").map(str::trim) {
-        Some(id) if !id.is_empty() => Item::Id(id.to_owned()),
-        _ => Item::At(at.to_owned()),
-    }
-}
-
-/// The document a target names: its `source` (an IRI, or an object with
-/// an `id`), or the target itself when it is a plain IRI.
-fn source_of(target: &Value) -> Option<&str> {
-    match target {
-        Value::String(iri) => Some(iri),
-        Value::Object(t) => match t.get("source") {
-            Some(Value::Object(src)) => text_of(src, "id"),
-            other => strings(other).first().copied(),
-        },
-        _ => None,
-    }
-}
-
-/// Whether `source`, the document an annotation's target names, is `doc`
-/// (see [`read_annotations`]): the IRI an export of `doc` gives
-/// ([`write::source_iri`]); `urn:sha256:` with the SHA-256 of its clean
-/// text or of its file; or an IRI whose last path segment, decoded, is the
-/// document's file name. An empty source names no other document.
-#[must_use]
-pub fn names_document(source: &str, doc: &Document) -> bool {
-    let source = source.trim();
-    if source.is_empty() || source == write::source_iri(doc) {
-        return true;
-    }
-    if let Some(hash) = write::strip_prefix_ignore_case(source, "urn:sha256:") {
-        return hash.eq_ignore_ascii_case(&doc.clean_sha256)
-            || hash.eq_ignore_ascii_case(&doc.raw_sha256);
-    }
-    let path = source.split(['?', '#']).next().unwrap_or(source);
-    let last = path.rsplit('/').next().unwrap_or(path);
-    let last = write::percent_decode(last).unwrap_or_else(|| last.to_owned());
-    !last.is_empty() && last == doc.name
 }
 
 impl Reader<'_> {
@@ -634,6 +387,7 @@ mod tests {
     use std::path::Path;
 
     use crate::core::anchor::{Anchor, OrphanReason};
+    use crate::core::notes::note::TextPosition;
 
     fn doc() -> Document {
         Document::embedded()

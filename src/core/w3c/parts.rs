@@ -1,0 +1,280 @@
+//! The parts of a W3C Web Annotation, read from its JSON: the helpers for
+//! values that may be one item or a list, the text selectors of a target,
+//! the note text and tags of the bodies, the creator's name, and which
+//! document a target names. [`read`](super::read) puts them together.
+
+use serde_json::{Map, Value};
+
+use crate::core::import::Item;
+use crate::core::notes::note::TextPosition;
+use crate::core::text::document::Document;
+use crate::core::w3c::write;
+
+/// How deep in nested arrays, pages and selectors the reader goes; deeper
+/// parts are skipped (no real file comes near it, and it bounds recursion).
+pub(super) const MAX_DEPTH: usize = 64;
+
+/// The `type` (or `@type`) names of an object, without an `oa:` prefix or
+/// the namespace IRI of the model.
+pub(super) fn type_names(o: &Map<String, Value>) -> Vec<&str> {
+    let raw = o.get("type").or_else(|| o.get("@type"));
+    strings(raw)
+        .into_iter()
+        .map(|t| {
+            t.strip_prefix("oa:")
+                .or_else(|| t.strip_prefix("http://www.w3.org/ns/oa#"))
+                .or_else(|| t.strip_prefix("as:"))
+                .or_else(|| t.strip_prefix("https://www.w3.org/ns/activitystreams#"))
+                .unwrap_or(t)
+        })
+        .collect()
+}
+
+/// The strings of a value that may be one string or a list of them.
+pub(super) fn strings(v: Option<&Value>) -> Vec<&str> {
+    match v {
+        Some(Value::String(s)) => vec![s.as_str()],
+        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The items of a value that may be one item or a list of them.
+pub(super) fn list(v: Option<&Value>) -> Vec<&Value> {
+    match v {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(one) => vec![one],
+    }
+}
+
+/// The first string of `key`, or of `@key`.
+pub(super) fn text_of<'v>(o: &'v Map<String, Value>, key: &str) -> Option<&'v str> {
+    let value = o.get(key).or_else(|| o.get(&format!("@{key}")))?;
+    strings(Some(value)).first().copied()
+}
+
+/// An unsigned integer that may also be written as a one-item list or a string.
+pub(super) fn number(v: Option<&Value>) -> Option<usize> {
+    match v? {
+        Value::Number(n) => usize::try_from(n.as_u64()?).ok(),
+        Value::String(s) => s.trim().parse().ok(),
+        Value::Array(items) if items.len() == 1 => number(items.first()),
+        _ => None,
+    }
+}
+
+/// Text selectors found in a target, each with how deep in `refinedBy`
+/// chains it was (the shallowest wins).
+#[derive(Default)]
+pub(super) struct Found {
+    pub(super) quote: Option<(usize, Quote)>,
+    pub(super) position: Option<(usize, TextPosition)>,
+}
+
+/// A `TextQuoteSelector`; `None` for a part it does not have.
+pub(super) struct Quote {
+    pub(super) exact: String,
+    pub(super) prefix: Option<String>,
+    pub(super) suffix: Option<String>,
+}
+
+impl Found {
+    pub(super) fn has_any(&self) -> bool {
+        self.quote.is_some() || self.position.is_some()
+    }
+
+    /// Collects the selectors in `selector` and its `refinedBy` chain. A
+    /// position is absolute when `base` is `Some` (the start of the range a
+    /// parent `TextPositionSelector` selected, 0 at the top); inside other
+    /// selectors positions cannot be resolved and are ignored.
+    fn collect(&mut self, selector: &Value, base: Option<usize>, depth: usize) {
+        let Value::Object(s) = selector else { return };
+        if depth > MAX_DEPTH {
+            return;
+        }
+        let types = type_names(s);
+        let mut child_base = None;
+        if types.contains(&"TextQuoteSelector") {
+            let better = self.quote.as_ref().is_none_or(|(d, _)| depth < *d);
+            if better && let Some(exact) = text_of(s, "exact") {
+                let part = |k: &str| text_of(s, k).map(str::to_owned);
+                self.quote = Some((
+                    depth,
+                    Quote {
+                        exact: exact.to_owned(),
+                        prefix: part("prefix"),
+                        suffix: part("suffix"),
+                    },
+                ));
+            }
+        }
+        if types.contains(&"TextPositionSelector")
+            && let Some(base) = base
+            && let (Some(start), Some(end)) = (number(s.get("start")), number(s.get("end")))
+            && start <= end
+        {
+            let (start, end) = (base.saturating_add(start), base.saturating_add(end));
+            if self.position.as_ref().is_none_or(|(d, _)| depth < *d) {
+                self.position = Some((depth, TextPosition { start, end }));
+            }
+            child_base = Some(start);
+        }
+        for refined in list(s.get("refinedBy")) {
+            self.collect(refined, child_base, depth + 1);
+        }
+    }
+}
+
+/// The selectors of a target (an object with `selector`, or a plain IRI,
+/// which has none).
+pub(super) fn selectors_of(target: &Value) -> Found {
+    let mut found = Found::default();
+    if let Value::Object(t) = target {
+        for selector in list(t.get("selector")) {
+            found.collect(selector, Some(0), 0);
+        }
+    }
+    found
+}
+
+/// The name of an agent (`creator`): a string, or an object's `name`,
+/// `nickname` or `id`, or the first of a list that has one.
+pub(super) fn agent_name(v: Option<&Value>) -> Option<String> {
+    list(v).into_iter().find_map(|a| match a {
+        Value::String(s) => Some(s.clone()),
+        Value::Object(o) => ["name", "nickname", "id"]
+            .iter()
+            .find_map(|k| text_of(o, k))
+            .map(str::to_owned),
+        _ => None,
+    })
+}
+
+/// The note text and tags of one body.
+#[derive(Default)]
+pub(super) struct Bodies {
+    pub(super) texts: Vec<String>,
+    pub(super) tags: Vec<String>,
+}
+
+impl Bodies {
+    /// Adds what `body` says; `tagging` when the annotation's motivation
+    /// makes bodies without a purpose tags.
+    pub(super) fn add(&mut self, body: &Value, tagging: bool, depth: usize) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        match body {
+            // An external body, by IRI: kept as text so that it is seen.
+            Value::String(iri) => self.push(iri.clone(), tagging),
+            Value::Array(items) => {
+                for b in items {
+                    self.add(b, tagging, depth + 1);
+                }
+            }
+            Value::Object(b) => {
+                let types = type_names(b);
+                if types.contains(&"Choice") {
+                    // A Choice's first item is its default.
+                    if let Some(first) = list(b.get("items")).first() {
+                        self.add(first, tagging, depth + 1);
+                    }
+                    return;
+                }
+                if ["Composite", "List", "Independents"]
+                    .iter()
+                    .any(|t| types.contains(t))
+                {
+                    for item in list(b.get("items")) {
+                        self.add(item, tagging, depth + 1);
+                    }
+                    return;
+                }
+                let purposes = strings(b.get("purpose"));
+                let is_tag = purposes
+                    .iter()
+                    .any(|p| *p == "tagging" || *p == "oa:tagging")
+                    || (purposes.is_empty() && tagging);
+                let value = text_of(b, "value").or_else(|| text_of(b, "chars"));
+                let text = value.or_else(|| match b.get("source") {
+                    Some(Value::Object(src)) => text_of(src, "id"),
+                    Some(other) => strings(Some(other)).first().copied(),
+                    None => text_of(b, "id"),
+                });
+                if let Some(text) = text {
+                    self.push(text.to_owned(), is_tag);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn push(&mut self, text: String, tag: bool) {
+        if tag {
+            self.tags.push(text);
+        } else {
+            self.texts.push(text);
+        }
+    }
+}
+
+/// The items of `value` (one item or a list of them) at `key` of the item
+/// at `at`, each with its JSON Pointer.
+pub(super) fn listed<'v>(
+    value: Option<&'v Value>,
+    at: &str,
+    key: &str,
+) -> Vec<(String, &'v Value)> {
+    match value {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (format!("{at}/{key}/{i}"), v))
+            .collect(),
+        Some(one) => vec![(format!("{at}/{key}"), one)],
+    }
+}
+
+/// How a message names the item at `at`: by its `id` when it has one.
+pub(super) fn item_of(o: &Map<String, Value>, at: &str) -> Item {
+    match text_of(o, "id").map(str::trim) {
+        Some(id) if !id.is_empty() => Item::Id(id.to_owned()),
+        _ => Item::At(at.to_owned()),
+    }
+}
+
+/// The document a target names: its `source` (an IRI, or an object with
+/// an `id`), or the target itself when it is a plain IRI.
+pub(super) fn source_of(target: &Value) -> Option<&str> {
+    match target {
+        Value::String(iri) => Some(iri),
+        Value::Object(t) => match t.get("source") {
+            Some(Value::Object(src)) => text_of(src, "id"),
+            other => strings(other).first().copied(),
+        },
+        _ => None,
+    }
+}
+
+/// Whether `source`, the document an annotation's target names, is `doc`
+/// (see [`read_annotations`](super::read::read_annotations)): the IRI an export of `doc` gives
+/// ([`write::source_iri`]); `urn:sha256:` with the SHA-256 of its clean
+/// text or of its file; or an IRI whose last path segment, decoded, is the
+/// document's file name. An empty source names no other document.
+#[must_use]
+pub(super) fn names_document(source: &str, doc: &Document) -> bool {
+    let source = source.trim();
+    if source.is_empty() || source == write::source_iri(doc) {
+        return true;
+    }
+    if let Some(hash) = write::strip_prefix_ignore_case(source, "urn:sha256:") {
+        return hash.eq_ignore_ascii_case(&doc.clean_sha256)
+            || hash.eq_ignore_ascii_case(&doc.raw_sha256);
+    }
+    let path = source.split(['?', '#']).next().unwrap_or(source);
+    let last = path.rsplit('/').next().unwrap_or(path);
+    let last = write::percent_decode(last).unwrap_or_else(|| last.to_owned());
+    !last.is_empty() && last == doc.name
+}

@@ -13,6 +13,7 @@ use crate::core::escape::escape_controls;
 use crate::core::export::{self, ExportInput, Format};
 use crate::core::file::open::load;
 use crate::core::file::output::{self, Protected};
+use crate::core::input::{InputKind, read_input};
 use crate::core::notes::session::Notes;
 use crate::core::text::document::Document;
 
@@ -203,13 +204,8 @@ pub fn import(
         // Read-only (written by a newer Pizhu): an import could not be saved.
         anyhow::bail!(problem.to_string());
     }
-    let bytes = std::fs::read(annotations).map_err(|e| {
-        anyhow::anyhow!(
-            "could not read the annotations file ({e}); check the path and that the file \
-             is readable: {}",
-            annotations.display()
-        )
-    })?;
+    let bytes = read_input(annotations, InputKind::Annotations)
+        .map_err(|e| anyhow::anyhow!("could not read the annotations file: {e}"))?;
     let summary = notes
         .import(&doc, &bytes)
         .map_err(|e| e.with_path(annotations))?;

@@ -6,6 +6,7 @@ pub mod escape;
 pub mod export;
 pub mod file;
 pub mod import;
+pub mod input;
 pub mod notes;
 pub mod text;
 pub mod timeline;

@@ -216,6 +216,8 @@ pub(super) fn io_problem(kind: io::ErrorKind, detail: &dyn std::fmt::Display) ->
         io::ErrorKind::StorageFull => "the disk is full".to_owned(),
         io::ErrorKind::IsADirectory => "a folder is in the way of the file".to_owned(),
         io::ErrorKind::NotFound => "the folder does not exist".to_owned(),
+        // Not a regular file, or too large (core/input.rs): already in words.
+        io::ErrorKind::InvalidInput | io::ErrorKind::FileTooLarge => detail.to_string(),
         _ => format!("the system reported: {detail}"),
     }
 }
@@ -228,6 +230,8 @@ pub(super) fn io_advice(kind: io::ErrorKind) -> &'static str {
         }
         io::ErrorKind::StorageFull => "free some disk space and save again",
         io::ErrorKind::IsADirectory => "move the folder away or choose another notes file",
+        io::ErrorKind::InvalidInput => "Pizhu reads only regular files; choose another notes file",
+        io::ErrorKind::FileTooLarge => "check that this is the right notes file",
         _ => "check the disk and the folder, then save again",
     }
 }

@@ -250,7 +250,11 @@ fn search_reviews(data: &Path, hashes: &[&str]) -> Option<PathBuf> {
         if !is_review {
             continue;
         }
-        let Ok(bytes) = fs::read(&path) else { continue };
+        let Ok(bytes) =
+            crate::core::input::read_input(&path, crate::core::input::InputKind::Review)
+        else {
+            continue;
+        };
         let Ok(id) = serde_json::from_slice::<IdentityOnly>(&bytes) else {
             continue;
         };
@@ -291,7 +295,8 @@ keep_unknown_fields!(ReviewIndex, "the review index (a JSON object)", {
 
 /// The index; `None` when it is missing or unreadable.
 pub(super) fn load_index(data: &Path) -> Option<ReviewIndex> {
-    fs::read(data.join(REVIEWS_DIR).join(INDEX_FILE))
+    let path = data.join(REVIEWS_DIR).join(INDEX_FILE);
+    crate::core::input::read_input(&path, crate::core::input::InputKind::Review)
         .ok()
         .and_then(|b| serde_json::from_slice::<ReviewIndex>(&b).ok())
         .filter(|i| i.format == INDEX_FORMAT)

@@ -6,12 +6,12 @@
 //! or in the data folder); a review file (`NAME.pizhu.json`) opens the
 //! document it belongs to, with its notes; no path opens the embedded article.
 
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::core::file::locate::REVIEW_SUFFIX;
 use crate::core::file::review::{Parsed, ReviewError, ReviewFile};
+use crate::core::input::{InputKind, read_input};
 use crate::core::text::document::{Document, ImportError};
 
 /// Why a path could not be opened as a document. Each message says what
@@ -107,9 +107,9 @@ pub fn document_of_review(path: &Path) -> Result<Option<PathBuf>, OpenError> {
 /// # Errors
 /// As [`document_of_review`].
 pub fn open_document_of_review(path: &Path) -> Result<Option<Document>, OpenError> {
-    let bytes = fs::read(path).map_err(|cause| OpenError::ReadReview {
+    let bytes = read_input(path, InputKind::Review).map_err(|e| OpenError::ReadReview {
         path: path.to_path_buf(),
-        cause,
+        cause: e.into(),
     })?;
     let review = match ReviewFile::parse(&bytes) {
         Ok(Parsed::Current(r) | Parsed::Newer(r)) => r,
@@ -150,6 +150,7 @@ pub fn open_document_of_review(path: &Path) -> Result<Option<Document>, OpenErro
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     #[test]
     fn a_review_file_leads_to_its_document() {

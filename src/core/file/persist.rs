@@ -104,12 +104,19 @@ impl ReviewSession {
     /// sooner (for example when the window gets focus).
     #[must_use]
     pub fn changed_on_disk(&self) -> bool {
-        match fs::read(&self.path) {
+        match read_review(&self.path) {
             Ok(bytes) => self.seen.as_ref().is_none_or(|seen| seen.bytes != bytes),
             Err(e) if e.kind() == io::ErrorKind::NotFound => self.seen.is_some(),
             Err(_) => false,
         }
     }
+}
+
+/// The bytes of the review file at `path`, read as every input is
+/// (regular files only, within the size limit: `core/input.rs`).
+fn read_review(path: &Path) -> io::Result<Vec<u8>> {
+    crate::core::input::read_input(path, crate::core::input::InputKind::Review)
+        .map_err(io::Error::from)
 }
 
 /// What a successful [`save`] did.
@@ -155,7 +162,7 @@ fn open_review_in(
         data,
         doc_hashes: [doc.raw_sha256.clone(), doc.clean_sha256.clone()],
     };
-    let bytes = match fs::read(&session.path) {
+    let bytes = match read_review(&session.path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             return (session, ReviewFile::new(doc));
@@ -331,7 +338,7 @@ fn save_locked(
     path: &Path,
     target: &Path,
 ) -> Result<SaveOutcome, PersistError> {
-    let disk = match fs::read(target) {
+    let disk = match read_review(target) {
         Ok(bytes) => Some(bytes),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(cause) => {
@@ -515,7 +522,7 @@ pub fn start_new_notes_file_waiting(
         });
     }
     let (target, lock) = lock_for_writing(&session.path, wait)?;
-    let now = fs::read(&target).ok();
+    let now = read_review(&target).ok();
     if let Some(bytes) = &now
         && session
             .seen

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use super::clean::{self, Cleaned};
 use super::decode::{self, DecodeError};
 use super::segment;
+use crate::core::input::{InputError, InputKind, NotAFile, read_input};
 
 /// The sample article shipped inside the binary, shown on first start.
 pub const EMBEDDED_ARTICLE: &[u8] = include_bytes!("../../../assets/article.txt");
@@ -39,6 +40,10 @@ pub enum ImportError {
         /// already says it in plain words, and error chains would repeat it.
         cause: io::Error,
     },
+    /// The path is not a regular file, or the file is larger than Pizhu
+    /// opens (see [`crate::core::input`]).
+    #[error("cannot open the document: {0}")]
+    Input(InputError),
     /// The file was read but its bytes are not usable text.
     #[error("cannot open the document: {cause}; {}: {path}", decode_advice(cause))]
     Decode {
@@ -223,11 +228,20 @@ impl Document {
     /// # Errors
     ///
     /// [`ImportError::Read`] if the file cannot be read,
+    /// [`ImportError::Input`] if it is not a regular file or too large,
     /// [`ImportError::Decode`] if its bytes are not usable text.
     pub fn open(path: &Path) -> Result<Self, ImportError> {
-        let bytes = std::fs::read(path).map_err(|cause| ImportError::Read {
-            path: path.to_path_buf(),
-            cause,
+        let bytes = read_input(path, InputKind::Document).map_err(|e| match e {
+            InputError::Io { path, cause } => ImportError::Read { path, cause },
+            // Said as the system's "is a directory" always was.
+            folder @ InputError::NotAFile {
+                what: NotAFile::Folder,
+                ..
+            } => ImportError::Read {
+                path: folder.path().to_path_buf(),
+                cause: folder.into(),
+            },
+            other => ImportError::Input(other),
         })?;
         let name = path.file_name().map_or_else(
             || path.display().to_string(),

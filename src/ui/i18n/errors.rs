@@ -12,6 +12,7 @@ use crate::core::export::ExportError;
 use crate::core::file::open::OpenError;
 use crate::core::file::output::{OutputError, ProtectedFile, Special};
 use crate::core::import::{ImportError, JsonShape};
+use crate::core::input::{InputError, NotAFile, human_size};
 use crate::core::text::decode::DecodeError;
 use crate::core::text::document::ImportError as DocumentError;
 
@@ -63,11 +64,52 @@ impl Strings {
                 };
                 (self.decode_error(cause), advice, path.clone())
             }
+            DocumentError::Input(err) => {
+                let (problem, advice) = self.input_problem(err);
+                (problem, advice, err.path().display().to_string())
+            }
         };
         fill(
             self.doc_open_failed,
             &[("problem", &problem), ("advice", &advice), ("path", &path)],
         )
+    }
+
+    /// Why a document is not read at all (not a regular file, too large),
+    /// and what to do.
+    fn input_problem(&self, err: &InputError) -> (String, &'static str) {
+        match err {
+            InputError::NotAFile { what, .. } => {
+                let what = match what {
+                    NotAFile::Folder => {
+                        return (self.doc_is_folder.to_owned(), self.doc_advice_folder);
+                    }
+                    NotAFile::Fifo => self.input_fifo,
+                    NotAFile::Socket => self.input_socket,
+                    NotAFile::Device => self.input_device,
+                    NotAFile::Other => self.input_special,
+                };
+                (
+                    fill(self.input_not_a_file, &[("what", &what)]),
+                    self.input_advice_regular,
+                )
+            }
+            InputError::TooLarge { size, kind, .. } => {
+                let limit = kind.limit_text();
+                let problem = match size {
+                    Some(size) => fill(
+                        self.doc_too_large,
+                        &[("size", &human_size(*size)), ("limit", &limit)],
+                    ),
+                    None => fill(self.doc_grew, &[("limit", &limit)]),
+                };
+                (problem, self.doc_advice_split)
+            }
+            InputError::Io { cause, .. } => (
+                fill(self.doc_unreadable, &[("error", cause)]),
+                self.doc_advice_other,
+            ),
+        }
     }
 
     /// Why a file's bytes are not usable text.
@@ -214,6 +256,24 @@ mod tests {
                 cause,
             });
         }
+        for what in [
+            NotAFile::Fifo,
+            NotAFile::Socket,
+            NotAFile::Device,
+            NotAFile::Other,
+        ] {
+            all.push(DocumentError::Input(InputError::NotAFile {
+                path: path.to_path_buf(),
+                what,
+            }));
+        }
+        for size in [Some(2 << 30), None] {
+            all.push(DocumentError::Input(InputError::TooLarge {
+                path: path.to_path_buf(),
+                size,
+                kind: crate::core::input::InputKind::Document,
+            }));
+        }
         all
     }
 
@@ -324,8 +384,10 @@ mod tests {
     }
 
     /// Names, JSON's own words, the file's fields and the CLI's option.
-    const ALLOWED: [&str; 21] = [
+    const ALLOWED: [&str; 23] = [
         "Pizhu",
+        "FIFO",
+        "MB",
         "JSON",
         "LD",
         "W3C",

@@ -391,6 +391,18 @@ strings! {
     decode_advice_empty,
     decode_advice_binary,
     decode_advice_undecodable,
+    /// `{what}`: one of the `input_*` kinds below.
+    input_not_a_file,
+    input_fifo,
+    input_socket,
+    input_device,
+    input_special,
+    input_advice_regular,
+    /// `{size}`: the file's, `{limit}`: the largest document Pizhu opens.
+    doc_too_large,
+    /// `{limit}`: the largest document Pizhu opens.
+    doc_grew,
+    doc_advice_split,
     /// `{error}`: what the system reported, `{path}`.
     open_read_review,
     /// `{name}`: the document's, `{path}`: the notes file.

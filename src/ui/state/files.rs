@@ -54,12 +54,16 @@ pub fn import(
     path: &Path,
     s: &Strings,
 ) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        fill(
-            s.err_read_annotations,
-            &[("error", &e), ("path", &path.display())],
-        )
-    })?;
+    let bytes = crate::core::input::read_input(path, crate::core::input::InputKind::Annotations)
+        .map_err(|e| {
+            fill(
+                s.err_read_annotations,
+                &[
+                    ("error", &std::io::Error::from(e)),
+                    ("path", &path.display()),
+                ],
+            )
+        })?;
     match notes.import(now, doc, &bytes) {
         Some(Ok(summary)) => Ok((s.import_summary)(&summary)),
         Some(Err(e)) => Err(s.import_error(&e.with_path(path))),

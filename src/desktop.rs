@@ -300,18 +300,23 @@ pub fn install_for_user(out: &mut dyn Write) -> Result<(), DesktopError> {
     Ok(())
 }
 
+/// `path` for the terminal, control characters escaped.
+fn shown(path: &Path) -> String {
+    crate::core::escape::escape_controls(&path.display().to_string()).into_owned()
+}
+
 /// The report of [`install_for_user`].
 fn print_installed(out: &mut dyn Write, written: &[PathBuf], exe: &Path) -> io::Result<()> {
     writeln!(out, "Installed the Pizhu desktop entry and icons:")?;
     for path in written {
-        writeln!(out, "  {}", path.display())?;
+        writeln!(out, "  {}", shown(path))?;
     }
     writeln!(
         out,
         "Pizhu is now in the applications menu and in \"Open with\" for text files \
          (log out and in again if it does not show yet)."
     )?;
-    writeln!(out, "The entry starts {}", exe.display())?;
+    writeln!(out, "The entry starts {}", shown(exe))?;
     let in_build_folder = exe
         .components()
         .any(|c| c.as_os_str() == OsStr::new("target"));
@@ -355,12 +360,12 @@ fn print_removed(out: &mut dyn Write, removed: &[PathBuf], data_home: &Path) -> 
         writeln!(
             out,
             "Nothing to remove: the Pizhu desktop entry is not installed in {}",
-            data_home.display()
+            shown(data_home)
         )?;
     } else {
         writeln!(out, "Removed the Pizhu desktop entry and icons:")?;
         for path in removed {
-            writeln!(out, "  {}", path.display())?;
+            writeln!(out, "  {}", shown(path))?;
         }
     }
     out.flush()

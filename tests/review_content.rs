@@ -213,6 +213,23 @@ fn an_annotation_on_another_document_is_an_orphan_saying_so() {
         "http://example.org/另一篇.html"
     );
     assert_eq!(notes[1]["target"]["quote"]["exact"], "12月11日");
+    // Exported, the orphan still names the document it was made on.
+    let out = s.export();
+    let export: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sources: Vec<&str> = export["first"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["target"]["source"].as_str().unwrap())
+        .collect();
+    assert!(
+        sources.contains(&"http://example.org/另一篇.html"),
+        "{sources:?}"
+    );
+    assert!(
+        sources.iter().any(|s| s.starts_with("urn:sha256:")),
+        "{sources:?}"
+    );
 }
 
 #[test]

@@ -112,14 +112,14 @@ fn open_notes(doc: &Document, notes: Option<&Path>, err: &mut dyn Write) -> anyh
     }
     if let Some(other) = notes.other_copy() {
         // A note, not an error: a failure to write it must not stop the command.
-        let _ = writeln!(
-            err,
+        let line = format!(
             "pizhu: note: another copy of this document ({}) has its own notes, not used here; \
              this copy's notes are {}; to use the other copy's notes, pass --notes {}",
             other.document.display(),
             notes.path().display(),
             other.review.display()
         );
+        let _ = writeln!(err, "{}", escape_controls(&line));
     }
     Ok(notes)
 }
@@ -156,11 +156,11 @@ pub fn export(
             let written = output::write_export(path, &bytes, protected)?;
             if let Some(folder) = written.created_folder {
                 // A failure to write the note must not hide that the export was written.
-                let _ = writeln!(
-                    err,
+                let line = format!(
                     "pizhu: created the folder {} for the export",
                     folder.display()
                 );
+                let _ = writeln!(err, "{}", escape_controls(&line));
             }
         }
         None => out

@@ -231,7 +231,10 @@ pub fn import_window_ui(
             }
             match &state.result {
                 Some(Ok(summary)) => {
-                    ui.label(summary);
+                    // The summary, then a line for each item skipped or renamed.
+                    egui::ScrollArea::vertical()
+                        .max_height(240.0)
+                        .show(ui, |ui| ui.label(summary));
                 }
                 Some(Err(err)) => {
                     ui.colored_label(theme::palette(ui.visuals()).error, err);

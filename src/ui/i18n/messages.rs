@@ -11,13 +11,16 @@ use super::template::fill;
 use crate::core::anchor::OrphanReason;
 use crate::core::file::persist::{PersistError, Unreadable};
 use crate::core::file::review::{FORMAT, ReviewError, VERSION};
-use crate::core::import::ImportSummary;
+use crate::core::import::{FieldsOf, ImportSummary, Item, Renamed, SkipReason, Skipped};
 use crate::core::notes::session::{NotesProblem, SaveState};
 use crate::core::notes::store::StoreError;
 
+/// How many skipped or renamed items the import window lists.
+pub const IMPORT_DETAIL_LINES: usize = 30;
+
 /// The Chinese import summary: the counts that are not zero (the first
 /// always), joined with "，".
-pub(super) fn zh_import_summary(summary: &ImportSummary, parts: [&str; 6]) -> String {
+pub(super) fn zh_import_summary(summary: &ImportSummary, parts: [&str; 7]) -> String {
     let counts = [
         summary.imported,
         summary.duplicates,
@@ -25,6 +28,7 @@ pub(super) fn zh_import_summary(summary: &ImportSummary, parts: [&str; 6]) -> St
         summary.kept_versions,
         summary.orphaned,
         summary.skipped,
+        summary.renamed.len(),
     ];
     counts
         .into_iter()
@@ -270,6 +274,82 @@ impl Strings {
         }
     }
 
+    /// What an import did, for its window: the one-line summary, then a
+    /// line for each part of the file it skipped (duplicates included) and
+    /// each field it renamed, naming the item (at most
+    /// [`IMPORT_DETAIL_LINES`], then how many more).
+    #[must_use]
+    pub fn import_report(&self, summary: &ImportSummary) -> String {
+        let mut lines = vec![(self.import_summary)(summary)];
+        let details: Vec<String> = summary
+            .skipped_reasons
+            .iter()
+            .map(|s| self.skipped(s))
+            .chain(summary.renamed.iter().map(|r| self.renamed(r)))
+            .collect();
+        let more = details.len().saturating_sub(IMPORT_DETAIL_LINES);
+        lines.extend(details.into_iter().take(IMPORT_DETAIL_LINES));
+        if more > 0 {
+            lines.push(fill(self.import_more_lines, &[("n", &more)]));
+        }
+        lines.join("\n")
+    }
+
+    /// An item of an annotations file, as a message names it.
+    fn import_item(&self, item: &Item) -> String {
+        match item {
+            Item::Id(id) => fill(self.import_item_id, &[("id", id)]),
+            Item::At(at) if at.is_empty() => self.import_item_only.to_owned(),
+            Item::At(at) => fill(self.import_item_at, &[("at", at)]),
+        }
+    }
+
+    /// A skipped part of an annotations file and why.
+    #[must_use]
+    pub fn skipped(&self, skipped: &Skipped) -> String {
+        let item = self.import_item(&skipped.item);
+        let item: &dyn std::fmt::Display = &item;
+        match &skipped.reason {
+            SkipReason::TooDeep => fill(self.import_skip_too_deep, &[("item", item)]),
+            SkipReason::NotAnnotation { type_name: None } => {
+                fill(self.import_skip_untyped, &[("item", item)])
+            }
+            SkipReason::NotAnnotation { type_name: Some(t) } => {
+                fill(self.import_skip_typed, &[("item", item), ("type", t)])
+            }
+            SkipReason::LinkedAnnotation => fill(self.import_skip_linked, &[("item", item)]),
+            SkipReason::NotAnnotationValue => fill(self.import_skip_value, &[("item", item)]),
+            SkipReason::LinkedPage { key } => fill(
+                self.import_skip_linked_page,
+                &[("item", item), ("key", key)],
+            ),
+            SkipReason::NotAPage { key } => {
+                fill(self.import_skip_not_a_page, &[("item", item), ("key", key)])
+            }
+            SkipReason::Duplicate { of } => match &skipped.item {
+                Item::Id(id) if id == of => fill(self.import_skip_already_there, &[("item", item)]),
+                _ => fill(self.import_skip_duplicate, &[("item", item), ("of", of)]),
+            },
+        }
+    }
+
+    /// A passthrough field kept under another name.
+    #[must_use]
+    pub fn renamed(&self, renamed: &Renamed) -> String {
+        let template = match renamed.of {
+            FieldsOf::Note => self.import_renamed_note_field,
+            FieldsOf::Target => self.import_renamed_target_field,
+        };
+        fill(
+            template,
+            &[
+                ("item", &self.import_item(&renamed.item)),
+                ("from", &renamed.from),
+                ("to", &renamed.to),
+            ],
+        )
+    }
+
     /// Why an edit was refused.
     #[must_use]
     pub fn store_error(&self, err: &StoreError) -> String {
@@ -460,6 +540,97 @@ mod tests {
                 source: "文件/另一篇".into(),
             },
         ]
+    }
+
+    /// An import that skipped and renamed one of everything.
+    fn eventful_import() -> ImportSummary {
+        let id = |s: &str| Item::Id(s.to_owned());
+        let at = |s: &str| Item::At(s.to_owned());
+        let skipped = [
+            (at("/first/items/3"), SkipReason::TooDeep),
+            (at("/0"), SkipReason::NotAnnotation { type_name: None }),
+            (
+                id("http://example.org/某人"),
+                SkipReason::NotAnnotation {
+                    type_name: Some("Person".into()),
+                },
+            ),
+            (id("http://example.org/甲"), SkipReason::LinkedAnnotation),
+            (at(""), SkipReason::NotAnnotationValue),
+            (
+                id("http://example.org/頁2"),
+                SkipReason::LinkedPage { key: "next".into() },
+            ),
+            (
+                at("/first"),
+                SkipReason::NotAPage {
+                    key: "first".into(),
+                },
+            ),
+            (id("乙"), SkipReason::Duplicate { of: "乙".into() }),
+            (id("丙"), SkipReason::Duplicate { of: "甲".into() }),
+        ];
+        let renamed = [FieldsOf::Note, FieldsOf::Target].map(|of| Renamed {
+            item: id("丁"),
+            of,
+            from: "color".into(),
+            to: "x-color".into(),
+        });
+        ImportSummary {
+            imported: 1,
+            duplicates: 2,
+            skipped: 7,
+            skipped_reasons: skipped
+                .into_iter()
+                .map(|(item, reason)| Skipped { item, reason })
+                .collect(),
+            renamed: renamed.to_vec(),
+            ..ImportSummary::default()
+        }
+    }
+
+    /// The import window names every skipped and renamed item, in each
+    /// language; in English with the CLI's words.
+    #[test]
+    fn import_reports_name_every_item() {
+        let summary = eventful_import();
+        let report = EN.import_report(&summary);
+        let lines: Vec<&str> = report.lines().collect();
+        assert_eq!(lines.len(), 1 + 9 + 2);
+        assert_eq!(lines[0], summary.to_string());
+        let core: Vec<String> = summary
+            .skipped_reasons
+            .iter()
+            .map(ToString::to_string)
+            .chain(summary.renamed.iter().map(ToString::to_string))
+            .collect();
+        assert_eq!(lines[1..], core);
+        for s in [&ZH_HANT, &ZH_HANS] {
+            let report = s.import_report(&summary);
+            assert_eq!(report.lines().count(), 12, "{report}");
+            for named in [
+                "/first/items/3",
+                "http://example.org/某人",
+                "Person",
+                "“甲”",
+                "x-color",
+            ] {
+                let named = named.trim_matches(['“', '”']);
+                assert!(report.contains(named), "{named} in {report}");
+            }
+            assert!(!report.contains("{"), "{report}");
+        }
+        // A long list ends with how many more.
+        let mut long = summary.clone();
+        long.skipped_reasons = (0..40)
+            .map(|i| Skipped {
+                item: Item::At(format!("/{i}")),
+                reason: SkipReason::NotAnnotationValue,
+            })
+            .collect();
+        let report = ZH_HANT.import_report(&long);
+        assert_eq!(report.lines().count(), 1 + IMPORT_DETAIL_LINES + 1);
+        assert!(report.ends_with("……還有 12 項"), "{report}");
     }
 
     /// The English window says what the CLI says: the core's own words.

@@ -249,6 +249,38 @@ strings! {
     filter_annotations,
     import,
 
+    // What an import skipped or renamed, one line each (messages.rs);
+    // English as the core says it.
+    /// `{id}`: an item of the file, by its id.
+    import_item_id,
+    /// `{at}`: an item of the file by where it is (a JSON Pointer).
+    import_item_at,
+    import_item_only,
+    /// `{item}`.
+    import_skip_too_deep,
+    /// `{item}`.
+    import_skip_untyped,
+    /// `{item}`, `{type}`.
+    import_skip_typed,
+    /// `{item}`.
+    import_skip_linked,
+    /// `{item}`.
+    import_skip_value,
+    /// `{item}`, `{key}`: `first` or `next`.
+    import_skip_linked_page,
+    /// `{item}`, `{key}`.
+    import_skip_not_a_page,
+    /// `{item}`.
+    import_skip_already_there,
+    /// `{item}`, `{of}`: the id of the note it duplicates.
+    import_skip_duplicate,
+    /// `{item}`, `{from}`, `{to}`.
+    import_renamed_note_field,
+    /// `{item}`, `{from}`, `{to}`.
+    import_renamed_target_field,
+    /// `{n}`: lines not shown.
+    import_more_lines,
+
     // Timeline and people (timeline_panel.rs).
     add_event,
     add_event_hover,

@@ -65,7 +65,7 @@ pub fn import(
             )
         })?;
     match notes.import(now, doc, &bytes) {
-        Some(Ok(summary)) => Ok((s.import_summary)(&summary)),
+        Some(Ok(summary)) => Ok(s.import_report(&summary)),
         Some(Err(e)) => Err(s.import_error(&e.with_path(path))),
         None => Err(s.err_no_document.to_owned()),
     }

@@ -4,7 +4,8 @@
 //! window); a slip of the keyboard must not cost the document or its notes.
 //! So an output path is checked before anything is written:
 //!
-//! - the open document, its review file and that file's backup are refused,
+//! - the open document, its review file, that file's backup and its lock
+//!   file are refused,
 //!   whether named directly or through a link (same device and inode), and
 //!   also before the review file exists (by path);
 //! - only regular files are replaced: folders, devices, FIFOs and sockets are
@@ -23,6 +24,7 @@ use std::path::{Path, PathBuf};
 
 use crate::core::file::atomic::{backup_path, parent_dir, write_file_atomic};
 use crate::core::file::locate::same_file;
+use crate::core::file::lock::lock_path;
 
 /// The files an export must never replace: the open document and its notes.
 #[derive(Clone, Copy, Debug, Default)]
@@ -42,6 +44,8 @@ pub enum ProtectedFile {
     Review,
     /// The review file's backup.
     Backup,
+    /// The lock file that lets one writer at a time save the review.
+    Lock,
 }
 
 /// What kind of thing, other than a regular file, an output path names.
@@ -132,6 +136,7 @@ fn protected_words(what: ProtectedFile) -> &'static str {
         ProtectedFile::Document => "the open document",
         ProtectedFile::Review => "the document's notes file",
         ProtectedFile::Backup => "the backup of the document's notes file",
+        ProtectedFile::Lock => "the lock file of the document's notes file",
     }
 }
 
@@ -248,6 +253,7 @@ fn protected_paths(protected: Protected<'_>) -> Vec<(ProtectedFile, PathBuf)> {
     if let Some(review) = protected.review {
         paths.push((ProtectedFile::Review, review.to_path_buf()));
         paths.push((ProtectedFile::Backup, backup_path(review)));
+        paths.push((ProtectedFile::Lock, lock_path(review)));
     }
     paths
 }
@@ -387,6 +393,19 @@ mod tests {
             ),
             "{err}"
         );
+        let lock = lock_path(&f.review);
+        let err = write_export(&lock, b"export", protected(&f)).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                OutputError::Protected {
+                    what: ProtectedFile::Lock,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert!(!lock.exists());
     }
 
     #[test]

@@ -62,6 +62,7 @@ pub const EN: Strings = Strings {
     out_the_document: "the open document",
     out_the_notes: "the document's notes file",
     out_the_backup: "the backup of the document's notes file",
+    out_the_lock: "the lock file of the document's notes file",
     export_not_a_file: "the export was not written: this is {kind}, and Pizhu writes exports only to regular files; choose a file name: {path}",
     file_folder: "a folder",
     file_fifo: "a named pipe (FIFO)",

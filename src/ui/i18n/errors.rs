@@ -177,6 +177,7 @@ impl Strings {
                     ProtectedFile::Document => self.out_the_document,
                     ProtectedFile::Review => self.out_the_notes,
                     ProtectedFile::Backup => self.out_the_backup,
+                    ProtectedFile::Lock => self.out_the_lock,
                 };
                 fill(
                     self.export_protected,

@@ -93,6 +93,7 @@ strings! {
     out_the_document,
     out_the_notes,
     out_the_backup,
+    out_the_lock,
     /// `{kind}` (one of `file_*`), `{path}`.
     export_not_a_file,
     file_folder,

@@ -62,6 +62,7 @@ pub const ZH_HANS: Strings = Strings {
     out_the_document: "正在打开的文档",
     out_the_notes: "这份文档的批注文件",
     out_the_backup: "这份文档批注文件的备份",
+    out_the_lock: "这份文档批注文件的锁定文件",
     export_not_a_file: "没有导出：这是{kind}，Pizhu 只把导出写进普通文件；请选择一个文件名：{path}",
     file_folder: "文件夹",
     file_fifo: "命名管道（FIFO）",

@@ -62,6 +62,7 @@ pub const ZH_HANT: Strings = Strings {
     out_the_document: "正在開啟的文件",
     out_the_notes: "這份文件的批注檔",
     out_the_backup: "這份文件批注檔的備份",
+    out_the_lock: "這份文件批注檔的鎖定檔",
     export_not_a_file: "沒有匯出：這是{kind}，Pizhu 只把匯出寫進一般檔案；請選擇一個檔名：{path}",
     file_folder: "資料夾",
     file_fifo: "具名管道（FIFO）",

@@ -291,6 +291,11 @@ mod tests {
         let mut s2 = s.clone();
         s2.extra.remove("新");
         assert_eq!(other, s2);
+        // The map on its own (as an export writes it) keeps the text too.
+        assert_eq!(
+            serde_json::to_string(&s.extra).unwrap(),
+            r#"{"改":7,"新":"新的","舊":1E2}"#
+        );
     }
 
     #[test]

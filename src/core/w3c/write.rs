@@ -262,10 +262,6 @@ pub struct Extension<'a> {
 }
 
 /// Whether there are no fields to pass through.
-#[allow(
-    clippy::trivially_copy_pass_by_ref,
-    reason = "serde passes a reference"
-)]
 fn is_empty(fields: &&Extra) -> bool {
     fields.is_empty()
 }

@@ -11,8 +11,8 @@ use pizhu::core::escape::escape_controls;
 
 fn main() -> ExitCode {
     let started = Instant::now();
-    let invocation = match cli::parse(std::env::args_os().skip(1)) {
-        Ok(inv) => inv,
+    let (invocation, encoding) = match cli::parse_with_encoding(std::env::args_os().skip(1)) {
+        Ok(parsed) => parsed,
         Err(err) => {
             eprintln!(
                 "pizhu: {}\n\n{}",
@@ -33,12 +33,14 @@ fn main() -> ExitCode {
         }
         Invocation::Text { file } => cli::text(
             file.as_deref(),
+            encoding,
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         )
         .map(|()| Finished::Clean),
         Invocation::Timeline { file, notes } => cli::timeline(
             file.as_deref(),
+            encoding,
             notes.as_deref(),
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
@@ -52,6 +54,7 @@ fn main() -> ExitCode {
         } => cli::export(
             format,
             file.as_deref(),
+            encoding,
             notes.as_deref(),
             output.as_deref(),
             &mut std::io::stdout().lock(),
@@ -64,6 +67,7 @@ fn main() -> ExitCode {
         } => cli::import(
             &annotations,
             file.as_deref(),
+            encoding,
             notes.as_deref(),
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
@@ -78,7 +82,7 @@ fn main() -> ExitCode {
                 .map(|()| Finished::Clean)
                 .map_err(anyhow::Error::from)
         }
-        Invocation::Gui { file, notes } => window(file, notes, started),
+        Invocation::Gui { file, notes } => window(file, notes, encoding, started),
     };
     match result {
         Ok(finished) => ExitCode::from(finished.code()),
@@ -97,9 +101,10 @@ fn main() -> ExitCode {
 fn window(
     file: Option<std::path::PathBuf>,
     notes: Option<std::path::PathBuf>,
+    encoding: Option<&'static encoding_rs::Encoding>,
     started: Instant,
 ) -> anyhow::Result<Finished> {
-    let (doc, notes) = pizhu::core::file::open::open_path(file, notes);
+    let (doc, notes) = pizhu::core::file::open::open_path_as(file, notes, encoding);
     if let Err(err) = &doc {
         eprintln!("pizhu: {}", escape_controls(&err.to_string()));
     }
@@ -112,6 +117,7 @@ fn window(
 fn window(
     _file: Option<std::path::PathBuf>,
     _notes: Option<std::path::PathBuf>,
+    _encoding: Option<&'static encoding_rs::Encoding>,
     _started: Instant,
 ) -> anyhow::Result<Finished> {
     anyhow::bail!(

@@ -494,16 +494,22 @@ fn notes_on_damaged_utf8_survive_the_repair() {
 #[test]
 fn heavily_damaged_utf8_is_not_dressed_up_as_utf8() {
     // More than one bad sequence per 1,000 bytes: the file is not taken for
-    // damaged UTF-8; the legacy guess decodes it as before, with no warning.
+    // damaged UTF-8, nor shown as mojibake in a legacy guess: it is refused,
+    // naming the likely encodings and how to choose one (issue 12).
     let mut bytes = Vec::new();
     for _ in 0..20 {
         bytes.extend_from_slice(LINE.as_bytes());
         bytes.push(0xFF);
     }
-    let doc = Document::from_bytes("亂碼.txt", None, &bytes).unwrap();
-    assert_ne!(doc.encoding, "UTF-8");
-    assert_eq!(doc.replaced, None);
-    assert_eq!(doc.replaced_warning(), None);
+    let err =
+        Document::from_bytes("亂碼.txt", Some(PathBuf::from("/tmp/亂碼.txt")), &bytes).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "cannot open the document: no encoding decodes the file cleanly (as UTF-8 it has 20 \
+         malformed byte sequences, as GB18030 40), so Pizhu does not guess; name its encoding \
+         with --encoding NAME (in the window: File → Reopen with Encoding…); malformed bytes \
+         are then shown as U+FFFD: /tmp/亂碼.txt"
+    );
 
     // After a UTF-8 byte-order mark, too much damage is refused outright.
     let mut bom = b"\xEF\xBB\xBF".to_vec();
@@ -513,7 +519,8 @@ fn heavily_damaged_utf8_is_not_dressed_up_as_utf8() {
     assert_eq!(
         err.to_string(),
         "cannot open the document: the file is not valid UTF-8 (BOM) text: it has malformed \
-         byte sequences; save the file as UTF-8 and open it again: /tmp/亂碼.txt"
+         byte sequences; name its encoding with --encoding NAME (in the window: File → Reopen \
+         with Encoding…); malformed bytes are then shown as U+FFFD: /tmp/亂碼.txt"
     );
 }
 

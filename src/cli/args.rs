@@ -4,7 +4,10 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
+use encoding_rs::Encoding;
+
 use crate::core::export::Format;
+use crate::core::text::charset::encoding_for_label;
 
 /// What the command line asked for.
 #[derive(Debug, PartialEq, Eq)]
@@ -89,6 +92,12 @@ Usage:
 Options:
   --notes PATH          the review file (notes) to use, created when missing;
                         default: FILE.pizhu.json beside FILE, or the user data folder
+  --encoding NAME       read FILE in this encoding instead of detecting it: utf-8,
+                        utf-16le, utf-16be, gb18030, gbk, big5, shift_jis, euc-kr,
+                        windows-1252, or another WHATWG encoding label; bytes that are
+                        not valid in it are shown as U+FFFD, with a warning.
+                        Without it, a file whose encoding is unclear is refused,
+                        naming the likely encodings
   --format NAME         export format: w3c (default), markdown, csv, html or json
   -o, --output OUT      the file to export to (- for standard output); never the
                         document, its notes file, a folder, a device or a pipe
@@ -110,6 +119,19 @@ const DESKTOP_ALONE: &str = "--install-desktop and --uninstall-desktop take no o
 /// On an unknown option, an unknown format, an option the command does not
 /// take, a missing or stray argument.
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, lexopt::Error> {
+    parse_with_encoding(args).map(|(inv, _)| inv)
+}
+
+/// [`parse`], with the document's encoding named by `--encoding NAME`
+/// (`None`: found from the bytes). It applies to every command that reads
+/// a document: the window, text, timeline, export and import.
+///
+/// # Errors
+/// As [`parse`], and for an unknown encoding name (the message lists some
+/// valid ones).
+pub fn parse_with_encoding(
+    args: impl IntoIterator<Item = OsString>,
+) -> Result<(Invocation, Option<&'static Encoding>), lexopt::Error> {
     use lexopt::prelude::*;
     let mut parser = lexopt::Parser::from_args(args);
     let mut positional: Vec<OsString> = Vec::new();
@@ -117,6 +139,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, lex
     let mut format = None;
     let mut output = None;
     let mut desktop = None;
+    let mut encoding = None;
     while let Some(arg) = parser.next()? {
         match arg {
             Long(name @ ("install-desktop" | "uninstall-desktop")) => {
@@ -130,6 +153,12 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, lex
                 });
             }
             Long("notes") => notes = Some(PathBuf::from(parser.value()?)),
+            Long("encoding") => {
+                let name = parser.value()?.string()?;
+                encoding = Some(
+                    encoding_for_label(&name).map_err(|e| lexopt::Error::from(e.to_string()))?,
+                );
+            }
             Long("format") => {
                 let name = parser.value()?.string()?;
                 format = Some(Format::from_name(&name).ok_or_else(|| {
@@ -141,17 +170,22 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, lex
                 })?);
             }
             Short('o') | Long("output") => output = Some(PathBuf::from(parser.value()?)),
-            Short('h') | Long("help") => return Ok(Invocation::Help),
-            Short('V') | Long("version") => return Ok(Invocation::Version),
+            Short('h') | Long("help") => return Ok((Invocation::Help, None)),
+            Short('V') | Long("version") => return Ok((Invocation::Version, None)),
             Value(v) => positional.push(v),
             _ => return Err(arg.unexpected()),
         }
     }
     if let Some(inv) = desktop {
-        if !positional.is_empty() || notes.is_some() || format.is_some() || output.is_some() {
+        if !positional.is_empty()
+            || notes.is_some()
+            || format.is_some()
+            || output.is_some()
+            || encoding.is_some()
+        {
             return Err(DESKTOP_ALONE.into());
         }
-        return Ok(inv);
+        return Ok((inv, None));
     }
     let mut it = positional.into_iter();
     let first = it.next();
@@ -189,7 +223,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, lex
     if let Some(extra) = it.next() {
         return Err(lexopt::Error::UnexpectedArgument(extra));
     }
-    Ok(inv)
+    Ok((inv, encoding))
 }
 
 #[cfg(test)]
@@ -395,5 +429,37 @@ mod tests {
                 notes: None
             }
         );
+    }
+
+    #[test]
+    fn encoding_names_the_documents_encoding_for_every_command() {
+        let (inv, enc) =
+            parse_with_encoding(args(&["text", "--encoding", "GB18030", "舊檔.txt"])).unwrap();
+        assert_eq!(
+            inv,
+            Invocation::Text {
+                file: Some("舊檔.txt".into())
+            }
+        );
+        assert_eq!(enc, Some(encoding_rs::GB18030));
+        for cmd in [
+            &["--encoding", "big5", "舊檔.txt"][..],
+            &["timeline", "--encoding=utf-16le"],
+            &["export", "--encoding", "gbk", "--format", "csv"],
+            &["import", "批注.json", "--encoding", "shift_jis"],
+        ] {
+            let (_, enc) = parse_with_encoding(args(cmd)).unwrap();
+            assert!(enc.is_some(), "{cmd:?}");
+        }
+        let (_, enc) = parse_with_encoding(args(&["text"])).unwrap();
+        assert_eq!(enc, None);
+        // An unknown name is a usage error listing valid ones.
+        let err = parse_with_encoding(args(&["text", "--encoding", "漢字"])).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("unknown encoding \"漢字\"; use an encoding name such as utf-8,"),
+            "{err}"
+        );
+        assert!(parse(args(&["--install-desktop", "--encoding", "utf-8"])).is_err());
     }
 }

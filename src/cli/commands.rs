@@ -11,11 +11,12 @@ use crate::cli::timeline_report::TimelineReport;
 use crate::core::anchor::Anchor;
 use crate::core::escape::escape_controls;
 use crate::core::export::{self, ExportInput, Format};
-use crate::core::file::open::load;
+use crate::core::file::open::load_as;
 use crate::core::file::output::{self, Protected};
 use crate::core::input::{InputKind, read_input};
 use crate::core::notes::session::Notes;
 use crate::core::text::document::Document;
+use encoding_rs::Encoding;
 
 /// How a command that did its work finished.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,17 +39,22 @@ impl Finished {
     }
 }
 
-/// Says on `err` that the document was opened with malformed UTF-8
-/// replaced by U+FFFD, if it was. A warning, not an error: the command
-/// still does its work and its exit code does not change.
+/// Says on `err` that the document was opened with malformed bytes
+/// replaced by U+FFFD, or in a single-byte encoding that was only a guess,
+/// if it was. A warning, not an error: the command still does its work and
+/// its exit code does not change.
 fn warn_replaced(doc: &Document, err: &mut dyn Write) {
-    if let Some(warning) = doc.replaced_warning() {
+    for warning in [doc.replaced_warning(), doc.guess_warning()]
+        .into_iter()
+        .flatten()
+    {
         // A failure to write the warning must not stop the command.
         let _ = writeln!(err, "pizhu: warning: {}", escape_controls(&warning));
     }
 }
 
-/// `pizhu text`: write the clean text, UTF-8 with LF line endings. A file
+/// `pizhu text`: write the clean text, UTF-8 with LF line endings (the
+/// document read in `encoding` when given, `--encoding`). A file
 /// opened with malformed UTF-8 replaced is printed all the same, with a
 /// warning on `err`.
 ///
@@ -56,10 +62,11 @@ fn warn_replaced(doc: &Document, err: &mut dyn Write) {
 /// When the document cannot be loaded or stdout cannot be written.
 pub fn text(
     file: Option<&std::path::Path>,
+    encoding: Option<&'static Encoding>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let doc = load(file)?;
+    let doc = load_as(file, encoding)?;
     warn_replaced(&doc, err);
     out.write_all(doc.text().as_bytes())
         .and_then(|()| out.flush())
@@ -76,11 +83,12 @@ pub fn text(
 /// timeline printed would not be the reviewer's), or stdout cannot be written.
 pub fn timeline(
     file: Option<&std::path::Path>,
+    encoding: Option<&'static Encoding>,
     notes: Option<&std::path::Path>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let doc = load(file)?;
+    let doc = load_as(file, encoding)?;
     warn_replaced(&doc, err);
     let notes = open_notes(&doc, notes, err)?;
     let timeline = notes.timeline(&doc);
@@ -135,12 +143,13 @@ fn open_notes(doc: &Document, notes: Option<&Path>, err: &mut dyn Write) -> anyh
 pub fn export(
     format: Format,
     file: Option<&Path>,
+    encoding: Option<&'static Encoding>,
     notes: Option<&Path>,
     output: Option<&Path>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<Finished> {
-    let doc = load(file)?;
+    let doc = load_as(file, encoding)?;
     warn_replaced(&doc, err);
     let notes = open_notes(&doc, notes, err)?;
     let timeline = notes.timeline(&doc);
@@ -193,11 +202,12 @@ pub fn export(
 pub fn import(
     annotations: &Path,
     file: Option<&Path>,
+    encoding: Option<&'static Encoding>,
     notes: Option<&Path>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<Finished> {
-    let doc = load(file)?;
+    let doc = load_as(file, encoding)?;
     warn_replaced(&doc, err);
     let mut notes = open_notes(&doc, notes, err)?;
     if let Some(problem) = notes.problem() {
@@ -268,7 +278,7 @@ mod tests {
     #[test]
     fn text_prints_the_clean_article() {
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        text(None, &mut out, &mut err).unwrap();
+        text(None, None, &mut out, &mut err).unwrap();
         assert!(err.is_empty());
         let s = String::from_utf8(out).unwrap();
         assert!(s.starts_with("12月11日下午,濟寧市政府與省人社廳簽署合作框架協議"));

@@ -6,5 +6,5 @@ pub mod args;
 pub mod commands;
 pub mod timeline_report;
 
-pub use args::{Invocation, USAGE, parse};
+pub use args::{Invocation, USAGE, parse, parse_with_encoding};
 pub use commands::{Finished, export, import, text, timeline};

@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 
 use crate::core::file::locate::REVIEW_SUFFIX;
 use crate::core::file::review::{Parsed, ReviewError, ReviewFile};
+use encoding_rs::Encoding;
+
 use crate::core::input::{InputKind, read_input};
 use crate::core::text::document::{Document, ImportError};
 
@@ -55,8 +57,21 @@ pub type Opened = (Result<Document, OpenError>, Option<PathBuf>);
 /// # Errors
 /// When the file cannot be read or decoded; the message ends with the path.
 pub fn load(file: Option<&Path>) -> Result<Document, ImportError> {
+    load_as(file, None)
+}
+
+/// [`load`], in `encoding` when given (`--encoding NAME`, Reopen with
+/// Encoding: malformed bytes replaced and counted), else in the encoding
+/// found by `core::text::decode`. The embedded article is always UTF-8.
+///
+/// # Errors
+/// As [`load`].
+pub fn load_as(
+    file: Option<&Path>,
+    encoding: Option<&'static Encoding>,
+) -> Result<Document, ImportError> {
     match file {
-        Some(path) => Document::open(path),
+        Some(path) => Document::open_as(path, encoding),
         None => Ok(Document::embedded()),
     }
 }
@@ -65,14 +80,27 @@ pub fn load(file: Option<&Path>) -> Result<Document, ImportError> {
 /// could not be opened) and the notes file. A review file given as FILE,
 /// without `--notes`, opens its document with itself as the notes.
 pub fn open_path(file: Option<PathBuf>, notes: Option<PathBuf>) -> Opened {
+    open_path_as(file, notes, None)
+}
+
+/// [`open_path`], decoding the document in `encoding` when given (as
+/// [`load_as`]).
+pub fn open_path_as(
+    file: Option<PathBuf>,
+    notes: Option<PathBuf>,
+    encoding: Option<&'static Encoding>,
+) -> Opened {
     match file {
         Some(review) if notes.is_none() && is_review_path(&review) => {
-            match open_document_of_review(&review) {
+            match open_document_of_review_as(&review, encoding) {
                 Ok(doc) => (Ok(doc.unwrap_or_else(Document::embedded)), Some(review)),
                 Err(err) => (Err(err), None),
             }
         }
-        file => (load(file.as_deref()).map_err(OpenError::from), notes),
+        file => (
+            load_as(file.as_deref(), encoding).map_err(OpenError::from),
+            notes,
+        ),
     }
 }
 
@@ -107,6 +135,18 @@ pub fn document_of_review(path: &Path) -> Result<Option<PathBuf>, OpenError> {
 /// # Errors
 /// As [`document_of_review`].
 pub fn open_document_of_review(path: &Path) -> Result<Option<Document>, OpenError> {
+    open_document_of_review_as(path, None)
+}
+
+/// [`open_document_of_review`], decoding the document in `encoding` when
+/// given (its bytes' hash still identifies it).
+///
+/// # Errors
+/// As [`document_of_review`].
+pub fn open_document_of_review_as(
+    path: &Path,
+    encoding: Option<&'static Encoding>,
+) -> Result<Option<Document>, OpenError> {
     let bytes = read_input(path, InputKind::Review).map_err(|e| OpenError::ReadReview {
         path: path.to_path_buf(),
         cause: e.into(),
@@ -131,7 +171,7 @@ pub fn open_document_of_review(path: &Path) -> Result<Option<Document>, OpenErro
         .file_name()
         .map(|name| folder.join(name));
     for doc_path in sidecar.into_iter().chain(recorded) {
-        if let Ok(doc) = Document::open(&doc_path)
+        if let Ok(doc) = Document::open_as(&doc_path, encoding)
             && (doc.clean_sha256 == wanted.clean_sha256 || doc.raw_sha256 == wanted.raw_sha256)
         {
             return Ok(Some(doc));

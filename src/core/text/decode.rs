@@ -1,37 +1,55 @@
 //! Turning the bytes of a file into text.
 //!
 //! Chinese text files in the wild come as UTF-8 (with or without a byte-order
-//! mark), UTF-16 with a byte-order mark (Windows Notepad), or a legacy
-//! encoding such as GB18030/GBK (mainland) or Big5 (Taiwan, Hong Kong).
-//! [`decode`] tries, in this order:
+//! mark), UTF-16 (Windows Notepad, with or without a byte-order mark), or a
+//! legacy encoding such as GB18030/GBK (mainland) or Big5 (Taiwan, Hong
+//! Kong). [`decode`] tries, in this order:
 //!
 //! 1. a byte-order mark (UTF-8, UTF-16LE, UTF-16BE), which is authoritative
 //!    and is stripped;
-//! 2. plain UTF-8, if the bytes are valid UTF-8;
-//! 3. UTF-8 with a few malformed sequences replaced by U+FFFD (see below);
-//! 4. a guess by `chardetng`, decoded with `encoding_rs`.
+//! 2. with NUL bytes in the file: UTF-16LE or UTF-16BE without a byte-order
+//!    mark, when one decodes cleanly (every surrogate paired, no U+0000) to
+//!    text of which at least 90% are characters Chinese or English writing
+//!    uses ([`charset::plausibility`]); otherwise the file is binary;
+//! 3. plain UTF-8, if the bytes are valid UTF-8;
+//! 4. UTF-8 with a few malformed sequences replaced by U+FFFD (see below);
+//! 5. UTF-16 without a byte-order mark and without NUL bytes (Chinese
+//!    without any ASCII), under the same rule as 2, when it is also fluent
+//!    (at least 90% with rare ideographs counting half,
+//!    [`charset::fluency`]) and more fluent than a multi-byte guess of 6;
+//! 6. a guess by `chardetng`, decoded with `encoding_rs`: a multi-byte
+//!    encoding (GB18030, Big5, Shift_JIS, EUC-KR, EUC-JP) only when it
+//!    decodes the whole file cleanly; a single-byte one (windows-1252, …)
+//!    only when the bytes do not look like damaged UTF-8 (more well-formed
+//!    multi-byte UTF-8 characters than malformed sequences) or damaged
+//!    GB18030 or Big5 (at least 4 characters beyond ASCII decoded, at most
+//!    one malformed sequence per 10 of them). A single-byte encoding decodes
+//!    any bytes, so chardetng falls back to one for text it cannot place.
 //!
-//! It refuses input it cannot decode faithfully rather than showing the user
-//! garbled text: empty files, binary files (a NUL byte or, for UTF-16, a
-//! U+0000 character) and malformed byte sequences.
+//! Otherwise the file is **refused, never shown garbled**:
+//! [`DecodeError::Unclear`] names the likely encodings with how many
+//! malformed sequences each has, and the user chooses one ([`super::chosen::decode_as`]:
+//! `--encoding NAME`, File → Reopen with Encoding…). It also refuses empty
+//! files and binary files (a NUL byte, or U+0000 in UTF-16).
 //!
 //! The one exception is a UTF-8 file damaged in a few places (a truncated
-//! download, a bad copy): refusing it, or showing all of it as mojibake in a
-//! legacy encoding, would cost the reader the whole text for a few bytes.
-//! Such a file is decoded as UTF-8 with each malformed sequence replaced by
-//! one U+FFFD, and [`Decoded::replaced`] says how many and where the first
-//! was, so the user is warned. That happens when
+//! download, a bad copy): refusing it would cost the reader the whole text
+//! for a few bytes. Such a file is decoded as UTF-8 with each malformed
+//! sequence replaced by one U+FFFD, and [`Decoded::replaced`] says how many
+//! and where the first was, so the user is warned. That happens when
 //!
 //! - there is at most one malformed sequence per [`BYTES_PER_MALFORMED`]
 //!   bytes of the file (none in a file shorter than that);
 //! - without a byte-order mark, the file also has more well-formed
 //!   multi-byte UTF-8 characters than malformed sequences (evidence that it
 //!   is UTF-8 at all: a windows-1252 file with one `é` has none), and
-//!   chardetng does not prefer a multi-byte legacy encoding (GB18030, Big5,
-//!   Shift_JIS, EUC-KR, EUC-JP) that decodes the whole file cleanly. A
-//!   single-byte guess does not count against UTF-8: those decode any bytes,
-//!   and chardetng falls back to one (windows-1252) for UTF-8 Chinese with a
-//!   bad byte in it.
+//!   chardetng does not prefer a multi-byte legacy encoding that decodes
+//!   the whole file cleanly.
+//!
+//! An encoding the user chose ([`super::chosen::decode_as`]) is used as it is: a
+//! byte-order mark of that encoding is stripped, and malformed sequences
+//! are replaced by U+FFFD and counted in [`Decoded::replaced`], as text
+//! editors do, so that the user sees the text and a warning.
 //!
 //! Line endings are normalised to `\n` so that every later stage (cleaning,
 //! segmentation, offsets) only has one kind of line break to think about.
@@ -39,7 +57,10 @@
 //! Error messages here name no path; [`super::document`] adds it.
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
-use encoding_rs::{Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
+use encoding_rs::{BIG5, Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
+
+pub use super::charset::Candidate;
+use super::charset::{self, describe, display_name};
 
 /// Text decoded from a file, with a note of how it was decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,13 +74,39 @@ pub struct Decoded {
     pub had_bom: bool,
     /// Whether any `\r\n` or lone `\r` was rewritten to `\n`.
     pub line_endings_normalised: bool,
-    /// Malformed UTF-8 replaced by U+FFFD, to warn the user about; `None`
-    /// when the text is exactly what the file holds.
+    /// Malformed sequences replaced by U+FFFD, to warn the user about;
+    /// `None` when the text is exactly what the file holds.
     pub replaced: Option<Replaced>,
+    /// How the encoding was settled.
+    pub source: Source,
 }
 
-/// Malformed byte sequences of a UTF-8 file that were replaced by U+FFFD
-/// (`�`), one per sequence, as [`String::from_utf8_lossy`] does.
+/// How the encoding of a text was settled, for the user to judge it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// A byte-order mark said so.
+    Bom,
+    /// The bytes are valid in it and in no rival (UTF-8; UTF-16 by its
+    /// pattern).
+    Detected,
+    /// chardetng guessed it and it decodes the file cleanly.
+    Guessed,
+    /// The user named it (`--encoding`, Reopen with Encoding).
+    Chosen,
+}
+
+impl Source {
+    /// A guess in a single-byte encoding, which decodes any bytes: the
+    /// CLI and the window mention it, so a wrong guess is noticed.
+    #[must_use]
+    pub fn is_uncertain(self, encoding: &str) -> bool {
+        self == Self::Guessed
+            && Encoding::for_label(encoding.as_bytes()).is_some_and(Encoding::is_single_byte)
+    }
+}
+
+/// Malformed byte sequences that were replaced by U+FFFD (`�`), one per
+/// sequence, as [`String::from_utf8_lossy`] does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Replaced {
     /// How many malformed sequences were replaced (at least 1).
@@ -107,11 +154,21 @@ pub enum DecodeError {
         /// for UTF-16) from the very start of the file.
         offset: usize,
     },
-    /// The bytes are not well-formed in the encoding that was chosen.
+    /// The bytes are not well-formed in the encoding a byte-order mark names.
     #[error("the file is not valid {encoding} text: it has malformed byte sequences")]
     Undecodable {
         /// Name of the encoding that was tried, as in [`Decoded::encoding`].
         encoding: &'static str,
+    },
+    /// No encoding decodes the bytes cleanly, so which one they are in is
+    /// the user's call.
+    #[error(
+        "no encoding decodes the file cleanly ({}), so Pizhu does not guess",
+        describe(candidates)
+    )]
+    Unclear {
+        /// The likely encodings, the most likely first.
+        candidates: Vec<Candidate>,
     },
 }
 
@@ -121,7 +178,8 @@ pub enum DecodeError {
 /// # Errors
 ///
 /// [`DecodeError::Empty`] for no content, [`DecodeError::Binary`] for a NUL,
-/// [`DecodeError::Undecodable`] for malformed bytes.
+/// [`DecodeError::Undecodable`] for malformed bytes after a byte-order
+/// mark, [`DecodeError::Unclear`] when no encoding decodes the bytes cleanly.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
@@ -152,6 +210,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
                             "UTF-8 (BOM)",
                             true,
                             Some(scan.replaced(bom_len)),
+                            Source::Bom,
                         ));
                     }
                     None => {
@@ -169,16 +228,31 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         } else {
             "UTF-8 (BOM)"
         };
-        return Ok(finish(text, name, true, None));
+        return Ok(finish(text, name, true, None, Source::Bom));
     }
 
-    // Without a BOM, UTF-16 is not detected, so a NUL byte really does mean
-    // the content is not text in any encoding we accept.
+    // UTF-16 of text with any ASCII in it has NUL bytes; other text
+    // files have none, so if it is not UTF-16 the file is binary.
     if let Some(pos) = find_nul(bytes) {
+        if let Some((encoding, text, _)) = charset::utf16_without_bom(bytes) {
+            return Ok(finish(
+                text,
+                display_name(encoding),
+                false,
+                None,
+                Source::Detected,
+            ));
+        }
         return Err(DecodeError::Binary { offset: pos });
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(finish(text.to_owned(), "UTF-8", false, None));
+        return Ok(finish(
+            text.to_owned(),
+            "UTF-8",
+            false,
+            None,
+            Source::Detected,
+        ));
     }
     if let Some(decoded) = damaged_utf8(bytes) {
         return Ok(decoded);
@@ -188,20 +262,114 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     // text and keeps a 50 MB import fast; if the prefix misled the guess and
     // the file does not decode, the whole file is asked before giving up.
     let prefix = bytes.get(..DETECT_PREFIX).unwrap_or(bytes);
-    let encoding = guess_legacy(prefix, prefix.len() == bytes.len());
-    let (text, encoding) = match decode_legacy(encoding, bytes) {
-        Ok(text) => (text, encoding),
-        Err(err) if prefix.len() == bytes.len() => return Err(err),
-        Err(err) => {
+    let guess = guess_legacy(prefix, prefix.len() == bytes.len());
+    let legacy = match decode_legacy(guess, bytes) {
+        Ok(text) => Some((text, guess)),
+        Err(_) if prefix.len() == bytes.len() => None,
+        Err(_) => {
             let whole = guess_legacy(bytes, true);
-            if whole == encoding {
-                return Err(err);
-            }
-            (decode_legacy(whole, bytes)?, whole)
+            (whole != guess)
+                .then(|| decode_legacy(whole, bytes).ok().map(|text| (text, whole)))
+                .flatten()
         }
     };
-    Ok(finish(text, display_name(encoding), false, None))
+    // Chinese in UTF-16 without any ASCII has no NUL byte; it is taken
+    // when it is fluent (mostly common characters: ASCII letters paired
+    // up read as rare ones) and reads better than a multi-byte guess.
+    if let Some((encoding, text, score)) = charset::utf16_without_bom(bytes)
+        && score >= charset::UTF16_MIN_PLAUSIBILITY
+        && legacy
+            .as_ref()
+            .is_none_or(|(t, e)| e.is_single_byte() || charset::fluency(t) < score)
+    {
+        return Ok(finish(
+            text,
+            display_name(encoding),
+            false,
+            None,
+            Source::Detected,
+        ));
+    }
+    match legacy {
+        Some((text, encoding)) if !encoding.is_single_byte() => Ok(finish(
+            text,
+            display_name(encoding),
+            false,
+            None,
+            Source::Guessed,
+        )),
+        Some((text, encoding)) => {
+            let candidates = look_alikes(bytes);
+            if candidates.is_empty() {
+                Ok(finish(
+                    text,
+                    display_name(encoding),
+                    false,
+                    None,
+                    Source::Guessed,
+                ))
+            } else {
+                Err(DecodeError::Unclear { candidates })
+            }
+        }
+        None => {
+            let mut candidates = look_alikes(bytes);
+            if !candidates.iter().any(|c| c.encoding == display_name(guess)) {
+                let malformed = charset::decode_replacing(guess, bytes).malformed;
+                candidates.push(Candidate {
+                    encoding: display_name(guess),
+                    malformed,
+                });
+            }
+            Err(DecodeError::Unclear { candidates })
+        }
+    }
 }
+
+/// The encodings `bytes` look like damaged text in: UTF-8 when it has
+/// more well-formed multi-byte characters than malformed sequences,
+/// GB18030 and Big5 when they decode at least [`LOOK_ALIKE_MIN_CHARS`]
+/// characters beyond ASCII with at most one malformed sequence per 10 of
+/// them. The most fluent reading ([`charset::fluency`]) first: Big5 bytes
+/// also decode as GBK, into rare characters.
+fn look_alikes(bytes: &[u8]) -> Vec<Candidate> {
+    let mut found = Vec::new();
+    if let Some(scan) = scan_utf8(bytes, usize::MAX)
+        && scan.multibyte > scan.malformed
+    {
+        let fluency = charset::fluency(&String::from_utf8_lossy(bytes));
+        found.push((
+            fluency,
+            Candidate {
+                encoding: "UTF-8",
+                malformed: scan.malformed,
+            },
+        ));
+    }
+    for encoding in [GB18030, BIG5] {
+        let decoded = charset::decode_replacing(encoding, bytes);
+        let wide = decoded
+            .text
+            .chars()
+            .filter(|&c| !c.is_ascii() && c != '\u{FFFD}')
+            .count();
+        if wide >= LOOK_ALIKE_MIN_CHARS && decoded.malformed * 10 <= wide {
+            found.push((
+                charset::fluency(&decoded.text),
+                Candidate {
+                    encoding: display_name(encoding),
+                    malformed: decoded.malformed,
+                },
+            ));
+        }
+    }
+    found.sort_by(|a, b| b.0.total_cmp(&a.0));
+    found.into_iter().map(|(_, c)| c).collect()
+}
+
+/// A legacy look-alike needs this many characters beyond ASCII (a
+/// windows-1252 text's accents may pair into a GBK character or two).
+const LOOK_ALIKE_MIN_CHARS: usize = 4;
 
 /// What [`scan_utf8`] found in bytes that are not quite UTF-8.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -270,7 +438,13 @@ fn damaged_utf8(bytes: &[u8]) -> Option<Decoded> {
         return None;
     }
     let text = String::from_utf8_lossy(bytes).into_owned();
-    Some(finish(text, "UTF-8", false, Some(scan.replaced(0))))
+    Some(finish(
+        text,
+        "UTF-8",
+        false,
+        Some(scan.replaced(0)),
+        Source::Detected,
+    ))
 }
 
 /// How many leading bytes the encoding guess looks at (small in unit tests,
@@ -342,17 +516,6 @@ fn guess_legacy(bytes: &[u8], last: bool) -> &'static Encoding {
     if guess == GBK { GB18030 } else { guess }
 }
 
-/// The name shown to the user for a legacy encoding.
-fn display_name(encoding: &'static Encoding) -> &'static str {
-    // encoding_rs uses the WHATWG spelling, which is lower-case for this
-    // one; users know it as GB18030.
-    if encoding == GB18030 {
-        "GB18030"
-    } else {
-        encoding.name()
-    }
-}
-
 /// Decodes UTF-16 after its BOM (`bom_len` bytes) has been removed.
 fn decode_utf16(
     encoding: &'static Encoding,
@@ -383,16 +546,17 @@ fn decode_utf16(
 }
 
 /// Position of the first NUL byte, if any.
-fn find_nul(bytes: &[u8]) -> Option<usize> {
+pub(super) fn find_nul(bytes: &[u8]) -> Option<usize> {
     bytes.iter().position(|&b| b == 0)
 }
 
 /// Normalises line endings and packs up the result.
-fn finish(
+pub(super) fn finish(
     text: String,
     encoding: &'static str,
     had_bom: bool,
     replaced: Option<Replaced>,
+    source: Source,
 ) -> Decoded {
     let (text, line_endings_normalised) = normalise_line_endings(text);
     Decoded {
@@ -401,6 +565,7 @@ fn finish(
         had_bom,
         line_endings_normalised,
         replaced,
+        source,
     }
 }
 
@@ -459,10 +624,16 @@ mod tests {
         let mut bytes = bytes.into_owned();
         let late = bytes.len() - 100;
         bytes.insert(late, 0xFF);
-        assert!(matches!(
-            decode(&bytes),
-            Err(DecodeError::Undecodable { .. })
-        ));
+        let Err(DecodeError::Unclear { candidates }) = decode(&bytes) else {
+            panic!("a damaged GB18030 file is refused");
+        };
+        assert_eq!(
+            candidates.first(),
+            Some(&Candidate {
+                encoding: "GB18030",
+                malformed: 1
+            })
+        );
     }
 
     /// The article without its `(pinyin)` annotations: the tone-marked
@@ -627,9 +798,24 @@ mod tests {
             })
         );
         // Through `decode`, chardetng rules GB18030 out for that byte and
-        // falls back to a single-byte encoding, which decodes any bytes: the
-        // result is mojibake, not an error. It must at least not panic.
-        assert!(decode(&bytes).is_ok_and(|d| d.encoding != "GB18030"));
+        // falls back to a single-byte encoding, which decodes any bytes; the
+        // bytes look like GB18030 with one bad byte, so rather than show
+        // mojibake the file is refused, naming GB18030.
+        let err = decode(&bytes).unwrap_err();
+        assert_eq!(
+            err,
+            DecodeError::Unclear {
+                candidates: vec![Candidate {
+                    encoding: "GB18030",
+                    malformed: 1
+                }]
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            "no encoding decodes the file cleanly (as GB18030 it has 1 malformed byte \
+             sequence), so Pizhu does not guess"
+        );
 
         // Broken UTF-8 after a UTF-8 BOM is not re-guessed: the BOM is binding.
         let err = decode(&[0xEF, 0xBB, 0xBF, 0xE6, 0xBF]).unwrap_err();
@@ -740,7 +926,8 @@ mod tests {
     #[test]
     fn too_much_damage_is_not_replaced() {
         // Six bad bytes in 5,317: more than one per 1,000 bytes. The file
-        // goes to the legacy guess, which decodes it as before.
+        // is not shown with six U+FFFD, nor as mojibake: it is refused,
+        // naming UTF-8 with its count.
         let at: Vec<usize> = ARTICLE
             .char_indices()
             .map(|(i, _)| i)
@@ -748,15 +935,128 @@ mod tests {
             .take(6)
             .collect();
         assert_eq!(at.len(), 6);
-        let d = decode(&damage(ARTICLE, &at, &[0xFF])).unwrap();
-        assert_eq!(d.replaced, None);
-        assert_ne!(d.encoding, "UTF-8");
+        let Err(DecodeError::Unclear { candidates }) = decode(&damage(ARTICLE, &at, &[0xFF]))
+        else {
+            panic!("too much damage is refused");
+        };
+        assert_eq!(
+            candidates.first(),
+            Some(&Candidate {
+                encoding: "UTF-8",
+                malformed: 6
+            })
+        );
 
         // Under 1,000 bytes, no damage at all is allowed.
         let short = "濟寧市政府與省人社廳簽署合作框架協議。";
-        let d = decode(&damage(short, &[9], &[0xFF])).unwrap();
-        assert_eq!(d.replaced, None);
-        assert_ne!(d.encoding, "UTF-8");
+        let Err(DecodeError::Unclear { candidates }) = decode(&damage(short, &[9], &[0xFF])) else {
+            panic!("a damaged short text is refused");
+        };
+        assert_eq!(candidates[0].encoding, "UTF-8");
+    }
+
+    /// UTF-16 without a byte-order mark: the article (NUL bytes in its
+    /// ASCII) and short texts, in both byte orders.
+    #[test]
+    fn utf16_without_a_bom_is_detected() {
+        for (big_endian, name) in [(false, "UTF-16LE"), (true, "UTF-16BE")] {
+            let bytes = utf16(ARTICLE, big_endian);
+            let d = decode(&bytes[2..]).unwrap();
+            assert_eq!((d.encoding, d.source), (name, Source::Detected));
+            assert_eq!(d.text, ARTICLE);
+            assert!(!d.had_bom);
+            for short in ["濟寧市人民政府", "簽約儀式。\n", "合作框架協議𠮷"] {
+                let bytes = utf16(short, big_endian);
+                let d = decode(&bytes[2..]).unwrap();
+                assert_eq!((d.encoding, d.text.as_str()), (name, short), "{short}");
+            }
+        }
+        // "你好" in UTF-16LE is the bytes of "`O}Y": valid ASCII, read as such.
+        assert_eq!(decode(&utf16("你好", false)[2..]).unwrap().text, "`O}Y");
+        // UTF-16 of binary content is still binary.
+        let bytes = utf16("濟寧\0", false);
+        assert_eq!(decode(&bytes[2..]), Err(DecodeError::Binary { offset: 4 }));
+    }
+
+    /// Windows-1252 and other genuine legacy files still open; the
+    /// single-byte guess is marked uncertain.
+    #[test]
+    fn genuine_single_byte_files_still_open_as_a_guess() {
+        let text = "Le comité s'est réuni à Jining; café, crème brûlée, déjà vu.\n".repeat(20);
+        let d = decode(&encode_strict(encoding_rs::WINDOWS_1252, &text)).unwrap();
+        assert_eq!((d.encoding, d.source), ("windows-1252", Source::Guessed));
+        assert!(d.source.is_uncertain(d.encoding));
+        assert_eq!(d.text, text);
+        let d = decode(&encode_strict(GB18030, ARTICLE)).unwrap();
+        assert_eq!((d.encoding, d.source), ("GB18030", Source::Guessed));
+        assert!(!d.source.is_uncertain(d.encoding));
+    }
+
+    /// Damaged GB18030 and Big5 are refused, naming them, as is UTF-8
+    /// damaged all over.
+    #[test]
+    fn damaged_text_is_refused_naming_the_likely_encodings() {
+        let plain = article_without_pinyin();
+        for (encoding, name) in [(GB18030, "GB18030"), (BIG5, "Big5")] {
+            let mut bytes = encode_strict(encoding, &plain);
+            for at in [100, 900, 1700, 2500] {
+                bytes.insert(at, 0xFF);
+            }
+            let Err(DecodeError::Unclear { candidates }) = decode(&bytes) else {
+                panic!("{name} with bad bytes is refused");
+            };
+            assert_eq!(candidates[0].encoding, name, "{candidates:?}");
+        }
+        let mut bytes = Vec::new();
+        for line in ARTICLE.lines() {
+            bytes.extend_from_slice(line.as_bytes());
+            bytes.extend_from_slice(&[0xE6, 0xBF, b'\n']);
+        }
+        let err = decode(&bytes).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("no encoding decodes the file cleanly (as UTF-8 it has "),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_chosen_encoding_is_used_as_it_is() {
+        use crate::core::text::chosen::decode_as;
+        let bytes = encode_strict(GB18030, "濟寧市人民政府\r\n簽約");
+        let d = decode_as(&bytes, GB18030).unwrap();
+        assert_eq!((d.encoding, d.source), ("GB18030", Source::Chosen));
+        assert_eq!(
+            (d.text.as_str(), d.replaced),
+            ("濟寧市人民政府\n簽約", None)
+        );
+        // Malformed bytes are replaced and counted, not refused.
+        let mut bad = bytes.clone();
+        bad.insert(4, 0xFF);
+        let d = decode_as(&bad, GB18030).unwrap();
+        assert_eq!(
+            d.replaced,
+            Some(Replaced {
+                count: 1,
+                first_byte: 4
+            })
+        );
+        assert!(d.text.starts_with("濟寧\u{FFFD}"));
+        // UTF-8 bytes forced to GB18030 give what the user asked for.
+        let d = decode_as("濟寧".as_bytes(), GB18030).unwrap();
+        assert_ne!(d.text, "濟寧");
+        // Its own byte-order mark is stripped; a NUL is still binary.
+        let d = decode_as(&utf16("簽約", true), UTF_16BE).unwrap();
+        assert_eq!((d.text.as_str(), d.had_bom), ("簽約", true));
+        assert_eq!(
+            decode_as(&utf16("簽\0", false), UTF_16LE),
+            Err(DecodeError::Binary { offset: 4 })
+        );
+        assert_eq!(
+            decode_as(b"ab\0", GB18030),
+            Err(DecodeError::Binary { offset: 2 })
+        );
+        assert_eq!(decode_as(b"", UTF_8), Err(DecodeError::Empty));
     }
 
     #[test]

@@ -11,9 +11,10 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::clean::{self, Cleaned};
-use super::decode::{self, DecodeError};
+use super::decode::{self, DecodeError, Source};
 use super::segment;
 use crate::core::input::{InputError, InputKind, NotAFile, read_input};
+use encoding_rs::Encoding;
 
 /// The sample article shipped inside the binary, shown on first start.
 pub const EMBEDDED_ARTICLE: &[u8] = include_bytes!("../../../assets/article.txt");
@@ -74,12 +75,16 @@ fn read_advice(e: &io::Error) -> &'static str {
     }
 }
 
+/// What to do when the encoding is unclear or the bytes are malformed.
+pub const CHOOSE_ENCODING: &str = "name its encoding with --encoding NAME (in the window: \
+     File → Reopen with Encoding…); malformed bytes are then shown as U+FFFD";
+
 /// What the user can do about a decode failure.
 fn decode_advice(e: &DecodeError) -> &'static str {
     match e {
         DecodeError::Empty => "choose a text file with content",
         DecodeError::Binary { .. } => "choose a plain-text file",
-        DecodeError::Undecodable { .. } => "save the file as UTF-8 and open it again",
+        DecodeError::Undecodable { .. } | DecodeError::Unclear { .. } => CHOOSE_ENCODING,
     }
 }
 
@@ -156,8 +161,12 @@ pub struct Document {
     pub clean_sha256: String,
     /// The encoding it was decoded from, as in [`decode::Decoded::encoding`].
     pub encoding: &'static str,
-    /// Malformed UTF-8 that was replaced by U+FFFD to open a damaged file,
-    /// as in [`decode::Decoded::replaced`]; the UI and CLI warn about it.
+    /// How that encoding was settled (a byte-order mark, detected, guessed,
+    /// or chosen by the user).
+    pub source: Source,
+    /// Malformed sequences replaced by U+FFFD to open a damaged file (or
+    /// one in an encoding the user chose), as in
+    /// [`decode::Decoded::replaced`]; the UI and CLI warn about it.
     /// `None` when the text is exactly what the file holds.
     pub replaced: Option<decode::Replaced>,
     /// The decoded text with `\n` line endings, before cleaning.
@@ -188,8 +197,7 @@ impl Document {
                     EMBEDDED_NAME.to_owned(),
                     None,
                     EMBEDDED_ARTICLE,
-                    "UTF-8 (lossy)",
-                    None,
+                    ("UTF-8 (lossy)", Source::Detected, None),
                     raw,
                 )
             }
@@ -207,7 +215,26 @@ impl Document {
         path: Option<PathBuf>,
         bytes: &[u8],
     ) -> Result<Self, ImportError> {
-        let decoded = decode::decode(bytes).map_err(|cause| ImportError::Decode {
+        Self::from_bytes_as(name, path, bytes, None)
+    }
+
+    /// [`from_bytes`](Self::from_bytes) in `encoding` when given (as
+    /// [`super::chosen::decode_as`]: malformed bytes replaced and counted), else
+    /// in the encoding [`decode::decode`] finds.
+    ///
+    /// # Errors
+    /// As [`from_bytes`](Self::from_bytes).
+    pub fn from_bytes_as(
+        name: &str,
+        path: Option<PathBuf>,
+        bytes: &[u8],
+        encoding: Option<&'static Encoding>,
+    ) -> Result<Self, ImportError> {
+        let decoded = match encoding {
+            Some(encoding) => super::chosen::decode_as(bytes, encoding),
+            None => decode::decode(bytes),
+        };
+        let decoded = decoded.map_err(|cause| ImportError::Decode {
             path: path
                 .as_deref()
                 .map_or_else(|| name.to_owned(), |p| p.display().to_string()),
@@ -217,8 +244,7 @@ impl Document {
             name.to_owned(),
             path,
             bytes,
-            decoded.encoding,
-            decoded.replaced,
+            (decoded.encoding, decoded.source, decoded.replaced),
             decoded.text,
         ))
     }
@@ -231,6 +257,15 @@ impl Document {
     /// [`ImportError::Input`] if it is not a regular file or too large,
     /// [`ImportError::Decode`] if its bytes are not usable text.
     pub fn open(path: &Path) -> Result<Self, ImportError> {
+        Self::open_as(path, None)
+    }
+
+    /// [`open`](Self::open) in `encoding` when given, as
+    /// [`from_bytes_as`](Self::from_bytes_as).
+    ///
+    /// # Errors
+    /// As [`open`](Self::open).
+    pub fn open_as(path: &Path, encoding: Option<&'static Encoding>) -> Result<Self, ImportError> {
         let bytes = read_input(path, InputKind::Document).map_err(|e| match e {
             InputError::Io { path, cause } => ImportError::Read { path, cause },
             // Said as the system's "is a directory" always was.
@@ -247,7 +282,7 @@ impl Document {
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        Self::from_bytes(&name, Some(path.to_path_buf()), &bytes)
+        Self::from_bytes_as(&name, Some(path.to_path_buf()), &bytes, encoding)
     }
 
     /// Runs cleaning and segmentation on decoded text; `bytes` are the
@@ -256,8 +291,7 @@ impl Document {
         name: String,
         path: Option<PathBuf>,
         bytes: &[u8],
-        encoding: &'static str,
-        replaced: Option<decode::Replaced>,
+        (encoding, source, replaced): (&'static str, Source, Option<decode::Replaced>),
         raw: String,
     ) -> Self {
         // Hashing is independent of cleaning and splitting; on a big file
@@ -290,6 +324,7 @@ impl Document {
             raw_sha256,
             clean_sha256,
             encoding,
+            source,
             replaced,
             raw,
             cleaned,
@@ -309,9 +344,38 @@ impl Document {
             .path
             .as_deref()
             .map_or_else(|| self.name.clone(), |p| p.display().to_string());
+        Some(if self.source == Source::Chosen {
+            format!(
+                "decoding it as {}, {replaced}; if the text looks wrong, choose another \
+                 encoding: {place}",
+                self.encoding
+            )
+        } else {
+            format!(
+                "{replaced}; the rest of the text is as in the file; \
+                 to see the original characters there, open an undamaged copy: {place}"
+            )
+        })
+    }
+
+    /// The note to show when the encoding is a guess in a single-byte
+    /// encoding (which decodes any bytes, so a wrong guess shows no
+    /// error): what happened, what to do, the path (or name) last. `None`
+    /// for an encoding that was certain, guessed in a multi-byte encoding
+    /// that decoded cleanly, or chosen.
+    #[must_use]
+    pub fn guess_warning(&self) -> Option<String> {
+        if !self.source.is_uncertain(self.encoding) {
+            return None;
+        }
+        let place = self
+            .path
+            .as_deref()
+            .map_or_else(|| self.name.clone(), |p| p.display().to_string());
         Some(format!(
-            "{replaced}; the rest of the text is as in the file; \
-             to see the original characters there, open an undamaged copy: {place}"
+            "the encoding was guessed as {}; if the text looks wrong, name its encoding \
+             with --encoding NAME (in the window: File → Reopen with Encoding…): {place}",
+            self.encoding
         ))
     }
 

@@ -1,6 +1,8 @@
 //! From file bytes to clean text: decoding, pinyin cleaning with its offset
 //! map, paragraphs and sentences, the document, word segmentation and find.
 
+pub mod charset;
+pub mod chosen;
 pub mod clean;
 pub mod decode;
 pub mod document;

@@ -60,7 +60,9 @@ impl Strings {
                 let advice = match cause {
                     DecodeError::Empty => self.decode_advice_empty,
                     DecodeError::Binary { .. } => self.decode_advice_binary,
-                    DecodeError::Undecodable { .. } => self.decode_advice_undecodable,
+                    DecodeError::Undecodable { .. } | DecodeError::Unclear { .. } => {
+                        self.decode_advice_undecodable
+                    }
                 };
                 (self.decode_error(cause), advice, path.clone())
             }
@@ -120,6 +122,24 @@ impl Strings {
             DecodeError::Binary { offset } => fill(self.decode_binary, &[("offset", offset)]),
             DecodeError::Undecodable { encoding } => {
                 fill(self.decode_undecodable, &[("encoding", encoding)])
+            }
+            DecodeError::Unclear { candidates } => {
+                let parts: Vec<String> = candidates
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        let template = if i == 0 {
+                            self.decode_candidate_first
+                        } else {
+                            self.decode_candidate_more
+                        };
+                        fill(template, &[("encoding", &c.encoding), ("n", &c.malformed)])
+                    })
+                    .collect();
+                fill(
+                    self.decode_unclear,
+                    &[("candidates", &parts.join(self.list_separator))],
+                )
             }
         }
     }
@@ -250,6 +270,18 @@ mod tests {
             DecodeError::Binary { offset: 12 },
             DecodeError::Undecodable {
                 encoding: "GB18030",
+            },
+            DecodeError::Unclear {
+                candidates: vec![
+                    crate::core::text::decode::Candidate {
+                        encoding: "UTF-8",
+                        malformed: 1,
+                    },
+                    crate::core::text::decode::Candidate {
+                        encoding: "GB18030",
+                        malformed: 40,
+                    },
+                ],
             },
         ] {
             all.push(DocumentError::Decode {
@@ -385,8 +417,10 @@ mod tests {
     }
 
     /// Names, JSON's own words, the file's fields and the CLI's option.
-    const ALLOWED: [&str; 23] = [
+    const ALLOWED: [&str; 25] = [
+        "FFFD",
         "Pizhu",
+        "encoding",
         "FIFO",
         "MB",
         "JSON",

@@ -38,6 +38,16 @@ strings! {
     // Menus and toolbar (menu.rs), the start page (start_page.rs), what the state reports (state/).
     menu_file,
     menu_open,
+    menu_reopen_encoding,
+    menu_reopen_encoding_hover,
+    /// `{encoding}`: the status line's encoding when the user chose it.
+    encoding_chosen,
+    status_guessed,
+    /// `{encoding}`.
+    status_guessed_hover,
+    /// `{encoding}`, `{count}`, `{byte}`: a chosen encoding's malformed bytes.
+    status_replaced_chosen_hover,
+    err_reopen_no_file,
     menu_open_recent,
     menu_no_recent,
     menu_export,
@@ -424,6 +434,13 @@ strings! {
     decode_advice_empty,
     decode_advice_binary,
     decode_advice_undecodable,
+    /// `{candidates}`: the `decode_candidate_*` joined by `list_separator`.
+    decode_unclear,
+    /// `{encoding}`, `{n}`: malformed sequences.
+    decode_candidate_first,
+    /// `{encoding}`, `{n}`.
+    decode_candidate_more,
+    list_separator,
     /// `{what}`: one of the `input_*` kinds below.
     input_not_a_file,
     input_fifo,

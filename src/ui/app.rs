@@ -20,7 +20,9 @@ use crate::ui::settings::{Settings, SideTab};
 use crate::ui::start_page::{error_ui, start_page_ui};
 use crate::ui::state::{AppState, files, view};
 use crate::ui::timeline_panel::{people_ui, timeline_ui};
-use crate::ui::{about, export_window, menu, open, settings_window, shortcuts, status, theme};
+use crate::ui::{
+    about, export_window, menu, open, save_notes_as, settings_window, shortcuts, status, theme,
+};
 
 /// Measures start-up: set `PIZHU_FIRST_FRAME=1` to print the time to the first
 /// painted frame and exit; `PIZHU_TRACE_FRAMES=1` prints one line per frame, to
@@ -200,6 +202,7 @@ impl PizhuApp {
         if state.fonts.waiting_for_scan(&state.settings.reading_font) {
             state.fonts.apply(ctx, &mut state.settings.reading_font);
         }
+        state.pick_up_changes_on_focus(ctx);
         state.refresh();
         state.autosave(ctx);
     }
@@ -397,6 +400,7 @@ fn windows_ui(ctx: &egui::Context, state: &mut AppState, commands: &mut Vec<Comm
     };
     export_window::export_window_ui(ctx, &mut windows.export, counts, s, commands);
     export_window::import_window_ui(ctx, &mut windows.import, s, commands);
+    save_notes_as::save_notes_as_window_ui(ctx, &mut windows.save_notes_as, s, commands);
 }
 
 impl eframe::App for PizhuApp {

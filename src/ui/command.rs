@@ -82,6 +82,11 @@ pub enum Command {
     UseNotes(PathBuf),
     /// Save the notes now.
     SaveNotes,
+    /// Show the Save notes as window.
+    ShowSaveNotesAs,
+    /// Save the notes to this file and keep saving there (their own file
+    /// is read-only or cannot be written).
+    SaveNotesAs(PathBuf),
     /// Open the folder that holds the notes file.
     OpenNotesFolder,
     /// Show or hide the notes panel.
@@ -154,6 +159,7 @@ impl Command {
                 | Self::Undo
                 | Self::Redo
                 | Self::SaveNotes
+                | Self::SaveNotesAs(_)
                 | Self::Export { .. }
                 | Self::Import(_)
                 | Self::Open(_)

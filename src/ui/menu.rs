@@ -87,6 +87,7 @@ fn file_menu_ui(ui: &mut Ui, s: &Strings, settings: &Settings, commands: &mut Ve
             with_keys(s, s.menu_save_notes, &shortcuts::SAVE),
             Command::SaveNotes,
         ),
+        (s.menu_save_notes_as.to_owned(), Command::ShowSaveNotesAs),
         (
             s.menu_open_notes_folder.to_owned(),
             Command::OpenNotesFolder,

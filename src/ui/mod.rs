@@ -17,6 +17,7 @@ pub mod menu;
 pub mod notes_panel;
 pub mod open;
 pub mod reader;
+pub mod save_notes_as;
 pub mod settings;
 pub mod settings_window;
 pub mod shortcuts;

@@ -28,6 +28,7 @@ use crate::ui::i18n::{self, Strings};
 use crate::ui::notes_panel::ListCache;
 use crate::ui::open::OpenState;
 use crate::ui::reader::{ReaderState, Selection};
+use crate::ui::save_notes_as::SaveNotesAsState;
 use crate::ui::settings::{Settings, SideTab};
 use crate::ui::theme;
 use crate::ui::timeline_panel::TimelineState;
@@ -49,6 +50,8 @@ pub struct Windows {
     pub export: ExportState,
     /// The Import window.
     pub import: ImportState,
+    /// The Save notes as window.
+    pub save_notes_as: SaveNotesAsState,
 }
 
 /// The whole application state.
@@ -174,6 +177,19 @@ impl AppState {
         }
     }
 
+    /// When the window gets the focus, take in what another window or
+    /// program saved to the notes file meanwhile.
+    pub fn pick_up_changes_on_focus(&mut self, ctx: &egui::Context) {
+        let focused = ctx.input(|i| {
+            i.events
+                .iter()
+                .any(|e| matches!(e, egui::Event::WindowFocused(true)))
+        });
+        if focused && self.notes.pick_up_changes(ctx.input(|i| i.time)) {
+            ctx.request_repaint();
+        }
+    }
+
     /// Note where the reader is in the open document.
     pub fn remember_position(&mut self) {
         if let Some(doc) = &self.doc {
@@ -282,6 +298,22 @@ impl AppState {
                 }
             }
             Command::SaveNotes => self.notes.save(),
+            Command::ShowSaveNotesAs => {
+                let current = self.notes.notes().map(Notes::path);
+                self.windows.save_notes_as.show(current);
+            }
+            Command::SaveNotesAs(path) => {
+                let s = self.strings();
+                match files::save_notes_as(&mut self.notes, &path, s) {
+                    Ok(()) => self.windows.save_notes_as.close(),
+                    Err(err) => {
+                        let window = &mut self.windows.save_notes_as;
+                        window.open = true;
+                        window.path = path.display().to_string();
+                        window.error = Some(err);
+                    }
+                }
+            }
             Command::StartNewNotesFile => self.notes.start_new_file(now),
             Command::UseNotes(path) => {
                 if let Some(doc) = self.doc.clone() {

@@ -127,6 +127,14 @@ pub fn notes_banner_ui(
                 {
                     commands.push(Command::StartNewNotesFile);
                 }
+                if matches!(problem, NotesProblem::ReadOnlyFile { .. })
+                    && ui
+                        .button(s.menu_save_notes_as)
+                        .on_hover_text(s.save_notes_as_hover)
+                        .clicked()
+                {
+                    commands.push(Command::ShowSaveNotesAs);
+                }
                 if ui.button(s.menu_open_notes_folder).clicked() {
                     commands.push(Command::OpenNotesFolder);
                 }

@@ -229,8 +229,45 @@ impl Notes {
         if !self.dirty {
             return Ok(());
         }
+        let result = persist::save(&mut self.session, self.store.review());
+        self.saved(result)
+    }
+
+    /// Save the notes to the file at `path` and keep saving there: "Save
+    /// notes as…" when their file is read-only or cannot be written. Notes
+    /// already in a review file there are merged with, never overwritten.
+    ///
+    /// # Errors
+    /// Why saving failed; the notes then stay with their old file.
+    pub fn save_as(&mut self, path: &Path) -> Result<(), &PersistError> {
+        let result = persist::save_as(&mut self.session, self.store.review(), path);
+        self.saved(result)
+    }
+
+    /// Take in what another window or program saved to the notes file
+    /// since these notes last read or wrote it (the window does this when
+    /// it gets the focus): unsaved changes are saved, merged with the
+    /// file's; otherwise the file's notes are adopted without a write.
+    /// True when the notes changed.
+    pub fn pick_up_changes(&mut self) -> bool {
+        // A vanished file is written again by the next save, not here.
+        if !self.session.is_writable()
+            || !self.session.path.exists()
+            || !(self.dirty || self.session.changed_on_disk())
+        {
+            return false;
+        }
+        let before = self.store.revision();
+        let result = persist::save(&mut self.session, self.store.review());
+        let _ = self.saved(result);
+        self.store.revision() != before
+    }
+
+    /// Record what a save did: the notes are clean, merged with the file's
+    /// when it had changed, or the state says why saving failed.
+    fn saved(&mut self, result: Result<SaveOutcome, PersistError>) -> Result<(), &PersistError> {
         let at = clock(&crate::core::notes::note::now_utc()).to_owned();
-        match persist::save(&mut self.session, self.store.review()) {
+        match result {
             Ok(SaveOutcome::Saved | SaveOutcome::Unchanged) => {
                 self.dirty = false;
                 self.last = SaveState::Saved { at };

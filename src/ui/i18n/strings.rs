@@ -53,6 +53,7 @@ strings! {
     menu_export,
     menu_import,
     menu_save_notes,
+    menu_save_notes_as,
     menu_open_notes_folder,
     menu_quit,
     menu_edit,
@@ -196,6 +197,13 @@ strings! {
     notes_saved_in,
     start_new_notes_file,
     start_new_hover,
+    save_notes_as_hover,
+    // The Save notes as window (save_notes_as.rs).
+    save_notes_as_title,
+    save_notes_as_help,
+    save_notes_as_path,
+    save_notes_as_save,
+    save_notes_as_no_dialog,
     // The notes file's state (the core's SaveState, worded in messages.rs).
     state_loaded,
     state_new,

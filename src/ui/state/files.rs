@@ -71,6 +71,19 @@ pub fn import(
     }
 }
 
+/// Save the notes to the file at `path` and keep saving there.
+///
+/// # Errors
+/// The message to show when they cannot be saved there (they then stay
+/// with their old file).
+pub fn save_notes_as(notes: &mut NotesState, path: &Path, s: &Strings) -> Result<(), String> {
+    match notes.save_as(path) {
+        Some(Ok(())) => Ok(()),
+        Some(Err(err)) => Err(s.persist_error(err)),
+        None => Err(s.err_no_document.to_owned()),
+    }
+}
+
 /// What a file dropped onto the window asks for: annotations are imported,
 /// anything else (a review file too) is opened as a document.
 #[must_use]

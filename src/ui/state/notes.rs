@@ -7,9 +7,10 @@
 
 use std::path::Path;
 
+use crate::core::file::persist::PersistError;
 use crate::core::import::{ImportError, ImportSummary};
 use crate::core::notes::note::{Note, NoteColor};
-use crate::core::notes::session::Notes;
+use crate::core::notes::session::{Notes, SaveState};
 use crate::core::notes::store::{Edit, ReviewStore};
 use crate::core::text::document::Document;
 use crate::ui::notes_panel::EditorState;
@@ -180,6 +181,41 @@ impl NotesState {
         }
     }
 
+    /// Save the notes to the file at `path` and keep saving there ("Save
+    /// notes as…"); `None` when no document is open.
+    pub fn save_as(&mut self, path: &Path) -> Option<Result<(), &PersistError>> {
+        let notes = self.notes.as_mut()?;
+        if notes.save_as(path).is_err() {
+            return match notes.state() {
+                SaveState::NotSaved(err) => Some(Err(err)),
+                _ => Some(Ok(())),
+            };
+        }
+        self.unsaved_since = None;
+        Self::refresh_editor(&mut self.editor, Some(notes));
+        Some(Ok(()))
+    }
+
+    /// Take in what another window or program saved to the notes file
+    /// meanwhile (when the window gets the focus): the editor's draft is
+    /// committed, unsaved changes are saved and merged with the file's,
+    /// and the editor shows the note as it is now. True when the notes
+    /// changed.
+    pub fn pick_up_changes(&mut self, now: f64) -> bool {
+        self.commit_draft(now);
+        let Some(notes) = self.notes.as_mut() else {
+            return false;
+        };
+        let changed = notes.pick_up_changes();
+        if !notes.is_dirty() {
+            self.unsaved_since = None;
+        }
+        if changed {
+            Self::refresh_editor(&mut self.editor, Some(notes));
+        }
+        changed
+    }
+
     /// Never lose a note on exit: commit whatever is in the editor and save.
     pub fn flush(&mut self) {
         // The time only schedules an autosave; `save` runs at once.
@@ -203,15 +239,20 @@ impl NotesState {
     /// After the notes changed: refresh the editor, schedule the autosave.
     fn after_change(&mut self, now: f64) {
         self.unsaved_since = Some(now);
-        let Some(id) = self.editor.note_id.clone() else {
+        Self::refresh_editor(&mut self.editor, self.notes.as_ref());
+    }
+
+    /// Show the editor's note as it is in `notes` now (closed when gone).
+    fn refresh_editor(editor: &mut EditorState, notes: Option<&Notes>) {
+        let Some(id) = editor.note_id.clone() else {
             return;
         };
-        match self.notes.as_ref().and_then(|n| n.store().note(&id)) {
+        match notes.and_then(|n| n.store().note(&id)) {
             Some(note) => {
-                let focus = self.editor.focus_body;
-                self.editor.open(note, focus);
+                let focus = editor.focus_body;
+                editor.open(note, focus);
             }
-            None => self.editor.close(),
+            None => editor.close(),
         }
     }
 }

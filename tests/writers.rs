@@ -187,7 +187,12 @@ fn a_writer_killed_mid_save_loses_no_note_that_was_reported_saved() {
     let out = start_import(&annotation(&inputs, "最後一則"), &review, &data)
         .wait_with_output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(temps(dir.path()), Vec::<String>::new());
     assert!(bodies(&review).contains(&"最後一則".to_owned()));
 }

@@ -50,20 +50,46 @@ pub(super) fn keep_backup(
     old: &[u8],
     prepare: impl FnOnce(&File) -> io::Result<()>,
 ) -> io::Result<()> {
+    if is_same_file(path, bak) {
+        // A save killed after its backup and before its rename left the
+        // backup linked to the current file: it already holds it. (Renaming
+        // a link over another link to the same file does nothing and would
+        // leave the temporary link behind.)
+        return Ok(());
+    }
     let tmp = temp_path(bak);
     if fs::hard_link(path, &tmp).is_ok() {
         // The link must still hold the bytes we read (nobody wrote in between).
         let same = fs::metadata(&tmp).is_ok_and(|m| m.len() == old.len() as u64);
-        if same && fs::rename(&tmp, bak).is_ok() {
+        let renamed = same && fs::rename(&tmp, bak).is_ok();
+        // Gone after a rename, unless the rename did nothing (see above).
+        let _ = fs::remove_file(&tmp);
+        if renamed {
             sync_dir(parent_dir(bak));
             return Ok(());
         }
-        let _ = fs::remove_file(&tmp);
     }
     let mut copy = TempFile::create(bak)?;
     prepare(copy.file()?)?;
     copy.file()?.write_all(old)?;
     copy.commit()
+}
+
+/// True when `a` and `b` are the same file (hard links to one inode).
+fn is_same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        match (fs::metadata(a), fs::metadata(b)) {
+            (Ok(a), Ok(b)) => (a.dev(), a.ino()) == (b.dev(), b.ino()),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (a, b);
+        false
+    }
 }
 
 /// Writes `bytes` to `path` atomically (temp file in the same folder, fsync,
@@ -233,6 +259,21 @@ pub(super) fn sync_dir(dir: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[cfg(unix)]
+    fn a_backup_already_linked_to_the_file_leaves_no_temp_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("批注.pizhu.json");
+        fs::write(&path, "目前的內容").unwrap();
+        // What a save killed between its backup and its rename leaves.
+        let bak = backup_path(&path);
+        fs::hard_link(&path, &bak).unwrap();
+        keep_backup(&path, &bak, "目前的內容".as_bytes(), |_| Ok(())).unwrap();
+        assert_eq!(fs::read_to_string(&bak).unwrap(), "目前的內容");
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 2, "no temporary link left: {names:?}");
+    }
 
     #[test]
     fn a_failing_write_leaves_the_old_file_unchanged() {

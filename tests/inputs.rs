@@ -183,7 +183,7 @@ fn a_huge_sparse_file_is_refused_before_reading() {
     let out = run(&data, &["text".as_ref(), huge.as_os_str()]);
     assert_refused(
         &out,
-        "cannot open the document: the file is 2.0 GB, larger than the 512 MB Pizhu reads \
+        "cannot open the document: the file is 2.1 GB, larger than the 500 MB Pizhu reads \
          as a document; split it into smaller files and open one of them",
         &huge,
     );
@@ -198,7 +198,7 @@ fn a_huge_sparse_file_is_refused_before_reading() {
     );
     assert_refused(
         &out,
-        "could not read the annotations file: the file is 2.0 GB, larger than the 1 GB \
+        "could not read the annotations file: the file is 2.1 GB, larger than the 1 GB \
          Pizhu reads as an annotations file",
         &huge,
     );

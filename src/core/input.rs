@@ -22,21 +22,22 @@ use std::fs::{self, File, Metadata};
 use std::io::{self, Read as _};
 use std::path::{Path, PathBuf};
 
-/// One mebibyte, the unit limits are written in.
-const MB: u64 = 1 << 20;
+/// One megabyte (decimal, as the status bar counts), the unit limits are
+/// written in.
+const MB: u64 = 1_000_000;
 
-/// The largest document Pizhu opens: 512 MB (a scraped web page of 200 MB
+/// The largest document Pizhu opens: 500 MB (a scraped web page of 200 MB
 /// opens with room to spare; a bigger text would not be readable in the
 /// window anyway).
-pub const DOCUMENT_LIMIT: u64 = 512 * MB;
+pub const DOCUMENT_LIMIT: u64 = 500 * MB;
 
 /// The largest review file Pizhu reads: 1 GB (a review of a million notes
 /// is about 730 MB).
-pub const REVIEW_LIMIT: u64 = 1024 * MB;
+pub const REVIEW_LIMIT: u64 = 1000 * MB;
 
 /// The largest annotations file Pizhu imports: 1 GB, as for review files
 /// (an export of a review is imported back).
-pub const ANNOTATIONS_LIMIT: u64 = 1024 * MB;
+pub const ANNOTATIONS_LIMIT: u64 = 1000 * MB;
 
 /// What an input file is read as; each has its own size limit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,7 +61,7 @@ impl InputKind {
         }
     }
 
-    /// The limit as shown to the user: "512 MB", "1 GB".
+    /// The limit as shown to the user: "500 MB", "1 GB".
     #[must_use]
     pub fn limit_text(self) -> String {
         whole_size(self.limit())
@@ -227,7 +228,7 @@ fn not_a_file_advice(what: NotAFile) -> &'static str {
     }
 }
 
-/// "the file is 2.0 GB, larger than the 512 MB Pizhu opens as a document".
+/// "the file is 2.1 GB, larger than the 500 MB Pizhu opens as a document".
 fn too_large_problem(size: Option<u64>, kind: InputKind) -> String {
     let limit = kind.limit_text();
     let what = kind.as_what();
@@ -251,7 +252,8 @@ fn too_large_advice(kind: InputKind) -> &'static str {
 }
 
 /// A size with one decimal in the largest unit that keeps it at least 1:
-/// "2.0 GB", "731.5 MB", "12.0 KB", "900 bytes" (binary units).
+/// "2.1 GB", "731.5 MB", "12.0 kB", "900 bytes" (decimal units, as the
+/// status bar's).
 #[must_use]
 pub fn human_size(bytes: u64) -> String {
     #[allow(
@@ -259,21 +261,21 @@ pub fn human_size(bytes: u64) -> String {
         reason = "one decimal is shown; no file is near 2^53 bytes"
     )]
     let f = bytes as f64;
-    if bytes >= 1024 * MB {
-        format!("{:.1} GB", f / (1024 * MB) as f64)
+    if bytes >= 1000 * MB {
+        format!("{:.1} GB", f / 1e9)
     } else if bytes >= MB {
-        format!("{:.1} MB", f / MB as f64)
-    } else if bytes >= 1024 {
-        format!("{:.1} KB", f / 1024.0)
+        format!("{:.1} MB", f / 1e6)
+    } else if bytes >= 1000 {
+        format!("{:.1} kB", f / 1e3)
     } else {
         format!("{bytes} bytes")
     }
 }
 
-/// A limit, which is a whole number of MB or GB: "512 MB", "1 GB".
+/// A limit, which is a whole number of MB or GB: "500 MB", "1 GB".
 fn whole_size(bytes: u64) -> String {
-    if bytes >= 1024 * MB && bytes.is_multiple_of(1024 * MB) {
-        format!("{} GB", bytes / (1024 * MB))
+    if bytes >= 1000 * MB && bytes.is_multiple_of(1000 * MB) {
+        format!("{} GB", bytes / (1000 * MB))
     } else {
         format!("{} MB", bytes.div_ceil(MB))
     }
@@ -470,7 +472,7 @@ mod tests {
         assert_eq!(
             err.to_string(),
             format!(
-                "the file is 2.0 GB, larger than the 512 MB Pizhu reads as a document; \
+                "the file is 2.1 GB, larger than the 500 MB Pizhu reads as a document; \
                  split it into smaller files and open one of them: {}",
                 path.display()
             )
@@ -495,7 +497,7 @@ mod tests {
 
     #[test]
     fn the_limits_are_what_the_docs_say() {
-        assert_eq!(whole_size(DOCUMENT_LIMIT), "512 MB");
+        assert_eq!(whole_size(DOCUMENT_LIMIT), "500 MB");
         assert_eq!(whole_size(REVIEW_LIMIT), "1 GB");
         assert_eq!(whole_size(ANNOTATIONS_LIMIT), "1 GB");
         // A 200 MB scraped page opens; a 1,000,000-note review (732 MB) is read.
@@ -503,5 +505,6 @@ mod tests {
         const { assert!(REVIEW_LIMIT >= 750 * MB) };
         assert_eq!(human_size(900), "900 bytes");
         assert_eq!(human_size(3 * MB / 2), "1.5 MB");
+        assert_eq!(human_size(2 << 30), "2.1 GB");
     }
 }

@@ -107,6 +107,12 @@ impl PizhuApp {
         }
     }
 
+    /// The file that could not be opened at start-up, for File → Reopen
+    /// with Encoding.
+    pub fn set_failed_path(&mut self, path: Option<PathBuf>) {
+        self.state.failed_path = path;
+    }
+
     /// Start the installed-font scan in the background (the real window only).
     pub fn start_font_scan(&mut self, ctx: &egui::Context) {
         self.state.fonts.start_scan(ctx);

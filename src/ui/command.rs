@@ -139,6 +139,9 @@ pub enum Command {
     ShowStartPage(bool),
     /// Open the built-in agreement article.
     OpenEmbedded,
+    /// Read the document file again in this encoding (File → Reopen with
+    /// Encoding), keeping its notes file; the notes find their words again.
+    ReopenWithEncoding(&'static encoding_rs::Encoding),
     /// Switch the interface language.
     SetLang(Lang),
 }
@@ -164,6 +167,7 @@ impl Command {
                 | Self::Import(_)
                 | Self::Open(_)
                 | Self::OpenEmbedded
+                | Self::ReopenWithEncoding(_)
         )
     }
 }

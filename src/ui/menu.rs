@@ -4,10 +4,11 @@
 
 use egui::Ui;
 
+use crate::core::text::charset::{MENU_ENCODINGS, display_name};
 use crate::ui::command::Command;
 use crate::ui::fonts::ReadingFont;
 use crate::ui::i18n::Strings;
-use crate::ui::settings::{Script, Settings, ThemeChoice};
+use crate::ui::settings::{Script, ThemeChoice};
 use crate::ui::shortcuts::{self, keys_text, with_keys};
 use crate::ui::start_page::recent_button_ui;
 use crate::ui::state::AppState;
@@ -18,7 +19,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
     let s = state.strings();
     let settings = &state.settings;
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button(s.menu_file, |ui| file_menu_ui(ui, s, settings, commands));
+        ui.menu_button(s.menu_file, |ui| file_menu_ui(ui, state, commands));
         ui.menu_button(s.menu_edit, |ui| edit_menu_ui(ui, state, s, commands));
         if ui
             .button(s.menu_find)
@@ -60,7 +61,9 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
     });
 }
 
-fn file_menu_ui(ui: &mut Ui, s: &Strings, settings: &Settings, commands: &mut Vec<Command>) {
+fn file_menu_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let s = state.strings();
+    let settings = &state.settings;
     if ui.button(s.menu_open).clicked() {
         commands.push(Command::ShowOpen);
     }
@@ -77,6 +80,7 @@ fn file_menu_ui(ui: &mut Ui, s: &Strings, settings: &Settings, commands: &mut Ve
             }
         }
     });
+    reopen_encoding_menu_ui(ui, state, commands);
     for (label, command) in [
         (
             with_keys(s, s.menu_export, &shortcuts::EXPORT),
@@ -98,6 +102,27 @@ fn file_menu_ui(ui: &mut Ui, s: &Strings, settings: &Settings, commands: &mut Ve
             commands.push(command);
         }
     }
+}
+
+/// File → Reopen with Encoding: the encodings Chinese text comes in (and a
+/// few more), the one in use checked; off for the embedded article.
+fn reopen_encoding_menu_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let s = state.strings();
+    let current = state.doc.as_ref().map(|d| d.encoding);
+    ui.add_enabled_ui(state.reopen_path().is_some(), |ui| {
+        ui.menu_button(s.menu_reopen_encoding, |ui| {
+            for encoding in MENU_ENCODINGS {
+                let name = display_name(encoding);
+                // "UTF-16LE (BOM)" is UTF-16LE too.
+                let in_use = current.is_some_and(|c| c.split(' ').next() == Some(name));
+                if ui.radio(in_use, name).clicked() {
+                    commands.push(Command::ReopenWithEncoding(encoding));
+                }
+            }
+        })
+        .response
+        .on_hover_text(s.menu_reopen_encoding_hover);
+    });
 }
 
 fn edit_menu_ui(ui: &mut Ui, state: &AppState, s: &Strings, commands: &mut Vec<Command>) {

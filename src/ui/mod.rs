@@ -77,8 +77,10 @@ pub fn run(
         Box::new(move |cc| {
             let settings = settings::Settings::load(cc.storage);
             app::PizhuApp::setup_context(&cc.egui_ctx, &settings);
+            let failed = doc.as_ref().err().and_then(OpenError::path);
             let doc = doc.map_err(|e| i18n::strings(settings.lang).open_error(&e));
             let mut app = app::PizhuApp::new(doc, settings, notes);
+            app.set_failed_path(failed);
             app.preload_words();
             app.set_probe(started, exit_after_first_frame);
             app.start_font_scan(&cc.egui_ctx);

@@ -12,6 +12,8 @@ pub mod notes;
 pub mod view;
 
 use std::path::PathBuf;
+
+use encoding_rs::Encoding;
 use std::sync::Arc;
 
 use crate::core::notes::filter::NoteFilter;
@@ -62,6 +64,9 @@ pub struct AppState {
     pub doc: Option<Document>,
     /// Why the last open failed, shown in the window.
     pub error: Option<String>,
+    /// The file that last failed to open, for Reopen with Encoding (until
+    /// another file opens).
+    pub failed_path: Option<PathBuf>,
     /// The notes of the open document and the editor's draft.
     pub notes: NotesState,
     /// The reader's scroll, selection and flash.
@@ -113,6 +118,7 @@ impl AppState {
             settings,
             doc,
             error,
+            failed_path: None,
             notes,
             reader: ReaderState::default(),
             filter: NoteFilter::default(),
@@ -254,16 +260,18 @@ impl AppState {
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Open(path) => {
                 // A review file opens its document with its notes.
-                let (doc, notes) = crate::core::file::open::open_path(Some(path), None);
+                let (doc, notes) = crate::core::file::open::open_path(Some(path.clone()), None);
                 match doc {
                     Ok(doc) => self.open_document(ctx, doc, notes),
                     Err(err) => {
                         let message = self.strings().open_error(&err);
                         self.windows.open.set_error(message);
+                        self.failed_path = Some(path);
                     }
                 }
             }
             Command::OpenEmbedded => self.open_document(ctx, Document::embedded(), None),
+            Command::ReopenWithEncoding(encoding) => self.reopen_with_encoding(ctx, encoding),
             Command::Export {
                 format,
                 scope,
@@ -413,6 +421,7 @@ impl AppState {
         self.notes = NotesState::open(&doc, notes.as_deref());
         self.doc = Some(doc);
         self.error = None;
+        self.failed_path = None;
         self.start_page = false;
         self.find_index = None;
         self.find.invalidate();
@@ -423,6 +432,45 @@ impl AppState {
         self.windows.open.close();
         self.document_opened();
         ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title()));
+    }
+
+    /// The document file File → Reopen with Encoding reads again: the file
+    /// that last failed to open (until another opens), else the open
+    /// document's; `None` for the embedded article.
+    #[must_use]
+    pub fn reopen_path(&self) -> Option<&std::path::Path> {
+        self.failed_path
+            .as_deref()
+            .or_else(|| self.doc.as_ref().and_then(|d| d.path.as_deref()))
+    }
+
+    /// Read the document file again in `encoding`, with the notes file in
+    /// use (its notes find their words again in the new text).
+    fn reopen_with_encoding(&mut self, ctx: &egui::Context, encoding: &'static Encoding) {
+        let Some(path) = self.reopen_path().map(std::path::Path::to_path_buf) else {
+            let message = self.strings().err_reopen_no_file.to_owned();
+            self.windows.open.set_error(message);
+            return;
+        };
+        // The notes file in use, when it is the same document read again.
+        let same = self.doc.as_ref().and_then(|d| d.path.as_deref()) == Some(path.as_path());
+        let notes = self
+            .notes
+            .notes()
+            .filter(|_| same)
+            .map(|n| n.path().to_path_buf());
+        let (doc, notes) = crate::core::file::open::open_path_as(Some(path), notes, Some(encoding));
+        match doc {
+            Ok(doc) => self.open_document(ctx, doc, notes),
+            Err(err) => {
+                let message = self.strings().open_error(&err);
+                if self.doc.is_some() {
+                    self.windows.open.set_error(message);
+                } else {
+                    self.error = Some(message);
+                }
+            }
+        }
     }
 
     /// Add a note on `target` and open it in the editor.

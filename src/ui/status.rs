@@ -6,6 +6,7 @@ use egui::Ui;
 
 use crate::core::file::locate::OtherCopy;
 use crate::core::notes::session::{NotesProblem, SaveState};
+use crate::core::text::decode::Source;
 use crate::core::text::document::Document;
 use crate::ui::command::Command;
 use crate::ui::i18n::{Strings, fill};
@@ -24,11 +25,16 @@ pub struct NotesStatus<'a> {
 /// One line of facts about the open document.
 #[must_use]
 pub fn status_text(doc: &Document, s: &Strings) -> String {
+    let encoding = if doc.source == Source::Chosen {
+        fill(s.encoding_chosen, &[("encoding", &doc.encoding)])
+    } else {
+        doc.encoding.to_owned()
+    };
     fill(
         s.status_line,
         &[
             ("name", &doc.name),
-            ("encoding", &doc.encoding),
+            ("encoding", &encoding),
             ("bytes", &human_bytes(doc.byte_len, s)),
             ("chars", &doc.char_len()),
             ("paragraphs", &doc.paragraphs.len()),
@@ -42,13 +48,35 @@ pub fn status_text(doc: &Document, s: &Strings) -> String {
 #[must_use]
 pub fn replaced_text(doc: &Document, s: &Strings) -> Option<(String, String)> {
     let r = doc.replaced?;
+    let hover = if doc.source == Source::Chosen {
+        s.status_replaced_chosen_hover
+    } else {
+        s.status_replaced_hover
+    };
     Some((
         fill(s.status_replaced, &[("count", &r.count)]),
         fill(
-            s.status_replaced_hover,
-            &[("count", &r.count), ("byte", &r.first_byte)],
+            hover,
+            &[
+                ("count", &r.count),
+                ("byte", &r.first_byte),
+                ("encoding", &doc.encoding),
+            ],
         ),
     ))
+}
+
+/// The status bar's warning that the encoding is a single-byte guess
+/// (which decodes any bytes, so a wrong one shows no error): (the short
+/// label, its hover text), or `None`.
+#[must_use]
+pub fn guessed_text(doc: &Document, s: &Strings) -> Option<(String, String)> {
+    doc.source.is_uncertain(doc.encoding).then(|| {
+        (
+            s.status_guessed.to_owned(),
+            fill(s.status_guessed_hover, &[("encoding", &doc.encoding)]),
+        )
+    })
 }
 
 /// Draw the status bar contents: the document on the left, where its notes
@@ -64,7 +92,10 @@ pub fn status_ui(
         match doc {
             Some(doc) => {
                 ui.label(status_text(doc, s));
-                if let Some((label, hover)) = replaced_text(doc, s) {
+                for (label, hover) in [replaced_text(doc, s), guessed_text(doc, s)]
+                    .into_iter()
+                    .flatten()
+                {
                     ui.colored_label(theme::palette(ui.visuals()).error, label)
                         .on_hover_text(hover);
                 }
@@ -246,5 +277,36 @@ mod tests {
         );
         let (label, _) = replaced_text(&doc, &crate::ui::i18n::ZH_HANS).unwrap();
         assert_eq!(label, "已替换损坏的字节：2 处");
+    }
+
+    #[test]
+    fn status_says_a_chosen_or_guessed_encoding() {
+        let (gb, _, _) = encoding_rs::GB18030.encode("濟寧市人民政府。\n");
+        let doc =
+            Document::from_bytes_as("國標.txt", None, &gb, Some(encoding_rs::GB18030)).unwrap();
+        assert!(status_text(&doc, &EN).starts_with("國標.txt · GB18030 (chosen) · "));
+        assert!(status_text(&doc, &ZH_HANT).starts_with("國標.txt · GB18030（手動選擇）"));
+        assert_eq!(guessed_text(&doc, &EN), None);
+        // Chosen wrongly: the replaced bytes say which encoding was chosen.
+        let wrong =
+            Document::from_bytes_as("國標.txt", None, &gb, Some(encoding_rs::UTF_8)).unwrap();
+        let (_, hover) = replaced_text(&wrong, &EN).unwrap();
+        assert!(
+            hover.starts_with("Decoded as UTF-8, as you chose: "),
+            "{hover}"
+        );
+        // A single-byte guess is flagged; a clean multi-byte guess is not.
+        let text = "Café crème, déjà vu.\n".repeat(20);
+        let (latin, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
+        let doc = Document::from_bytes("latin.txt", None, &latin).unwrap();
+        let (label, hover) = guessed_text(&doc, &EN).unwrap();
+        assert_eq!(label, "Encoding guessed");
+        assert!(
+            hover.starts_with("The encoding windows-1252 was guessed"),
+            "{hover}"
+        );
+        let doc = Document::from_bytes("國標.txt", None, &gb).unwrap();
+        assert_eq!(doc.encoding, "GB18030");
+        assert_eq!(guessed_text(&doc, &EN), None);
     }
 }

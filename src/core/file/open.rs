@@ -49,6 +49,22 @@ pub enum OpenError {
     },
 }
 
+impl OpenError {
+    /// The file that could not be opened (the document, or the review file
+    /// given in its place), when the error names one.
+    #[must_use]
+    pub fn path(&self) -> Option<PathBuf> {
+        match self {
+            Self::Document(err) => Some(err.path()),
+            Self::ReadReview { path, .. } | Self::DocumentNotFound { path, .. } => {
+                Some(path.clone())
+            }
+            // A damaged review file: another encoding of its document would not help.
+            Self::Review(_) => None,
+        }
+    }
+}
+
 /// A document and the notes file to open with it.
 pub type Opened = (Result<Document, OpenError>, Option<PathBuf>);
 

@@ -55,6 +55,18 @@ pub enum ImportError {
     },
 }
 
+impl ImportError {
+    /// The path that was asked for.
+    #[must_use]
+    pub fn path(&self) -> PathBuf {
+        match self {
+            Self::Read { path, .. } => path.clone(),
+            Self::Input(err) => err.path().to_path_buf(),
+            Self::Decode { path, .. } => PathBuf::from(path),
+        }
+    }
+}
+
 /// The read failure in plain words.
 fn read_problem(e: &io::Error) -> String {
     match e.kind() {

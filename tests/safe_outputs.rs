@@ -118,7 +118,12 @@ fn export_refuses_devices_pipes_and_folders() {
     let fifo = r.dir.path().join("管道");
     let made = Command::new("mkfifo").arg(&fifo).status();
     let before = r.snapshot();
-    let mut targets = vec![PathBuf::from("/dev/null"), r.dir.path().to_path_buf()];
+    // `/dev/stdout` is the test's pipe: a FIFO behind a link.
+    let mut targets = vec![
+        PathBuf::from("/dev/null"),
+        PathBuf::from("/dev/stdout"),
+        r.dir.path().to_path_buf(),
+    ];
     if made.is_ok_and(|s| s.success()) {
         targets.push(fifo.clone());
     } else {

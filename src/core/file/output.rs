@@ -182,7 +182,17 @@ pub fn check_output(path: &Path, protected: Protected<'_>) -> Result<PathBuf, Ou
     let file = match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => match fs::canonicalize(path) {
             Ok(target) => target,
-            Err(_) => return Err(OutputError::DanglingLink { path: given() }),
+            // `/dev/stdout` in a pipeline links to `pipe:[…]`, which has no
+            // path but is there: say what it is, not that it is missing.
+            Err(_) => match fs::metadata(path) {
+                Ok(meta) => {
+                    return Err(OutputError::NotAFile {
+                        kind: special(&meta.file_type()).unwrap_or(Special::Other),
+                        path: given(),
+                    });
+                }
+                Err(_) => return Err(OutputError::DanglingLink { path: given() }),
+            },
         },
         _ => path.to_path_buf(),
     };

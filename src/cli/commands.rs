@@ -13,6 +13,7 @@ use crate::core::escape::escape_controls;
 use crate::core::export::{self, ExportInput, Format};
 use crate::core::file::open::load_as;
 use crate::core::file::output::{self, Protected};
+use crate::core::file::persist::Mode;
 use crate::core::input::{InputKind, read_input};
 use crate::core::notes::session::Notes;
 use crate::core::text::document::Document;
@@ -113,10 +114,9 @@ pub fn timeline(
 /// document has notes that these are not.
 fn open_notes(doc: &Document, notes: Option<&Path>, err: &mut dyn Write) -> anyhow::Result<Notes> {
     let notes = Notes::open(doc, notes);
-    if notes.is_broken()
-        && let Some(problem) = notes.problem()
-    {
-        anyhow::bail!(problem.to_string());
+    // Why the file cannot be read, without the window's "autosave is off".
+    if let Mode::Broken { error } = notes.mode() {
+        anyhow::bail!(error.to_string());
     }
     if let Some(other) = notes.other_copy() {
         // A note, not an error: a failure to write it must not stop the command.

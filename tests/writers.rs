@@ -230,3 +230,114 @@ fn import_into_a_read_only_review_is_refused_and_changes_nothing() {
     assert_eq!(mode & 0o777, 0o444);
     assert_eq!(temps(dir.path()), Vec::<String>::new());
 }
+
+/// Run as another user (uid 1234), an import into root's notes file is
+/// refused rather than handing the file to that user; the file is unchanged.
+/// Needs root and `setpriv` (skipped otherwise).
+#[test]
+#[cfg(unix)]
+fn a_review_is_never_given_away_to_whoever_saves_it() {
+    use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
+    let dir = tempfile::tempdir().unwrap();
+    let review = dir.path().join("別人的.pizhu.json");
+    let data = dir.path().join("資料");
+    let first = annotation(dir.path(), "第一則");
+    assert!(
+        start_import(&first, &review, &data)
+            .wait()
+            .unwrap()
+            .success()
+    );
+    let meta = std::fs::metadata(&review).unwrap();
+    let setpriv = Path::new("/usr/bin/setpriv");
+    if meta.uid() != 0 || !setpriv.exists() {
+        return; // not root, or no way to become another user
+    }
+    // The folder and the file are writable for everyone: only the owner
+    // stands in the way.
+    for path in [dir.path(), &data] {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o777)).unwrap();
+    }
+    std::fs::set_permissions(&review, std::fs::Permissions::from_mode(0o666)).unwrap();
+    let before = std::fs::read(&review).unwrap();
+
+    let out = Command::new(setpriv)
+        .args(["--reuid=1234", "--regid=1234", "--clear-groups"])
+        .arg(env!("CARGO_BIN_EXE_pizhu"))
+        .arg("import")
+        .arg(annotation(dir.path(), "第二則"))
+        .arg("--notes")
+        .arg(&review)
+        .env("PIZHU_DATA_DIR", &data)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("the notes file belongs to another user (user id 0)"),
+        "{err}"
+    );
+    assert!(
+        err.trim_end().ends_with(&review.display().to_string()),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&review).unwrap(), before, "byte-identical");
+    assert_eq!(std::fs::metadata(&review).unwrap().uid(), 0, "still root's");
+    assert_eq!(temps(dir.path()), Vec::<String>::new());
+}
+
+/// A notes file in a folder its user may not write to (given with
+/// `--notes`): no lock file can be made there, and none is needed, as
+/// nobody else can replace the file there either; the save says what to do.
+/// Needs root and `setpriv` (skipped otherwise).
+#[test]
+#[cfg(unix)]
+fn a_review_in_a_folder_that_cannot_be_written_says_so() {
+    use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("唯讀資料夾");
+    std::fs::create_dir(&folder).unwrap();
+    let review = folder.join("批注.pizhu.json");
+    let data = dir.path().join("資料");
+    std::fs::create_dir(&data).unwrap();
+    let setpriv = Path::new("/usr/bin/setpriv");
+    if std::fs::metadata(&folder).unwrap().uid() != 0 || !setpriv.exists() {
+        return;
+    }
+    // The file is writable for everyone, its folder only for root.
+    assert!(
+        start_import(&annotation(dir.path(), "第一則"), &review, &data)
+            .wait()
+            .unwrap()
+            .success()
+    );
+    std::fs::remove_file(folder.join("批注.pizhu.json.lock")).unwrap();
+    std::fs::set_permissions(&review, std::fs::Permissions::from_mode(0o666)).unwrap();
+    for path in [dir.path(), &data] {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o777)).unwrap();
+    }
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let before = std::fs::read(&review).unwrap();
+
+    let out = Command::new(setpriv)
+        .args(["--reuid=1234", "--regid=1234", "--clear-groups"])
+        .arg(env!("CARGO_BIN_EXE_pizhu"))
+        .arg("import")
+        .arg(annotation(dir.path(), "第二則"))
+        .arg("--notes")
+        .arg(&review)
+        .env("PIZHU_DATA_DIR", &data)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("permission was denied"), "{err}");
+    assert!(err.contains("check that the folder is writable"), "{err}");
+    assert!(
+        err.trim_end().ends_with(&review.display().to_string()),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&review).unwrap(), before, "byte-identical");
+    let left: Vec<_> = std::fs::read_dir(&folder).unwrap().collect();
+    assert_eq!(left.len(), 1, "no lock or temp file made: {left:?}");
+}

@@ -210,3 +210,47 @@ fn a_chinese_window_says_the_notes_are_read_only() {
     window.get_by_label(ZH_HANT.save_notes_as_title);
     window.get_by_role_and_label(Role::Button, ZH_HANT.save_notes_as_save);
 }
+
+#[test]
+fn a_program_holding_the_lock_does_not_freeze_the_window_and_nothing_is_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("共用.pizhu.json");
+    let mut window = window_on(&notes, reviewer());
+    add_and_save(&mut window, "先存的", 0);
+    assert!(notes.is_file());
+
+    // Another program takes the save lock and hangs.
+    let lock = std::fs::File::create(dir.path().join("共用.pizhu.json.lock")).unwrap();
+    lock.lock().unwrap();
+    let started = std::time::Instant::now();
+    add_and_save(&mut window, "鎖住時寫的", 40);
+    // The window waited about a second, not the CLI's 20 s.
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    let state = window.state().notes().unwrap();
+    assert!(state.is_dirty(), "the note is kept in memory, unsaved");
+    assert!(
+        matches!(
+            state.state(),
+            pizhu::core::notes::session::SaveState::NotSaved(_)
+        ),
+        "the status says the notes are not saved: {:?}",
+        state.state()
+    );
+    assert!(
+        !std::fs::read_to_string(&notes)
+            .unwrap()
+            .contains("鎖住時寫的")
+    );
+
+    // The program lets go: the next save writes the note.
+    lock.unlock().unwrap();
+    let ctx = window.ctx.clone();
+    window.state_mut().apply(&ctx, Command::SaveNotes);
+    window.run();
+    assert!(
+        std::fs::read_to_string(&notes)
+            .unwrap()
+            .contains("鎖住時寫的")
+    );
+    assert!(!window.state().notes().unwrap().is_dirty());
+}

@@ -8,8 +8,10 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use std::time::Duration;
 
 use crate::core::file::locate::{self, OtherCopy};
+use crate::core::file::lock::LOCK_WAIT;
 use crate::core::file::merge;
 use crate::core::file::persist::{
     self, Mode, PersistError, ReviewSession, SaveOutcome, Unreadable,
@@ -34,6 +36,8 @@ pub struct Notes {
     /// Notes of another copy of the document, not taken (see
     /// [`other_copy`](Self::other_copy)).
     other_copy: Option<OtherCopy>,
+    /// How long a save waits for another writer's lock.
+    lock_wait: Duration,
 }
 
 impl Notes {
@@ -62,7 +66,16 @@ impl Notes {
             last,
             shipped: OnceLock::new(),
             other_copy,
+            lock_wait: LOCK_WAIT,
         }
+    }
+
+    /// How long each save waits for another writer to finish before it
+    /// fails (and the notes stay in memory, unsaved): [`LOCK_WAIT`] unless
+    /// set. The window sets a short wait for its autosaves, so that a
+    /// program hanging on the lock cannot freeze it, and retries later.
+    pub fn set_lock_wait(&mut self, wait: Duration) {
+        self.lock_wait = wait;
     }
 
     /// Another copy of the document (the same text in another file that
@@ -168,7 +181,10 @@ impl Notes {
     pub fn state(&self) -> &SaveState {
         /// The one state that is not a record of the last event.
         static UNSAVED: SaveState = SaveState::Unsaved;
-        if self.dirty && self.session.is_writable() {
+        // A save that failed keeps saying why until one succeeds: "not
+        // saved yet" would hide that saving does not work.
+        if self.dirty && self.session.is_writable() && !matches!(self.last, SaveState::NotSaved(_))
+        {
             &UNSAVED
         } else {
             &self.last
@@ -229,7 +245,7 @@ impl Notes {
         if !self.dirty {
             return Ok(());
         }
-        let result = persist::save(&mut self.session, self.store.review());
+        let result = persist::save_waiting(&mut self.session, self.store.review(), self.lock_wait);
         self.saved(result)
     }
 
@@ -258,7 +274,7 @@ impl Notes {
             return false;
         }
         let before = self.store.revision();
-        let result = persist::save(&mut self.session, self.store.review());
+        let result = persist::save_waiting(&mut self.session, self.store.review(), self.lock_wait);
         let _ = self.saved(result);
         self.store.revision() != before
     }

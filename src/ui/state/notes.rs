@@ -6,7 +6,9 @@
 //! autosave.
 
 use std::path::Path;
+use std::time::Duration;
 
+use crate::core::file::lock::LOCK_WAIT;
 use crate::core::file::persist::PersistError;
 use crate::core::import::{ImportError, ImportSummary};
 use crate::core::notes::note::{Note, NoteColor};
@@ -17,6 +19,15 @@ use crate::ui::notes_panel::EditorState;
 
 /// Seconds after the last change before notes are saved (the goal is within 1 s).
 pub const AUTOSAVE_AFTER_SECONDS: f64 = 0.5;
+
+/// How long the window's saves wait for another writer's lock: long next to
+/// a save (milliseconds), short enough that a program hanging on the lock
+/// does not freeze the window. Saving on exit waits the full [`LOCK_WAIT`].
+pub const WINDOW_LOCK_WAIT: Duration = Duration::from_secs(1);
+
+/// After a save that failed (the lock held, a full disk…), how long until
+/// the window tries again by itself.
+pub const RETRY_AFTER_SECONDS: f64 = 5.0;
 
 /// What [`NotesState::autosave`] did.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -46,8 +57,10 @@ impl NotesState {
     /// usual review file.
     #[must_use]
     pub fn open(doc: &Document, path: Option<&Path>) -> Self {
+        let mut notes = Notes::open(doc, path);
+        notes.set_lock_wait(WINDOW_LOCK_WAIT);
         Self {
-            notes: Some(Notes::open(doc, path)),
+            notes: Some(notes),
             ..Self::default()
         }
     }
@@ -216,11 +229,18 @@ impl NotesState {
         changed
     }
 
-    /// Never lose a note on exit: commit whatever is in the editor and save.
+    /// Never lose a note on exit: commit whatever is in the editor and save,
+    /// waiting for another writer as long as the CLI does.
     pub fn flush(&mut self) {
         // The time only schedules an autosave; `save` runs at once.
         self.commit_draft(0.0);
+        if let Some(notes) = self.notes.as_mut() {
+            notes.set_lock_wait(LOCK_WAIT);
+        }
         self.save();
+        if let Some(notes) = self.notes.as_mut() {
+            notes.set_lock_wait(WINDOW_LOCK_WAIT);
+        }
     }
 
     /// Save when the last change is [`AUTOSAVE_AFTER_SECONDS`] old.
@@ -230,6 +250,10 @@ impl NotesState {
         };
         if now - since >= AUTOSAVE_AFTER_SECONDS {
             self.save();
+            if self.notes.as_ref().is_some_and(Notes::is_dirty) {
+                // Not saved (the state says why): try again in a while.
+                self.unsaved_since = Some(now + RETRY_AFTER_SECONDS - AUTOSAVE_AFTER_SECONDS);
+            }
             Autosave::Saved
         } else {
             Autosave::DueIn(AUTOSAVE_AFTER_SECONDS - (now - since))

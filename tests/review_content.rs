@@ -140,6 +140,45 @@ fn unknown_numbers_are_saved_as_they_were_written() {
 }
 
 #[test]
+fn imported_passthrough_numbers_are_saved_as_written_and_survive_a_round_trip() {
+    let s = Setup::new();
+    // Written by hand: a `json!` value would already have lost the text.
+    let annotations = r#"[{"id": "urn:x:大數", "type": "Annotation", "bodyValue": "數字",
+        "target": {"selector": {"type": "TextQuoteSelector", "exact": "濟寧市政府"}},
+        "pizhu": {"note_fields": {"大": 123456789012345678901234567890, "指數": 1E2,
+                                  "color": 1E2},
+                  "target_fields": {"小數": 0.10000000000000000000001}}}]"#;
+    std::fs::write(&s.annotations, annotations).unwrap();
+    let out = s.import_file(&s.annotations);
+    assert_eq!(out.status.code(), Some(1), "renamed: {}", text(&out.stderr));
+    let kept = [
+        "\"大\": 123456789012345678901234567890",
+        "\"指數\": 1E2",
+        "\"x-color\": 1E2",
+        "\"小數\": 0.10000000000000000000001",
+    ];
+    let saved = s.saved();
+    for kept in kept {
+        assert!(saved.contains(kept), "{kept} in {saved}");
+    }
+    // Exported, then imported into another notes file: still as written.
+    let out = s.export();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let exported = text(&out.stdout);
+    for kept in kept {
+        assert!(exported.contains(kept), "{kept} in {exported}");
+    }
+    let other = Setup::new();
+    std::fs::write(&other.annotations, &exported).unwrap();
+    let out = other.import_file(&other.annotations);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let again = other.saved();
+    for kept in kept {
+        assert!(again.contains(kept), "{kept} in {again}");
+    }
+}
+
+#[test]
 fn passthrough_fields_named_like_pizhus_own_are_renamed_and_the_file_stays_loadable() {
     let s = Setup::new();
     let mut anno = on_quote("urn:x:粉紅", "濟寧市政府", "顏色");

@@ -2,5 +2,6 @@
 //! notes as annotations.
 
 mod parts;
+mod raw;
 pub mod read;
 pub mod write;

@@ -39,7 +39,9 @@
 //! Passthrough fields (`pizhu.note_fields`, `pizhu.target_fields`) named
 //! like one of Pizhu's own fields of the note or target are kept as
 //! `x-NAME` (`x-NAME-2`, … when taken) and reported, so that the notes
-//! file never has a name twice.
+//! file never has a name twice. Their values, renamed or not, keep the
+//! text they had in the file (`1E2` stays `1E2`), read again from the
+//! bytes by `raw.rs`.
 
 use serde_json::{Map, Value};
 
@@ -56,6 +58,7 @@ use crate::core::w3c::parts::{
     Bodies, Found, MAX_DEPTH, agent_name, item_of, list, listed, names_document, selectors_of,
     source_of, strings, text_of, type_names,
 };
+use crate::core::w3c::raw::RawTexts;
 use crate::core::w3c::write;
 
 /// Reads the notes in `bytes`: W3C Web Annotations in any shape (see the
@@ -98,6 +101,7 @@ pub fn read_annotations(
         index,
         out: Incoming::default(),
         recognised: false,
+        raw: RawTexts::new(bytes),
     };
     reader.top(&value);
     let empty_list = value.as_array().is_some_and(Vec::is_empty);
@@ -132,6 +136,8 @@ struct Reader<'d> {
     out: Incoming,
     /// True once an annotation, a page or a collection was seen.
     recognised: bool,
+    /// The file's text, to keep passthrough values as written.
+    raw: RawTexts<'d>,
 }
 
 impl Reader<'_> {
@@ -213,14 +219,16 @@ impl Reader<'_> {
         self.out.skipped.push(Skipped { item, reason });
     }
 
-    /// The passthrough fields `fields` (`pizhu.note_fields` or
-    /// `pizhu.target_fields`) of the annotation `item`, for the `extra` of
-    /// a struct whose own fields are `known`: a field named like one of
-    /// them is kept under another name ([`fields::passthrough_key`]) and
+    /// The passthrough fields (`pizhu.note_fields` or
+    /// `pizhu.target_fields`, at the JSON Pointer `at`) of the annotation
+    /// `item`, for the `extra` of a struct whose own fields are `known`,
+    /// each value as written in the file. A field named like one of them
+    /// is kept under another name ([`fields::passthrough_key`]) and
     /// reported, so that the notes file never has a name twice.
     fn passthrough(
         &mut self,
         fields: Option<&Value>,
+        at: &str,
         known: &[&str],
         of: FieldsOf,
         item: &Item,
@@ -228,11 +236,25 @@ impl Reader<'_> {
         let Some(Value::Object(fields)) = fields else {
             return Extra::default();
         };
-        let mut kept: Map<String, Value> = fields
-            .iter()
-            .filter(|(k, _)| !known.contains(&k.as_str()))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
+        let texts = if fields.is_empty() {
+            None
+        } else {
+            self.raw.object_at(at)
+        };
+        // Each value as its text, else (never, as both read the same
+        // bytes) as parsed.
+        let keep = |kept: &mut Extra, key: &str, to: String, value: &Value| {
+            let as_read = texts
+                .and_then(|t| t.get(key))
+                .is_some_and(|text| kept.insert_read(to.clone(), text.clone()).is_ok());
+            if !as_read {
+                kept.insert(to, value.clone());
+            }
+        };
+        let mut kept = Extra::default();
+        for (key, value) in fields.iter().filter(|(k, _)| !known.contains(&k.as_str())) {
+            keep(&mut kept, key, key.clone(), value);
+        }
         for (key, value) in fields {
             if let Some(to) = fields::passthrough_key(key, known, &kept) {
                 self.out.renamed.push(Renamed {
@@ -241,10 +263,10 @@ impl Reader<'_> {
                     from: key.clone(),
                     to: to.clone(),
                 });
-                kept.insert(to, value.clone());
+                keep(&mut kept, key, to, value);
             }
         }
-        kept.into()
+        kept
     }
 
     /// One annotation as a note.
@@ -283,13 +305,19 @@ impl Reader<'_> {
         let from_ext = |key: &str| ext.and_then(|e| e.get(key));
         let target_fields = self.passthrough(
             from_ext("target_fields"),
+            &format!("{at}/{}/target_fields", write::EXTENSION),
             Target::FIELDS,
             FieldsOf::Target,
             &item,
         );
         let target = self.target(found, ext, other_document, target_fields);
-        let note_fields =
-            self.passthrough(from_ext("note_fields"), Note::FIELDS, FieldsOf::Note, &item);
+        let note_fields = self.passthrough(
+            from_ext("note_fields"),
+            &format!("{at}/{}/note_fields", write::EXTENSION),
+            Note::FIELDS,
+            FieldsOf::Note,
+            &item,
+        );
 
         let created = text_of(o, "created").and_then(write::utc_z);
         let modified = text_of(o, "modified").and_then(write::utc_z);
@@ -738,6 +766,43 @@ mod tests {
         review.notes.clone_from(&incoming.notes);
         assert_eq!(
             ReviewFile::parse(review.to_json().as_bytes()),
+            Ok(Parsed::Current(review))
+        );
+    }
+
+    #[test]
+    fn passthrough_values_are_kept_as_written() {
+        // In a collection's embedded page, after an annotation without
+        // passthrough fields, with a colliding key and a duplicate one.
+        let json = r#"{"type": "AnnotationCollection", "first": {"type": "AnnotationPage", "items": [
+            {"type": "Annotation", "bodyValue": "無", "target": {"selector": {"type": "TextQuoteSelector", "exact": "人社廳"}}},
+            {"id": "urn:x:數", "type": "Annotation", "bodyValue": "大數",
+             "target": {"selector": {"type": "TextQuoteSelector", "exact": "濟寧市政府"}},
+             "pizhu": {"note_fields": {"大數": 123456789012345678901234567890, "指數": 1E2,
+                                       "color": [1E2, -0.0], "批次": 1, "批次": 2.50},
+                       "target_fields": {"小數": 0.10000000000000000000001}}}
+        ]}}"#;
+        let doc = doc();
+        let index = TextIndex::new(doc.text());
+        let incoming = read_annotations(json.as_bytes(), &doc, &index).unwrap();
+        assert_eq!(incoming.notes.len(), 2, "{:?}", incoming.skipped);
+        assert!(incoming.notes[0].extra.is_empty());
+        let note = &incoming.notes[1];
+        assert_eq!(note.extra["x-color"], json!([100.0, -0.0]));
+        let mut review = ReviewFile::new(&doc);
+        review.notes.clone_from(&incoming.notes);
+        let saved = review.to_json();
+        for kept in [
+            r#""大數": 123456789012345678901234567890"#,
+            r#""指數": 1E2"#,
+            r#""x-color": [1E2, -0.0]"#,
+            r#""批次": 2.50"#,
+            r#""小數": 0.10000000000000000000001"#,
+        ] {
+            assert!(saved.contains(kept), "{kept} in {saved}");
+        }
+        assert_eq!(
+            ReviewFile::parse(saved.as_bytes()),
             Ok(Parsed::Current(review))
         );
     }

@@ -37,6 +37,7 @@
 //!
 //! All positions are char (Unicode scalar) offsets into the clean text.
 
+mod context;
 mod fuzzy;
 mod index;
 #[cfg(test)]
@@ -46,6 +47,7 @@ use std::fmt;
 
 use crate::core::notes::note::{Target, TextPosition};
 
+use context::{Context, ContextCost};
 use fuzzy::FuzzySearch;
 pub use fuzzy::{
     CHARS_PER_EDIT, FUZZY_CELL_BUDGET, MAX_EDITS, MIN_FUZZY_CHARS, MIN_QUOTE_SIMILARITY, MIN_SCORE,
@@ -205,12 +207,12 @@ fn anchor_quote(index: &TextIndex, target: &Target) -> Anchor {
     let suffix: Vec<char> = target.quote.suffix.chars().collect();
     let m = quote.len();
     let stored = target.position.start;
-    let full_context = prefix.len() + suffix.len();
-    let context = |start: usize| context_match(index.chars(), start, start + m, &prefix, &suffix);
-
-    // 1. The stored position, checked on the quote's own length in case the
-    // stored end disagrees with it.
-    let at_stored = (index.chars_at(stored, m) == Some(quote.as_slice())).then(|| context(stored));
+    let context = Context {
+        chars: index.chars(),
+        quote_len: m,
+        prefix: &prefix,
+        suffix: &suffix,
+    };
     let exact_at = |start: usize, how: Match| Anchor::Anchored {
         position: TextPosition {
             start,
@@ -218,24 +220,22 @@ fn anchor_quote(index: &TextIndex, target: &Target) -> Anchor {
         },
         how,
     };
-    if at_stored == Some(full_context) {
+
+    // 1. The stored position, checked on the quote's own length in case the
+    // stored end disagrees with it.
+    let here = (index.chars_at(stored, m) == Some(quote.as_slice()))
+        .then(|| context.cost(stored, context.worst()))
+        .flatten();
+    if here == Some(0) {
         return exact_at(stored, Match::Exact);
     }
 
-    // 2. Every exact occurrence: most context first, then nearest, then first.
-    let best = index
-        .find_all(&quote)
-        .into_iter()
-        .map(|start| (context(start), start.abs_diff(stored), start))
-        .min_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    match (at_stored, best) {
-        // The quote is still at its place but its surroundings changed: it
-        // stays there unless another occurrence has strictly more context.
-        (Some(here), Some((there, _, start))) if there > here => {
-            return exact_at(start, Match::Moved);
-        }
-        (Some(_), _) => return exact_at(stored, Match::Exact),
-        (None, Some((_, _, start))) => return exact_at(start, Match::Moved),
+    // 2. Every exact occurrence, ranked by context (edit distance), then by
+    // nearness to the stored position. The quote still at its place stays
+    // there unless another occurrence has strictly closer context.
+    match (here, best_occurrence(index, &quote, &context, stored, here)) {
+        (_, Some(start)) => return exact_at(start, Match::Moved),
+        (Some(_), None) => return exact_at(stored, Match::Exact),
         (None, None) => {}
     }
 
@@ -279,26 +279,43 @@ fn anchor_quote(index: &TextIndex, target: &Target) -> Anchor {
     }
 }
 
-/// Chars of stored context still standing next to `start..end`: the stored
-/// prefix compared backwards from `start`, the suffix forwards from `end`,
-/// each up to the first difference (the chars nearest the quote matter most).
-fn context_match(
-    chars: &[char],
-    start: usize,
-    end: usize,
-    prefix: &[char],
-    suffix: &[char],
-) -> usize {
-    let before = chars.get(..start).unwrap_or_default();
-    let after = chars.get(end..).unwrap_or_default();
-    let p = prefix
-        .iter()
-        .rev()
-        .zip(before.iter().rev())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let s = suffix.iter().zip(after).take_while(|(a, b)| a == b).count();
-    p + s
+/// The exact occurrence of `quote` whose surroundings are closest to the
+/// stored context ([`Context::cost`]), nearest to `stored` among equals, then
+/// first; if `here` is the cost at the stored position, only an occurrence
+/// with a strictly lower cost is returned.
+///
+/// Occurrences are compared nearest first, each bounded by the best cost so
+/// far, so a phrase repeated thousands of times costs a few cells for each
+/// occurrence that cannot win, not a full comparison.
+///
+/// Two occurrences with the same context cost and the same distance from the
+/// stored position (one before it, one after) cannot be told apart; the
+/// earlier is taken, deterministically.
+fn best_occurrence(
+    index: &TextIndex,
+    quote: &[char],
+    context: &Context<'_>,
+    stored: usize,
+    here: Option<ContextCost>,
+) -> Option<usize> {
+    let mut starts = index.find_all(quote);
+    starts.sort_by_key(|&start| (start.abs_diff(stored), start));
+    let mut best: Option<(ContextCost, usize)> = None;
+    // Costs must beat this (the one at the stored position, or any so far).
+    let mut bound = here.or_else(|| context.worst().checked_add(1));
+    for start in starts {
+        if here.is_some() && start == stored {
+            continue;
+        }
+        let Some(limit) = bound.and_then(|b| b.checked_sub(1)) else {
+            break;
+        };
+        if let Some(cost) = context.cost(start, limit) {
+            best = Some((cost, start));
+            bound = Some(cost);
+        }
+    }
+    best.map(|(_, start)| start)
 }
 
 /// A quote shortened for a message, on one line.

@@ -76,11 +76,11 @@ pub(super) fn edit_distance_within(a: &[char], b: &[char], max: usize) -> Option
         let hi = row.saturating_add(max).min(b.len());
         cur.fill(inf);
         let mut row_min = inf;
-        if lo == 0 {
-            if let Some(first) = cur.first_mut() {
-                *first = row.min(inf);
-                row_min = *first;
-            }
+        if lo == 0
+            && let Some(first) = cur.first_mut()
+        {
+            *first = row.min(inf);
+            row_min = *first;
         }
         for j in lo.max(1)..=hi {
             let diag = prev.get(j - 1).copied().unwrap_or(inf)

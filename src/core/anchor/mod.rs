@@ -6,15 +6,21 @@
 //! three steps, from the cheapest and most certain to the most lenient:
 //!
 //! 1. **Stored position.** If the quote is still at its stored position (and
-//!    its context still matches, or nothing matches better), it is
+//!    its context still matches, or no other occurrence's matches strictly
+//!    better), it is
 //!    [`Match::Exact`]. This is the common case and costs O(quote length).
 //! 2. **Exact quote elsewhere.** Every occurrence of the quote is found
 //!    through a trigram index of the text (built once per [`TextIndex`], on
-//!    first need). Occurrences are ranked by how many characters of the stored
-//!    prefix and suffix still stand right next to them, then by distance to
-//!    the stored position, so a repeated phrase such as 十八大 lands on the
-//!    occurrence whose surroundings match, not merely the nearest one.
-//!    The result is [`Match::Moved`].
+//!    first need). Occurrences are ranked by how close the text around them
+//!    is to the stored prefix and suffix — each side's edit distance to the
+//!    stored context over as many chars, relative to its length, so a
+//!    context differing in one char (the one next to the quote included)
+//!    still counts for the rest — then by distance to the stored position,
+//!    then by order. A repeated phrase such as 十八大 thus lands on the
+//!    occurrence whose surroundings match best, not merely the nearest one;
+//!    occurrences the context cannot tell apart go to the one nearest the
+//!    stored position (the earlier of two equally near). The result is
+//!    [`Match::Moved`].
 //! 3. **Approximate quote.** Only when the quote occurs nowhere, and only for
 //!    quotes of at least [`MIN_FUZZY_CHARS`] chars: passages within
 //!    [`max_edits`] edits (insertions, deletions, substitutions) of the quote
@@ -340,6 +346,9 @@ mod tests {
     use crate::core::text::offset::RawRange;
     use proptest::prelude::*;
     use serde_json::Map;
+
+    /// Chars of context a target stores on each side.
+    const CONTEXT: usize = crate::core::notes::note::CONTEXT_CHARS;
 
     /// A document made from `text`.
     fn doc(text: &str) -> Document {
@@ -836,6 +845,234 @@ mod tests {
             prop_assert_eq!(a, Anchor::Anchored { position: t.position, how: Match::Exact });
         }
 
+    }
+
+    #[test]
+    fn context_differing_next_to_the_quote_picks_the_right_occurrence() {
+        // 會議決定 occurs three times. The note was on the second; its stored
+        // prefix ends in a space where the text has "，" and its suffix
+        // starts with "！" where the text has "。": the chars next to the
+        // quote differ at every occurrence, the rest of the context only at
+        // the second. With no position hint (start 0), the first
+        // occurrence used to be taken silently.
+        let text = "甲乙丙丁戊己庚辛，會議決定。子丑寅卯辰巳午未，\
+                    天地玄黃宇宙洪荒，會議決定。日月盈昃辰宿列張，\
+                    寒來暑往秋收冬藏，會議決定。閏餘成歲律呂調陽。";
+        let chars: Vec<char> = text.chars().collect();
+        let quote: Vec<char> = "會議決定".chars().collect();
+        let starts = naive_find(&chars, &quote);
+        assert_eq!(starts, [9, 32, 55]);
+        let mut t = target_on(&chars, 32, 36);
+        t.quote.prefix = "子丑寅卯辰巳午未，天地玄黃宇宙洪荒 ".into();
+        t.quote.suffix = "！日月盈昃辰宿列張，寒來暑往".into();
+        for hint in [0, 32, 55, 200] {
+            t.position = TextPosition {
+                start: hint,
+                end: hint + 4,
+            };
+            let a = anchor_in(text, &t);
+            assert_eq!(
+                a.position(),
+                Some(TextPosition { start: 32, end: 36 }),
+                "hint {hint}: {a:?}"
+            );
+        }
+        // A changed char inside the context, not next to the quote, too.
+        t.quote.prefix = "天地玄黃宇宙洪水，".into();
+        t.position = TextPosition { start: 0, end: 4 };
+        assert_eq!(
+            anchor_in(text, &t).position(),
+            Some(TextPosition { start: 32, end: 36 })
+        );
+    }
+
+    #[test]
+    fn indistinguishable_occurrences_follow_the_position_hint() {
+        // Three occurrences with the same surroundings: the context cannot
+        // tell them apart, so the one nearest the stored position is taken,
+        // and between two equally near ones the earlier, never by chance.
+        let text = "會議決定。會議決定。會議決定。";
+        let mut t = target_on(&text.chars().collect::<Vec<_>>(), 5, 9);
+        t.quote.prefix = "其他".into();
+        t.quote.suffix = "其他".into();
+        for (hint, expected) in [(0, 0), (5, 5), (6, 5), (9, 10), (12, 10), (99, 10)] {
+            t.position = TextPosition {
+                start: hint,
+                end: hint + 4,
+            };
+            assert_eq!(
+                anchor_in(text, &t).position().map(|p| p.start),
+                Some(expected),
+                "hint {hint}"
+            );
+        }
+        // Equally far from 2.5 is impossible in chars; 7.5 likewise: check
+        // the tie of 5 and 15 around 10 with a gap text.
+        let text = "會議決定。乙乙乙乙乙乙會議決定。";
+        let mut t = target_on(&text.chars().collect::<Vec<_>>(), 0, 4);
+        t.quote.prefix = "其他".into();
+        t.quote.suffix = "其他".into();
+        t.position = TextPosition { start: 6, end: 10 };
+        // Occurrences at 0 and 11, hint 6: 11 is nearer.
+        assert_eq!(anchor_in(text, &t).position().map(|p| p.start), Some(11));
+        t.position = TextPosition { start: 5, end: 9 };
+        // Hint 5: at 0 and 11 — 5 and 6 away; the nearer, 0.
+        assert_eq!(anchor_in(text, &t).position().map(|p| p.start), Some(0));
+    }
+
+    /// The phrase repeated in the generated texts: none of its chars is in
+    /// [`ALPHABET`], so edits with that alphabet never create an occurrence.
+    const PHRASE: &str = "濟寧市政府";
+
+    /// A text of `fillers` (indexes into [`ALPHABET`]) with [`PHRASE`]
+    /// between each two, and the phrase's occurrences.
+    fn repeated(fillers: &[Vec<usize>]) -> (Vec<char>, Vec<usize>) {
+        let mut chars = Vec::new();
+        let mut starts = Vec::new();
+        for (i, filler) in fillers.iter().enumerate() {
+            if i > 0 {
+                starts.push(chars.len());
+                chars.extend(PHRASE.chars());
+            }
+            chars.extend(filler.iter().map(|&c| ALPHABET[c]));
+        }
+        (chars, starts)
+    }
+
+    /// Context distance of the occurrence at `start`, computed independently:
+    /// each side's Levenshtein distance to the stored context over as many
+    /// chars, relative to the stored length.
+    fn context_distance(chars: &[char], start: usize, len: usize, t: &Target) -> f64 {
+        let prefix: Vec<char> = t.quote.prefix.chars().collect();
+        let suffix: Vec<char> = t.quote.suffix.chars().collect();
+        let before = &chars[start.saturating_sub(prefix.len())..start];
+        let end = start + len;
+        let after = &chars[end..(end + suffix.len()).min(chars.len())];
+        let side = |stored: &[char], actual: &[char]| {
+            if stored.is_empty() {
+                0.0
+            } else {
+                levenshtein(stored, actual) as f64 / stored.len() as f64
+            }
+        };
+        side(&prefix, before) + side(&suffix, after)
+    }
+
+    /// Edits (kind, place, char) applied to `chars` at places outside
+    /// `keep` (occurrences of the phrase) and, if given, only in `within`.
+    fn apply_outside(
+        chars: &[char],
+        keep: &[usize],
+        within: Option<(usize, usize)>,
+        edits: &[(u8, usize, usize)],
+    ) -> Vec<char> {
+        let phrase = PHRASE.chars().count();
+        // Mark phrase chars (1 its first, 2 the others) so edits skip them
+        // even after shifts.
+        let mut marked: Vec<(char, u8)> = chars
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| {
+                let mark = keep
+                    .iter()
+                    .find(|&&k| k <= i && i < k + phrase)
+                    .map_or(0, |&k| if k == i { 1 } else { 2 });
+                (c, mark)
+            })
+            .collect();
+        let (lo, hi) = within.unwrap_or((0, usize::MAX));
+        for &(kind, at, c) in edits {
+            let len = marked.len();
+            let span = hi.min(len + 1).saturating_sub(lo.min(len));
+            if span == 0 {
+                continue;
+            }
+            let at = lo.min(len) + at % span;
+            let c = ALPHABET[c];
+            // Inserting before a phrase is fine; touching one is not.
+            let mark = marked.get(at).map_or(0, |m| m.1);
+            match kind {
+                0 if at <= len && mark != 2 => marked.insert(at, (c, 0)),
+                1 if at < len && mark == 0 => {
+                    marked.remove(at);
+                }
+                2 if at < len && mark == 0 => marked[at] = (c, 0),
+                _ => {}
+            }
+        }
+        marked.into_iter().map(|(c, _)| c).collect()
+    }
+
+    /// Fillers of 0 to 40 chars, 3 to 6 of them (2 to 5 occurrences).
+    fn fillers(min: usize) -> impl Strategy<Value = Vec<Vec<usize>>> {
+        prop::collection::vec(
+            prop::collection::vec(0..ALPHABET.len(), min..min + 40),
+            3..7,
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn repeated_quote_lands_where_the_context_matches_best(
+            fillers in fillers(0),
+            which in 0usize..8,
+            near in any::<bool>(),
+            edits in prop::collection::vec((0u8..3, 0usize..10_000, 0..ALPHABET.len()), 0..8),
+        ) {
+            let (chars, starts) = repeated(&fillers);
+            let len = PHRASE.chars().count();
+            let start = starts[which % starts.len()];
+            let t = target_on(&chars, start, start + len);
+            // Edits next to the quote and inside its context, or anywhere.
+            let window = near.then(|| (start.saturating_sub(CONTEXT), start + len + CONTEXT));
+            let new = apply_outside(&chars, &starts, window, &edits);
+            let quote: Vec<char> = PHRASE.chars().collect();
+            let found = naive_find(&new, &quote);
+            prop_assert_eq!(found.len(), starts.len());
+            let a = anchor(&TextIndex::new(&s(&new, 0, new.len())), &t);
+            let Some(position) = a.position() else {
+                return Err(TestCaseError::fail(format!("orphaned: {a:?}")));
+            };
+            prop_assert!(found.contains(&position.start), "{:?}", a);
+            let cost = |p: usize| context_distance(&new, p, len, &t);
+            let least = found.iter().map(|&p| cost(p)).fold(f64::INFINITY, f64::min);
+            prop_assert!((cost(position.start) - least).abs() < 1e-9,
+                "anchored at {} (distance {}), best {}", position.start, cost(position.start), least);
+            // Among the best, the nearest to the stored position.
+            let nearest = found
+                .iter()
+                .filter(|&&p| (cost(p) - least).abs() < 1e-9)
+                .map(|p| p.abs_diff(start))
+                .min();
+            prop_assert_eq!(Some(position.start.abs_diff(start)), nearest);
+        }
+
+        #[test]
+        fn occurrence_with_its_context_anchors_exactly(
+            fillers in fillers(CONTEXT + 1),
+            which in 0usize..8,
+            shift in 0usize..5,
+            edits in prop::collection::vec((0u8..3, 0usize..10_000, 0..ALPHABET.len()), 0..8),
+        ) {
+            // Edits everywhere but the note's quote and context: the note
+            // stays on its occurrence, exact, or moved by the text inserted
+            // before it.
+            let (chars, starts) = repeated(&fillers);
+            let len = PHRASE.chars().count();
+            let start = starts[which % starts.len()];
+            let t = target_on(&chars, start, start + len);
+            let after = start + len + CONTEXT;
+            let mut new = apply_outside(&chars, &starts, Some((after, usize::MAX)), &edits);
+            let a = anchor(&TextIndex::new(&s(&new, 0, new.len())), &t);
+            prop_assert_eq!(a, Anchor::Anchored { position: t.position, how: Match::Exact });
+            let inserted = vec!['。'; shift + 1];
+            new.splice(0..0, inserted);
+            let a = anchor(&TextIndex::new(&s(&new, 0, new.len())), &t);
+            let moved = TextPosition { start: start + shift + 1, end: start + len + shift + 1 };
+            prop_assert_eq!(a, Anchor::Anchored { position: moved, how: Match::Moved });
+        }
     }
 
     /// A pseudo-random Chinese text of about `bytes` bytes, from 3,000 Han chars.

@@ -5,9 +5,12 @@
 
 use serde_json::{Map, Value};
 
+use crate::core::anchor::{self, TextIndex};
+use crate::core::file::fields::Extra;
 use crate::core::import::Item;
-use crate::core::notes::note::TextPosition;
+use crate::core::notes::note::{Target, TargetKind, TextPosition, TextQuote};
 use crate::core::text::document::Document;
+use crate::core::text::offset::RawRange;
 use crate::core::w3c::write;
 
 /// How deep in nested arrays, pages and selectors the reader goes; deeper
@@ -70,6 +73,9 @@ pub(super) fn number(v: Option<&Value>) -> Option<usize> {
 pub(super) struct Found {
     pub(super) quote: Option<(usize, Quote)>,
     pub(super) position: Option<(usize, TextPosition)>,
+    /// True when the target has a `RangeSelector` (which only a
+    /// [`Resolver`] reads).
+    pub(super) range_selector: bool,
 }
 
 /// A `TextQuoteSelector`; `None` for a part it does not have.
@@ -81,21 +87,27 @@ pub(super) struct Quote {
 
 impl Found {
     pub(super) fn has_any(&self) -> bool {
-        self.quote.is_some() || self.position.is_some()
+        self.quote.is_some() || self.position.is_some() || self.range_selector
     }
 
     /// Collects the selectors in `selector` and its `refinedBy` chain. A
     /// position is absolute when `base` is `Some` (the start of the range a
     /// parent `TextPositionSelector` selected, 0 at the top); inside other
-    /// selectors positions cannot be resolved and are ignored.
-    fn collect(&mut self, selector: &Value, base: Option<usize>, depth: usize) {
+    /// selectors positions cannot be resolved and are ignored. A quote is
+    /// kept only when no text selector narrows it (`narrowed` false): one
+    /// that refines a range is looked for only there, by a [`Resolver`].
+    fn collect(&mut self, selector: &Value, base: Option<usize>, narrowed: bool, depth: usize) {
         let Value::Object(s) = selector else { return };
         if depth > MAX_DEPTH {
             return;
         }
         let types = type_names(s);
         let mut child_base = None;
-        if types.contains(&"TextQuoteSelector") {
+        let text_selector = ["TextQuoteSelector", "TextPositionSelector", "RangeSelector"]
+            .iter()
+            .any(|t| types.contains(t));
+        self.range_selector |= types.contains(&"RangeSelector");
+        if types.contains(&"TextQuoteSelector") && !narrowed {
             let better = self.quote.as_ref().is_none_or(|(d, _)| depth < *d);
             if better && let Some(exact) = text_of(s, "exact") {
                 let part = |k: &str| text_of(s, k).map(str::to_owned);
@@ -121,7 +133,7 @@ impl Found {
             child_base = Some(start);
         }
         for refined in list(s.get("refinedBy")) {
-            self.collect(refined, child_base, depth + 1);
+            self.collect(refined, child_base, narrowed || text_selector, depth + 1);
         }
     }
 }
@@ -132,10 +144,207 @@ pub(super) fn selectors_of(target: &Value) -> Found {
     let mut found = Found::default();
     if let Value::Object(t) = target {
         for selector in list(t.get("selector")) {
-            found.collect(selector, Some(0), 0);
+            found.collect(selector, Some(0), false, 0);
         }
     }
     found
+}
+
+/// Resolves `refinedBy` chains and `RangeSelector`s to ranges of this
+/// document's clean text: each refining selector is resolved only inside
+/// the range of the one it refines (a position relative to its start, a
+/// quote searched only there), and a chain selects what its innermost
+/// resolved selector selects.
+pub(super) struct Resolver<'a> {
+    /// The document's text, to anchor quotes that nothing narrows.
+    pub(super) index: &'a TextIndex,
+    /// The clean text's chars, to look for quotes inside a range.
+    pub(super) chars: &'a [char],
+    /// Whether the file's positions count in this text (false when the
+    /// target is on another document).
+    pub(super) positions_hold: bool,
+    /// Where a quote that nothing narrows is looked for first.
+    pub(super) hint: TextPosition,
+}
+
+/// A range a selector chain selects in this text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Resolved {
+    /// The range, in chars of the clean text.
+    pub(super) range: TextPosition,
+    /// How deep in `refinedBy` chains the selector that gave it was.
+    pub(super) depth: usize,
+    /// True when it was found inside another selector's range, or by a
+    /// `RangeSelector`: then only this reader can resolve it.
+    pub(super) narrowed: bool,
+    /// True when that selector was a `TextPositionSelector` (a hint when
+    /// the target also has a quote, which is the truth).
+    pub(super) by_position: bool,
+    /// True when it is a quote's range or lies inside one (then a
+    /// position there refines that quote instead of hinting at it).
+    pub(super) quoted: bool,
+}
+
+impl Resolver<'_> {
+    /// The innermost range the chain at `selector` selects inside `within`
+    /// (`None`: the whole text, not narrowed by a parent).
+    pub(super) fn resolve(
+        &self,
+        selector: &Value,
+        within: Option<TextPosition>,
+        depth: usize,
+    ) -> Option<Resolved> {
+        let Value::Object(s) = selector else {
+            return None;
+        };
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        let own = self.own_range(s, within, depth);
+        // Selectors of other kinds (a FragmentSelector…) do not narrow.
+        let inside = own.map(|r| r.range).or(within);
+        let mut best = own;
+        let quoted = own.is_some_and(|o| o.quoted);
+        for refined in list(s.get("refinedBy")) {
+            if let Some(mut r) = self.resolve(refined, inside, depth + 1)
+                && best.is_none_or(|b| r.depth > b.depth)
+            {
+                r.quoted |= quoted;
+                best = Some(r);
+            }
+        }
+        best
+    }
+
+    /// What the selector `s` itself selects inside `within`.
+    fn own_range(
+        &self,
+        s: &Map<String, Value>,
+        within: Option<TextPosition>,
+        depth: usize,
+    ) -> Option<Resolved> {
+        let types = type_names(s);
+        let len = self.chars.len();
+        let outer = within.unwrap_or(TextPosition { start: 0, end: len });
+        let resolved = |range, by_position| Resolved {
+            range,
+            depth,
+            narrowed: within.is_some(),
+            by_position,
+            quoted: !by_position,
+        };
+        if types.contains(&"TextQuoteSelector") {
+            let exact = text_of(s, "exact").filter(|e| !e.is_empty())?;
+            let prefix = text_of(s, "prefix").unwrap_or_default();
+            let suffix = text_of(s, "suffix").unwrap_or_default();
+            let range = match within {
+                Some(w) => find_inside(self.chars, w, exact, prefix, suffix)?,
+                None => {
+                    let target = Target {
+                        quote: TextQuote {
+                            exact: exact.to_owned(),
+                            prefix: prefix.to_owned(),
+                            suffix: suffix.to_owned(),
+                        },
+                        position: self.hint,
+                        kind: TargetKind::Range,
+                        raw: RawRange::default(),
+                        source: None,
+                        extra: Extra::default(),
+                    };
+                    anchor::anchor(self.index, &target).position()?
+                }
+            };
+            return Some(resolved(range, false));
+        }
+        if types.contains(&"TextPositionSelector") {
+            let (start, end) = (number(s.get("start"))?, number(s.get("end"))?);
+            let (start, end) = (
+                outer.start.checked_add(start)?,
+                outer.start.checked_add(end)?,
+            );
+            return (self.positions_hold && start <= end && end <= outer.end)
+                .then(|| resolved(TextPosition { start, end }, true));
+        }
+        if types.contains(&"RangeSelector") {
+            let start = self.resolve(s.get("startSelector")?, within, depth + 1)?;
+            let end = self.resolve(s.get("endSelector")?, within, depth + 1)?;
+            let range = TextPosition {
+                start: start.range.start,
+                end: end.range.end,
+            };
+            return (range.start <= range.end).then_some(Resolved {
+                narrowed: true,
+                quoted: start.quoted && end.quoted,
+                ..resolved(range, false)
+            });
+        }
+        None
+    }
+}
+
+/// The occurrence of `exact` inside `within` whose context matches
+/// `prefix` and `suffix` best (the first of equals).
+fn find_inside(
+    chars: &[char],
+    within: TextPosition,
+    exact: &str,
+    prefix: &str,
+    suffix: &str,
+) -> Option<TextPosition> {
+    let quote: Vec<char> = exact.chars().collect();
+    let prefix: Vec<char> = prefix.chars().collect();
+    let suffix: Vec<char> = suffix.chars().collect();
+    let inside = chars.get(within.start..within.end)?;
+    let context = |start: usize| {
+        let before = chars.get(..start).unwrap_or_default();
+        let after = chars.get(start + quote.len()..).unwrap_or_default();
+        let p = prefix
+            .iter()
+            .rev()
+            .zip(before.iter().rev())
+            .take_while(|(a, b)| a == b)
+            .count();
+        p + suffix.iter().zip(after).take_while(|(a, b)| a == b).count()
+    };
+    let start = inside
+        .windows(quote.len())
+        .enumerate()
+        .filter(|(_, w)| *w == quote.as_slice())
+        .map(|(i, _)| within.start + i)
+        .min_by_key(|&start| std::cmp::Reverse(context(start)))?;
+    Some(TextPosition {
+        start,
+        end: start + quote.len(),
+    })
+}
+
+/// The `type` names of the selectors of `target` and their refinements
+/// that are not text selectors Pizhu reads (`XPathSelector`, …), each
+/// once, in the order met.
+pub(super) fn other_selector_types(target: &Value) -> Vec<String> {
+    fn walk(selector: &Value, depth: usize, out: &mut Vec<String>) {
+        let Value::Object(s) = selector else { return };
+        if depth > MAX_DEPTH {
+            return;
+        }
+        for t in type_names(s) {
+            let text = ["TextQuoteSelector", "TextPositionSelector", "RangeSelector"];
+            if !text.contains(&t) && !out.iter().any(|o| o == t) {
+                out.push(t.to_owned());
+            }
+        }
+        for refined in list(s.get("refinedBy")) {
+            walk(refined, depth + 1, out);
+        }
+    }
+    let mut out = Vec::new();
+    if let Value::Object(t) = target {
+        for selector in list(t.get("selector")) {
+            walk(selector, 0, &mut out);
+        }
+    }
+    out
 }
 
 /// The name of an agent (`creator`): a string, or an object's `name`,

@@ -43,6 +43,8 @@
 //! text they had in the file (`1E2` stays `1E2`), read again from the
 //! bytes by `raw.rs`.
 
+use std::cell::OnceCell;
+
 use serde_json::{Map, Value};
 
 use crate::core::anchor::{self, TextIndex};
@@ -51,12 +53,14 @@ use crate::core::file::review::{self, Parsed, ReviewError, ReviewFile};
 use crate::core::import::{
     FieldsOf, ImportError, Incoming, Item, JsonShape, Renamed, SkipReason, Skipped,
 };
-use crate::core::notes::note::{self, Note, NoteColor, Target, TargetKind, TextQuote};
+use crate::core::notes::note::{
+    self, Note, NoteColor, Target, TargetKind, TextPosition, TextQuote,
+};
 use crate::core::text::document::Document;
 use crate::core::text::offset::RawRange;
 use crate::core::w3c::parts::{
-    Bodies, Found, MAX_DEPTH, agent_name, item_of, list, listed, names_document, selectors_of,
-    source_of, strings, text_of, type_names,
+    Bodies, Found, MAX_DEPTH, Resolved, Resolver, agent_name, item_of, list, listed,
+    names_document, selectors_of, source_of, strings, text_of, type_names,
 };
 use crate::core::w3c::raw::RawTexts;
 use crate::core::w3c::write;
@@ -102,6 +106,7 @@ pub fn read_annotations(
         out: Incoming::default(),
         recognised: false,
         raw: RawTexts::new(bytes),
+        chars: OnceCell::new(),
     };
     reader.top(&value);
     let empty_list = value.as_array().is_some_and(Vec::is_empty);
@@ -138,6 +143,8 @@ struct Reader<'d> {
     recognised: bool,
     /// The file's text, to keep passthrough values as written.
     raw: RawTexts<'d>,
+    /// The document's clean text as chars, made on first need.
+    chars: OnceCell<Vec<char>>,
 }
 
 impl Reader<'_> {
@@ -295,11 +302,15 @@ impl Reader<'_> {
         let targets = list(o.get("target"));
         let chosen = targets
             .iter()
-            .map(|t| (selectors_of(t), source_of(t)))
-            .find(|(found, _)| found.has_any());
-        let (found, source) = match chosen {
+            .map(|t| (selectors_of(t), source_of(t), Some(*t)))
+            .find(|(found, _, _)| found.has_any());
+        let (found, source, chosen) = match chosen {
             Some(c) => c,
-            None => (Found::default(), targets.first().and_then(|t| source_of(t))),
+            None => (
+                Found::default(),
+                targets.first().and_then(|t| source_of(t)),
+                None,
+            ),
         };
         let other_document = source.filter(|s| !names_document(s, self.doc));
         let from_ext = |key: &str| ext.and_then(|e| e.get(key));
@@ -310,7 +321,7 @@ impl Reader<'_> {
             FieldsOf::Target,
             &item,
         );
-        let target = self.target(found, ext, other_document, target_fields);
+        let target = self.target(found, chosen, ext, other_document, target_fields);
         let note_fields = self.passthrough(
             from_ext("note_fields"),
             &format!("{at}/{}/note_fields", write::EXTENSION),
@@ -354,6 +365,7 @@ impl Reader<'_> {
     fn target(
         &self,
         found: Found,
+        selected: Option<&Value>,
         ext: Option<&Map<String, Value>>,
         other_document: Option<&str>,
         extra: Extra,
@@ -365,7 +377,21 @@ impl Reader<'_> {
         let stored_raw = from_ext("raw")
             .and_then(|v| serde_json::from_value::<RawRange>(v.clone()).ok())
             .unwrap_or_default();
-        let position = found.position.map(|(_, p)| p);
+        let mut position = found.position.map(|(_, p)| p);
+        // A refinedBy chain or a RangeSelector resolved in this text: the
+        // innermost selector's range, unless it is a position outside any
+        // quote and the target also has a quote (the truth, which the
+        // position then only hints at).
+        if let Some(r) = selected.and_then(|t| self.resolve(t, position, other_document)) {
+            if r.by_position && !r.quoted && found.quote.is_some() {
+                position = Some(r.range);
+            } else {
+                let mut target = Target::range(self.doc, r.range.start, r.range.end);
+                target.kind = kind;
+                target.extra = extra;
+                return target;
+            }
+        }
         let quote = found.quote.map(|(_, q)| q);
         let len = self.doc.char_len();
         let (exact, mut prefix, mut suffix) = match quote {
@@ -394,10 +420,8 @@ impl Reader<'_> {
         };
         if let Some(p) = anchor::anchor(self.index, &target).position() {
             let here = Target::range(self.doc, p.start, p.end);
-            // A position on another document says nothing about this one.
-            if position.is_none() || other_document.is_some() {
-                target.position = p;
-            }
+            // The quote is the truth, a position only a hint of where.
+            target.position = p;
             target.quote.prefix = prefix.take().unwrap_or(here.quote.prefix);
             target.quote.suffix = suffix.take().unwrap_or(here.quote.suffix);
             target.raw = here.raw;
@@ -405,6 +429,42 @@ impl Reader<'_> {
             target.source = other_document.map(str::to_owned);
         }
         target
+    }
+}
+
+impl Reader<'_> {
+    /// The deepest range that a `refinedBy` chain or a `RangeSelector` of
+    /// `target` selects inside another selector's range (see
+    /// [`Resolver`]); the first of equals. `hint` is where a quote that
+    /// nothing narrows is looked for first.
+    fn resolve(
+        &self,
+        target: &Value,
+        hint: Option<TextPosition>,
+        other_document: Option<&str>,
+    ) -> Option<Resolved> {
+        let Value::Object(t) = target else {
+            return None;
+        };
+        let chars = self.chars.get_or_init(|| self.doc.text().chars().collect());
+        let resolver = Resolver {
+            index: self.index,
+            chars,
+            positions_hold: other_document.is_none(),
+            hint: hint
+                .filter(|_| other_document.is_none())
+                .unwrap_or_default(),
+        };
+        let mut best: Option<Resolved> = None;
+        for selector in list(t.get("selector")) {
+            if let Some(r) = resolver.resolve(selector, None, 0)
+                && r.narrowed
+                && best.is_none_or(|b| r.depth > b.depth)
+            {
+                best = Some(r);
+            }
+        }
+        best
     }
 }
 
@@ -596,12 +656,37 @@ mod tests {
         assert!(tags.body.is_empty());
     }
 
+    /// The range a note read from `selector` (a target's `selector`
+    /// value, on this document) is on, and its quote.
+    fn placed(selector: &Value) -> (TextPosition, String) {
+        let note = one(&json!({"type": "Annotation", "bodyValue": "批",
+            "target": {"source": "file:///審閱/article.txt", "selector": selector}}));
+        let index = TextIndex::new(doc().text());
+        assert_eq!(
+            anchor::anchor(&index, &note.target).position(),
+            Some(note.target.position),
+            "{selector}: anchored where it was read"
+        );
+        (note.target.position, note.target.quote.exact)
+    }
+
+    const fn at(start: usize, end: usize) -> TextPosition {
+        TextPosition { start, end }
+    }
+
+    // Offsets below are counted by hand in the clean article: its first
+    // line is "12月11日下午,濟寧市政府與省人社廳簽署合作框架協議,共同建設
+    // 魯南…" (濟寧市政府 9..14, 人社廳 16..19, 合作框架協議 21..27), 172
+    // chars and a line break; the second paragraph starts at 173 with
+    // "馬平昌代表市委、市政府對省人社廳多年來對濟寧…" (人社廳 186..189,
+    // 濟寧 193..195).
+
     #[test]
     fn targets_as_lists_and_refined_selectors() {
-        let p = find("人社廳");
         // A target list: the IRI has no selector, the object does; the
-        // quote sits in a refinedBy of a FragmentSelector, the position in
-        // a refinedBy of a position (relative to it).
+        // quote sits in a refinedBy of a FragmentSelector (which narrows
+        // nothing), the position in a refinedBy of a position: the quote
+        // is the truth, the innermost position its hint.
         let note = one(&json!({
             "type": "Annotation",
             "target": [
@@ -609,47 +694,116 @@ mod tests {
                 {"source": "file:///審閱/article.txt", "selector": [
                     {"type": "FragmentSelector", "value": "para1",
                      "refinedBy": {"type": "TextQuoteSelector", "exact": "人社廳"}},
-                    {"type": "TextPositionSelector", "start": p.start - 3, "end": p.end + 10,
-                     "refinedBy": {"type": "TextPositionSelector", "start": 3, "end": 6}}
+                    {"type": "TextPositionSelector", "start": 180, "end": 200,
+                     "refinedBy": {"type": "TextPositionSelector", "start": 6, "end": 9}}
                 ]}
             ]
         }));
         assert_eq!(note.target.quote.exact, "人社廳");
-        assert_eq!(
-            note.target.position,
-            TextPosition {
-                start: p.start - 3,
-                end: p.end + 10
-            },
-            "the shallowest position wins"
-        );
+        assert_eq!(note.target.position, at(186, 189), "the innermost position");
         let index = TextIndex::new(doc().text());
-        assert_eq!(anchor::anchor(&index, &note.target).position(), Some(p));
+        assert_eq!(
+            anchor::anchor(&index, &note.target).position(),
+            Some(at(186, 189)),
+            "the hint picks the second paragraph's 人社廳, not the first"
+        );
 
-        // Only a refined position: resolved against its parent.
-        let refined = one(&json!({
-            "type": "Annotation",
-            "target": {"source": "file:///審閱/article.txt", "selector":
-                {"type": "TextPositionSelector", "start": p.start - 3, "end": p.end + 10,
-                 "refinedBy": {"type": "TextPositionSelector", "start": 3, "end": 6}}}
-        }));
+        // Only positions: the innermost, relative to its parent.
+        let refined = json!({"type": "TextPositionSelector", "start": 13, "end": 29,
+            "refinedBy": {"type": "TextPositionSelector", "start": 3, "end": 6}});
+        assert_eq!(placed(&refined), (at(16, 19), "人社廳".to_owned()));
+        let deeper = json!({"type": "TextPositionSelector", "start": 173, "end": 300,
+            "refinedBy": {"type": "TextPositionSelector", "start": 10, "end": 30,
+                "refinedBy": {"type": "TextPositionSelector", "start": 3, "end": 6}}});
+        assert_eq!(placed(&deeper), (at(186, 189), "人社廳".to_owned()));
+        // A position inside a quote is relative to where the quote is.
+        let inner = json!({"type": "FragmentSelector", "value": "p1",
+            "refinedBy": {"type": "TextQuoteSelector", "exact": "濟寧市政府",
+                "refinedBy": {"type": "TextPositionSelector", "start": 3, "end": 5}}});
+        assert_eq!(placed(&inner), (at(12, 14), "政府".to_owned()));
+        // A refinement that does not fit inside its parent is not used.
+        let outside = json!({"type": "TextPositionSelector", "start": 9, "end": 14,
+            "refinedBy": {"type": "TextPositionSelector", "start": 3, "end": 8}});
+        assert_eq!(placed(&outside), (at(9, 14), "濟寧市政府".to_owned()));
+    }
+
+    #[test]
+    fn a_quote_refining_a_range_is_looked_for_only_there() {
+        // 人社廳 first occurs at 16; inside the second paragraph it is at 186.
+        let in_position = json!({"type": "TextPositionSelector", "start": 173, "end": 214,
+            "refinedBy": {"type": "TextQuoteSelector", "exact": "人社廳"}});
+        assert_eq!(placed(&in_position), (at(186, 189), "人社廳".to_owned()));
+        let in_quote = json!({"type": "TextQuoteSelector", "exact": "省人社廳多年來",
+            "refinedBy": {"type": "TextQuoteSelector", "exact": "人社廳"}});
+        assert_eq!(placed(&in_quote), (at(186, 189), "人社廳".to_owned()));
+        // Inside the range, the context picks among occurrences: 濟寧 is
+        // at 193 and 215 in the second paragraph.
+        let by_context = json!({"type": "TextPositionSelector", "start": 173, "end": 300,
+            "refinedBy": {"type": "TextQuoteSelector", "exact": "濟寧", "prefix": "他說,"}});
+        let (position, quote) = placed(&by_context);
+        assert_eq!((position, quote.as_str()), (at(215, 217), "濟寧"));
+        // Not inside its range: never placed elsewhere (the range itself
+        // is what is left).
+        let absent = json!({"type": "TextPositionSelector", "start": 0, "end": 9,
+            "refinedBy": {"type": "TextQuoteSelector", "exact": "人社廳"}});
+        assert_eq!(placed(&absent), (at(0, 9), "12月11日下午,".to_owned()));
+    }
+
+    #[test]
+    fn a_range_selector_spans_from_its_start_to_its_end() {
+        let quotes = json!({"type": "RangeSelector",
+            "startSelector": {"type": "TextQuoteSelector", "exact": "濟寧市政府"},
+            "endSelector": {"type": "TextQuoteSelector", "exact": "合作框架協議"}});
         assert_eq!(
-            refined.target.position,
-            TextPosition {
-                start: p.start - 3,
-                end: p.end + 10
-            }
+            placed(&quotes),
+            (at(9, 27), "濟寧市政府與省人社廳簽署合作框架協議".to_owned())
         );
-        let inner = one(&json!({
-            "type": "Annotation",
-            "target": {"source": "file:///審閱/article.txt", "selector": {"type": "FragmentSelector", "value": "p1",
-                "refinedBy": {"type": "TextQuoteSelector", "exact": "人社廳",
-                    "refinedBy": {"type": "TextPositionSelector", "start": 0, "end": 1}}}}
-        }));
+        let positions = json!({"type": "RangeSelector",
+            "startSelector": {"type": "TextPositionSelector", "start": 9, "end": 14},
+            "endSelector": {"type": "TextPositionSelector", "start": 16, "end": 19}});
         assert_eq!(
-            inner.target.position, p,
-            "a position inside a quote is not used"
+            placed(&positions),
+            (at(9, 19), "濟寧市政府與省人社廳".to_owned())
         );
+        // Mixed, the end refined: the second paragraph's 馬平昌 (173, by
+        // its suffix) to the 人社廳 inside 省人社廳多年來 (186..189).
+        let mixed = json!({"type": "RangeSelector",
+            "startSelector": {"type": "TextQuoteSelector", "exact": "馬平昌", "suffix": "代表"},
+            "endSelector": {"type": "TextQuoteSelector", "exact": "省人社廳多年來",
+                "refinedBy": {"type": "TextQuoteSelector", "exact": "人社廳"}}});
+        assert_eq!(
+            placed(&mixed),
+            (at(173, 189), "馬平昌代表市委、市政府對省人社廳".to_owned())
+        );
+        // Refining a position: both ends looked for inside it (人社廳 at
+        // 186, then the first 濟寧 after the range starts, 193).
+        let inside = json!({"type": "TextPositionSelector", "start": 173, "end": 300,
+            "refinedBy": {"type": "RangeSelector",
+                "startSelector": {"type": "TextQuoteSelector", "exact": "人社廳"},
+                "endSelector": {"type": "TextQuoteSelector", "exact": "濟寧"}}});
+        assert_eq!(
+            placed(&inside),
+            (at(186, 195), "人社廳多年來對濟寧".to_owned())
+        );
+        // An end before its start selects nothing: an orphan.
+        let backwards = one(&json!({"type": "Annotation", "target": {"selector": {
+            "type": "RangeSelector",
+            "startSelector": {"type": "TextPositionSelector", "start": 21, "end": 27},
+            "endSelector": {"type": "TextPositionSelector", "start": 9, "end": 14}}}}));
+        let index = TextIndex::new(doc().text());
+        assert!(anchor::anchor(&index, &backwards.target).is_orphaned());
+    }
+
+    #[test]
+    fn the_quote_is_the_truth_and_the_position_a_hint() {
+        // 人社廳 is at 16 and 148: the position picks which.
+        let hinted = json!([{"type": "TextQuoteSelector", "exact": "人社廳"},
+                            {"type": "TextPositionSelector", "start": 148, "end": 151}]);
+        assert_eq!(placed(&hinted), (at(148, 151), "人社廳".to_owned()));
+        // A position on other words: the quote wins, the nearest to it.
+        let wrong = json!([{"type": "TextPositionSelector", "start": 170, "end": 173},
+                           {"type": "TextQuoteSelector", "exact": "人社廳"}]);
+        assert_eq!(placed(&wrong), (at(186, 189), "人社廳".to_owned()));
     }
 
     #[test]

@@ -95,6 +95,14 @@ pub enum SkipReason {
         /// `first` or `next`.
         key: String,
     },
+    /// An annotation whose target has selectors, none a text selector
+    /// Pizhu reads (`XPathSelector`, `SvgSelector`, a `FragmentSelector`
+    /// alone…): its selectors are skipped, and the note is imported with
+    /// no place in the text (an orphan).
+    NoTextSelector {
+        /// The `type` of each selector it has, once each.
+        types: Vec<String>,
+    },
     /// A note the review already has: the same id and content, or another
     /// id with the same non-empty quote, position, text and tags.
     Duplicate {
@@ -124,6 +132,12 @@ impl fmt::Display for Skipped {
                  cannot be read; export the collection with its pages embedded"
             ),
             SkipReason::NotAPage { key } => write!(f, "the “{key}” page is not a page"),
+            SkipReason::NoTextSelector { types } => write!(
+                f,
+                "its selectors ({}) are not text selectors Pizhu reads, so the note is \
+                 imported with no place in the text (orphaned)",
+                types.join(", ")
+            ),
             SkipReason::Duplicate { of } => match &self.item {
                 Item::Id(id) if id == of => f.write_str("the notes already have this note"),
                 _ => write!(

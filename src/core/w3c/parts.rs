@@ -106,7 +106,7 @@ impl Found {
         let text_selector = ["TextQuoteSelector", "TextPositionSelector", "RangeSelector"]
             .iter()
             .any(|t| types.contains(t));
-        self.range_selector |= types.contains(&"RangeSelector");
+        self.range_selector |= types.contains(&"RangeSelector") && is_range(s);
         if types.contains(&"TextQuoteSelector") && !narrowed {
             let better = self.quote.as_ref().is_none_or(|(d, _)| depth < *d);
             if better && let Some(exact) = text_of(s, "exact") {
@@ -319,29 +319,50 @@ fn find_inside(
     })
 }
 
-/// The `type` names of the selectors of `target` and their refinements
-/// that are not text selectors Pizhu reads (`XPathSelector`, …), each
-/// once, in the order met.
-pub(super) fn other_selector_types(target: &Value) -> Vec<String> {
+/// Whether a `RangeSelector` is the W3C one, with a `startSelector` and
+/// an `endSelector` (not one with DOM containers and offsets).
+fn is_range(s: &Map<String, Value>) -> bool {
+    s.contains_key("startSelector") && s.contains_key("endSelector")
+}
+
+/// The `type` names of the selectors of `targets`, their refinements and
+/// range ends that are not text selectors Pizhu reads (`XPathSelector`, a
+/// `RangeSelector` of DOM containers, …), each once, in the order met;
+/// `?` for a selector without a type.
+pub(super) fn other_selector_types(targets: &[&Value]) -> Vec<String> {
     fn walk(selector: &Value, depth: usize, out: &mut Vec<String>) {
         let Value::Object(s) = selector else { return };
         if depth > MAX_DEPTH {
             return;
         }
-        for t in type_names(s) {
-            let text = ["TextQuoteSelector", "TextPositionSelector", "RangeSelector"];
-            if !text.contains(&t) && !out.iter().any(|o| o == t) {
-                out.push(t.to_owned());
+        let types = type_names(s);
+        let text = |t: &str| {
+            ["TextQuoteSelector", "TextPositionSelector"].contains(&t)
+                || (t == "RangeSelector" && is_range(s))
+        };
+        let mut names: Vec<&str> = types.iter().copied().filter(|t| !text(t)).collect();
+        if types.is_empty() {
+            names.push("?");
+        }
+        if !types.iter().any(|t| text(t)) {
+            for name in names {
+                if !out.iter().any(|o| o == name) {
+                    out.push(name.to_owned());
+                }
             }
         }
-        for refined in list(s.get("refinedBy")) {
-            walk(refined, depth + 1, out);
+        for key in ["refinedBy", "startSelector", "endSelector"] {
+            for inner in list(s.get(key)) {
+                walk(inner, depth + 1, out);
+            }
         }
     }
     let mut out = Vec::new();
-    if let Value::Object(t) = target {
-        for selector in list(t.get("selector")) {
-            walk(selector, 0, &mut out);
+    for target in targets {
+        if let Value::Object(t) = target {
+            for selector in list(t.get("selector")) {
+                walk(selector, 0, &mut out);
+            }
         }
     }
     out

@@ -60,7 +60,7 @@ use crate::core::text::document::Document;
 use crate::core::text::offset::RawRange;
 use crate::core::w3c::parts::{
     Bodies, Found, MAX_DEPTH, Resolved, Resolver, agent_name, item_of, list, listed,
-    names_document, selectors_of, source_of, strings, text_of, type_names,
+    names_document, other_selector_types, selectors_of, source_of, strings, text_of, type_names,
 };
 use crate::core::w3c::raw::RawTexts;
 use crate::core::w3c::write;
@@ -322,6 +322,13 @@ impl Reader<'_> {
             &item,
         );
         let target = self.target(found, chosen, ext, other_document, target_fields);
+        // Nothing to look for, and selectors Pizhu does not read: named.
+        if target.quote.exact.is_empty() {
+            let types = other_selector_types(&targets);
+            if !types.is_empty() {
+                self.skip(item.clone(), SkipReason::NoTextSelector { types });
+            }
+        }
         let note_fields = self.passthrough(
             from_ext("note_fields"),
             &format!("{at}/{}/note_fields", write::EXTENSION),
@@ -804,6 +811,39 @@ mod tests {
         let wrong = json!([{"type": "TextPositionSelector", "start": 170, "end": 173},
                            {"type": "TextQuoteSelector", "exact": "人社廳"}]);
         assert_eq!(placed(&wrong), (at(186, 189), "人社廳".to_owned()));
+    }
+
+    #[test]
+    fn selectors_pizhu_does_not_read_are_named() {
+        let incoming = read(&json!([
+            {"id": "甲", "type": "Annotation", "bodyValue": "圖上的批注", "target": [
+                {"source": "http://example.org/page1", "selector": [
+                    {"type": "XPathSelector", "value": "/html/body/p[2]"},
+                    {"type": "CssSelector", "value": "#段一",
+                     "refinedBy": {"type": "SvgSelector", "value": "<svg/>"}}]},
+                {"source": "http://example.org/page1",
+                 "selector": {"type": "FragmentSelector", "value": "xywh=0,0,10,10"}}]},
+            {"id": "乙", "type": "Annotation", "target": {"selector": {"type": "RangeSelector",
+                "startContainer": "/p[1]", "startOffset": 0, "endContainer": "/p[1]", "endOffset": 4}}},
+            {"id": "丙", "type": "Annotation", "target": {"selector": [
+                {"type": "DataPositionSelector", "start": 0, "end": 4},
+                {"type": "FragmentSelector", "value": "p1",
+                 "refinedBy": {"type": "TextQuoteSelector", "exact": "人社廳"}}]}}
+        ]));
+        let ids: Vec<&str> = incoming.notes.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, ["甲", "乙", "丙"], "every note is kept");
+        assert_eq!(incoming.notes[2].target.position, at(16, 19));
+        let said: Vec<String> = incoming.skipped.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            said,
+            [
+                "“甲”: its selectors (XPathSelector, CssSelector, SvgSelector, FragmentSelector) \
+                 are not text selectors Pizhu reads, so the note is imported with no place in the \
+                 text (orphaned)",
+                "“乙”: its selectors (RangeSelector) are not text selectors Pizhu reads, so the \
+                 note is imported with no place in the text (orphaned)",
+            ]
+        );
     }
 
     #[test]

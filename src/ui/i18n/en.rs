@@ -203,6 +203,7 @@ pub const EN: Strings = Strings {
     import_skip_value: "{item}: it is a value, not an annotation",
     import_skip_linked_page: "{item}: the page (“{key}”) is only linked by its IRI, not included, so its annotations cannot be read; export the collection with its pages embedded",
     import_skip_not_a_page: "{item}: the “{key}” page is not a page",
+    import_skip_no_text_selector: "{item}: its selectors ({types}) are not text selectors Pizhu reads, so the note is imported with no place in the text (orphaned)",
     import_skip_already_there: "{item}: the notes already have this note",
     import_skip_duplicate: "{item}: it duplicates the note “{of}” (the same quote, position, text and tags)",
     import_renamed_note_field: "{item}: the field “{from}” in pizhu.note_fields has the name of the note's own field, so it is kept as “{to}”",

@@ -326,6 +326,10 @@ impl Strings {
             SkipReason::NotAPage { key } => {
                 fill(self.import_skip_not_a_page, &[("item", item), ("key", key)])
             }
+            SkipReason::NoTextSelector { types } => fill(
+                self.import_skip_no_text_selector,
+                &[("item", item), ("types", &types.join(", "))],
+            ),
             SkipReason::Duplicate { of } => match &skipped.item {
                 Item::Id(id) if id == of => fill(self.import_skip_already_there, &[("item", item)]),
                 _ => fill(self.import_skip_duplicate, &[("item", item), ("of", of)]),
@@ -565,6 +569,12 @@ mod tests {
                 at("/first"),
                 SkipReason::NotAPage {
                     key: "first".into(),
+                },
+            ),
+            (
+                id("戊"),
+                SkipReason::NoTextSelector {
+                    types: vec!["XPathSelector".into(), "SvgSelector".into()],
                 },
             ),
             (id("乙"), SkipReason::Duplicate { of: "乙".into() }),

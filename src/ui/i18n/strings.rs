@@ -289,6 +289,8 @@ strings! {
     import_skip_linked_page,
     /// `{item}`, `{key}`.
     import_skip_not_a_page,
+    /// `{item}`, `{types}`: the selector types, comma-separated.
+    import_skip_no_text_selector,
     /// `{item}`.
     import_skip_already_there,
     /// `{item}`, `{of}`: the id of the note it duplicates.

@@ -203,6 +203,7 @@ pub const ZH_HANS: Strings = Strings {
     import_skip_value: "{item}：是一个值，不是批注",
     import_skip_linked_page: "{item}：页面（“{key}”）只以 IRI 链接，没有包含在文件中，无法读取其中的批注；请导出内嵌各页的集合",
     import_skip_not_a_page: "{item}：“{key}”不是页面",
+    import_skip_no_text_selector: "{item}：它的选择器（{types}）都不是 Pizhu 能读的文字选择器，所以这条批注导入后在文中没有位置（失去定位）",
     import_skip_already_there: "{item}：批注中已有这条批注",
     import_skip_duplicate: "{item}：与批注“{of}”重复（引文、位置、文字和标签都相同）",
     import_renamed_note_field: "{item}：pizhu.note_fields 中的字段“{from}”与批注本身的字段同名，改以“{to}”保留",

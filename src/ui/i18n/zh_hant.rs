@@ -203,6 +203,7 @@ pub const ZH_HANT: Strings = Strings {
     import_skip_value: "{item}：是一個值，不是批注",
     import_skip_linked_page: "{item}：頁面（「{key}」）只以 IRI 連結，沒有包含在檔案中，無法讀取其中的批注；請匯出內嵌各頁的集合",
     import_skip_not_a_page: "{item}：「{key}」不是頁面",
+    import_skip_no_text_selector: "{item}：它的選擇器（{types}）都不是 Pizhu 能讀的文字選擇器，所以這則批注匯入後在文中沒有位置（失去定位）",
     import_skip_already_there: "{item}：批注中已有這則批注",
     import_skip_duplicate: "{item}：與批注「{of}」重複（引文、位置、文字和標籤都相同）",
     import_renamed_note_field: "{item}：pizhu.note_fields 中的欄位「{from}」與批注本身的欄位同名，改以「{to}」保留",

@@ -589,7 +589,7 @@ mod tests {
         ImportSummary {
             imported: 1,
             duplicates: 2,
-            skipped: 7,
+            skipped: 8,
             skipped_reasons: skipped
                 .into_iter()
                 .map(|(item, reason)| Skipped { item, reason })
@@ -606,7 +606,7 @@ mod tests {
         let summary = eventful_import();
         let report = EN.import_report(&summary);
         let lines: Vec<&str> = report.lines().collect();
-        assert_eq!(lines.len(), 1 + 9 + 2);
+        assert_eq!(lines.len(), 1 + 10 + 2);
         assert_eq!(lines[0], summary.to_string());
         let core: Vec<String> = summary
             .skipped_reasons
@@ -617,12 +617,13 @@ mod tests {
         assert_eq!(lines[1..], core);
         for s in [&ZH_HANT, &ZH_HANS] {
             let report = s.import_report(&summary);
-            assert_eq!(report.lines().count(), 12, "{report}");
+            assert_eq!(report.lines().count(), 13, "{report}");
             for named in [
                 "/first/items/3",
                 "http://example.org/某人",
                 "Person",
                 "“甲”",
+                "XPathSelector, SvgSelector",
                 "x-color",
             ] {
                 let named = named.trim_matches(['“', '”']);

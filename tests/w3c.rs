@@ -591,3 +591,108 @@ fn the_w3c_test_suite_passes_its_must_assertions() {
     }
     assert_eq!(checked, 6);
 }
+
+/// `pizhu import` of every text selector form into the embedded article:
+/// each note lands on the range counted by hand in its clean text (its
+/// first line is "12月11日下午,濟寧市政府與省人社廳簽署合作框架協議,…",
+/// 172 chars; the second paragraph, from 173, "馬平昌代表市委、市政府對省
+/// 人社廳多年來…"), and selectors Pizhu does not read are named.
+#[test]
+fn import_reads_every_text_selector_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("選擇器.jsonld");
+    let notes = dir.path().join("審閱.pizhu.json");
+    let on = |source: &str, id: &str, selector: Value| {
+        json!({"id": id, "type": "Annotation", "bodyValue": id,
+               "target": {"source": source, "selector": selector}})
+    };
+    let anno = |id: &str, selector: Value| on("file:///審閱/article.txt", id, selector);
+    let annotations = json!([
+        anno(
+            "範圍",
+            json!({"type": "RangeSelector",
+            "startSelector": {"type": "TextQuoteSelector", "exact": "濟寧市政府"},
+            "endSelector": {"type": "TextPositionSelector", "start": 21, "end": 27}})
+        ),
+        anno(
+            "細化",
+            json!({"type": "TextPositionSelector", "start": 173, "end": 214,
+            "refinedBy": {"type": "TextQuoteSelector", "exact": "人社廳"}})
+        ),
+        anno(
+            "位置",
+            json!({"type": "TextPositionSelector", "start": 9, "end": 29,
+            "refinedBy": {"type": "TextPositionSelector", "start": 5, "end": 10}})
+        ),
+        anno(
+            "提示",
+            json!([{"type": "TextQuoteSelector", "exact": "人社廳"},
+            {"type": "TextPositionSelector", "start": 147, "end": 150}])
+        ),
+        anno(
+            "路徑",
+            json!({"type": "XPathSelector", "value": "/html/body/p[1]"})
+        ),
+        // On another document only quotes hold: a range of two quotes.
+        on(
+            "http://example.org/別處",
+            "別處",
+            json!({"type": "RangeSelector",
+            "startSelector": {"type": "TextQuoteSelector", "exact": "省人社廳", "suffix": "多年來"},
+            "endSelector": {"type": "TextQuoteSelector", "exact": "濟寧工作"}})
+        ),
+    ]);
+    std::fs::write(&file, annotations.to_string()).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_pizhu"))
+        .args([
+            "import".as_ref(),
+            file.as_os_str(),
+            "--notes".as_ref(),
+            notes.as_os_str(),
+        ])
+        .env("PIZHU_DATA_DIR", dir.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .starts_with("6 imported, 1 orphaned"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "pizhu: skipped “路徑”: its selectors (XPathSelector) are not text selectors Pizhu \
+             reads, so the note is imported with no place in the text (orphaned)"
+        ),
+        "{err}"
+    );
+    let saved: Value = serde_json::from_slice(&std::fs::read(&notes).unwrap()).unwrap();
+    let placed = |id: &str| {
+        let note = saved["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["id"] == id)
+            .unwrap();
+        let target = &note["target"];
+        (
+            target["position"]["start"].as_u64().unwrap(),
+            target["position"]["end"].as_u64().unwrap(),
+            target["quote"]["exact"].as_str().unwrap().to_owned(),
+        )
+    };
+    assert_eq!(
+        placed("範圍"),
+        (9, 27, "濟寧市政府與省人社廳簽署合作框架協議".into())
+    );
+    assert_eq!(placed("細化"), (186, 189, "人社廳".into()));
+    assert_eq!(placed("位置"), (14, 19, "與省人社廳".into()));
+    assert_eq!(placed("提示"), (148, 151, "人社廳".into()));
+    assert_eq!(placed("路徑").2, "");
+    assert_eq!(
+        placed("別處"),
+        (185, 197, "省人社廳多年來對濟寧工作".into())
+    );
+}

@@ -268,7 +268,20 @@ impl Resolver<'_> {
         }
         if types.contains(&"RangeSelector") {
             let start = self.resolve(s.get("startSelector")?, within, depth + 1)?;
-            let end = self.resolve(s.get("endSelector")?, within, depth + 1)?;
+            // An end quote is looked for from the start on (the nearest
+            // of equals); an end position counts from the range's parent.
+            let end_selector = s.get("endSelector")?;
+            let end_quote = matches!(end_selector, Value::Object(e)
+                if type_names(e).contains(&"TextQuoteSelector"));
+            let end_within = if end_quote {
+                Some(TextPosition {
+                    start: start.range.start,
+                    end: outer.end,
+                })
+            } else {
+                within
+            };
+            let end = self.resolve(end_selector, end_within, depth + 1)?;
             let range = TextPosition {
                 start: start.range.start,
                 end: end.range.end,

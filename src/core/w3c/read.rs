@@ -17,13 +17,32 @@
 //!
 //! **Targets.** A note's target is built from the selectors: the quote
 //! (`exact`, `prefix`, `suffix`) from the `TextQuoteSelector`, the position
-//! from the `TextPositionSelector` (code points). With only a position, the
-//! quote is the document's text there; once the target is anchored in the
-//! document (the same [`anchor`] as reopened notes), what the selectors
-//! lacked — the position, the quote's context — is filled in from where it
-//! was found, and the raw position comes from the document's offset map.
-//! A target that cannot be found (no selector, or text no longer there)
-//! stays an orphan, whose reason the notes list shows.
+//! from the `TextPositionSelector` (code points). With several selectors
+//! the quote is the truth and the position only a hint of which occurrence
+//! (the note's position is where the quote was found). With only a
+//! position, the quote is the document's text there; once the target is
+//! anchored in the document (the same [`anchor`] as reopened notes), what
+//! the selectors lacked — the position, the quote's context — is filled
+//! in from where it was found, and the raw position comes from the
+//! document's offset map. A target that cannot be found (no selector, or
+//! text no longer there) stays an orphan, whose reason the notes list
+//! shows; when its selectors are all of kinds Pizhu does not read
+//! (`XPathSelector`, `CssSelector`, `SvgSelector`, a `FragmentSelector`
+//! alone, a `RangeSelector` of DOM containers…), the import report names
+//! them ([`SkipReason::NoTextSelector`]).
+//!
+//! **Ranges and refinements.** A `RangeSelector` selects from the start of
+//! what its `startSelector` selects to the end of what its `endSelector`
+//! selects (an end quote is looked for from the start on; an end before
+//! the start selects nothing). In a `refinedBy` chain the innermost
+//! selector that can be resolved gives the note's range, each resolved
+//! only inside the range of the one it refines: a position counts from
+//! that range's start and must end inside it; a quote is looked for only
+//! there (exactly, the occurrence whose context matches best), never in
+//! the rest of the text. A `FragmentSelector` or other selector narrows
+//! nothing: a quote refining it is looked for in the whole text. A
+//! position chain beside a quote on the same target is only that quote's
+//! hint. On another document positions select nothing; quotes still do.
 //!
 //! **Other documents.** A target whose `source` names another document
 //! than `doc` (see `names_document` in `parts.rs`: not the IRI an export
@@ -791,6 +810,14 @@ mod tests {
         assert_eq!(
             placed(&inside),
             (at(186, 195), "人社廳多年來對濟寧".to_owned())
+        );
+        // An end quote is the first after the start (人社廳 is also at 16).
+        let after = json!({"type": "RangeSelector",
+            "startSelector": {"type": "TextQuoteSelector", "exact": "馬平昌", "suffix": "代表"},
+            "endSelector": {"type": "TextQuoteSelector", "exact": "人社廳"}});
+        assert_eq!(
+            placed(&after),
+            (at(173, 189), "馬平昌代表市委、市政府對省人社廳".to_owned())
         );
         // An end before its start selects nothing: an orphan.
         let backwards = one(&json!({"type": "Annotation", "target": {"selector": {

@@ -187,12 +187,14 @@ pub(super) struct Resolved {
 
 impl Resolver<'_> {
     /// The innermost range the chain at `selector` selects inside `within`
-    /// (`None`: the whole text, not narrowed by a parent).
+    /// (`None`: the whole text, not narrowed by a parent); `end` when it
+    /// is an end of a `RangeSelector`.
     pub(super) fn resolve(
         &self,
         selector: &Value,
         within: Option<TextPosition>,
         depth: usize,
+        end: bool,
     ) -> Option<Resolved> {
         let Value::Object(s) = selector else {
             return None;
@@ -200,13 +202,13 @@ impl Resolver<'_> {
         if depth > MAX_DEPTH {
             return None;
         }
-        let own = self.own_range(s, within, depth);
+        let own = self.own_range(s, within, depth, end);
         // Selectors of other kinds (a FragmentSelector…) do not narrow.
         let inside = own.map(|r| r.range).or(within);
         let mut best = own;
         let quoted = own.is_some_and(|o| o.quoted);
         for refined in list(s.get("refinedBy")) {
-            if let Some(mut r) = self.resolve(refined, inside, depth + 1)
+            if let Some(mut r) = self.resolve(refined, inside, depth + 1, false)
                 && best.is_none_or(|b| r.depth > b.depth)
             {
                 r.quoted |= quoted;
@@ -216,12 +218,16 @@ impl Resolver<'_> {
         best
     }
 
-    /// What the selector `s` itself selects inside `within`.
+    /// What the selector `s` itself selects inside `within`. A quote that
+    /// nothing narrows is anchored only when that is needed (it is refined,
+    /// or it is an `end` of a range): else the reader's own anchoring
+    /// places it, and anchoring it twice would double the import's time.
     fn own_range(
         &self,
         s: &Map<String, Value>,
         within: Option<TextPosition>,
         depth: usize,
+        end: bool,
     ) -> Option<Resolved> {
         let types = type_names(s);
         let len = self.chars.len();
@@ -239,6 +245,7 @@ impl Resolver<'_> {
             let suffix = text_of(s, "suffix").unwrap_or_default();
             let range = match within {
                 Some(w) => find_inside(self.chars, w, exact, prefix, suffix)?,
+                None if !end && !s.contains_key("refinedBy") => return None,
                 None => {
                     let target = Target {
                         quote: TextQuote {
@@ -267,7 +274,7 @@ impl Resolver<'_> {
                 .then(|| resolved(TextPosition { start, end }, true));
         }
         if types.contains(&"RangeSelector") {
-            let start = self.resolve(s.get("startSelector")?, within, depth + 1)?;
+            let start = self.resolve(s.get("startSelector")?, within, depth + 1, true)?;
             // An end quote is looked for from the start on (the nearest
             // of equals); an end position counts from the range's parent.
             let end_selector = s.get("endSelector")?;
@@ -281,7 +288,7 @@ impl Resolver<'_> {
             } else {
                 within
             };
-            let end = self.resolve(end_selector, end_within, depth + 1)?;
+            let end = self.resolve(end_selector, end_within, depth + 1, true)?;
             let range = TextPosition {
                 start: start.range.start,
                 end: end.range.end,
@@ -330,6 +337,15 @@ fn find_inside(
         start,
         end: start + quote.len(),
     })
+}
+
+/// Whether `selector` has something only a [`Resolver`] reads: a
+/// `refinedBy` or a `RangeSelector`.
+pub(super) fn needs_resolving(selector: &Value) -> bool {
+    let Value::Object(s) = selector else {
+        return false;
+    };
+    s.contains_key("refinedBy") || (type_names(s).contains(&"RangeSelector") && is_range(s))
 }
 
 /// Whether a `RangeSelector` is the W3C one, with a `startSelector` and

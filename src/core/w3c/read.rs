@@ -79,7 +79,8 @@ use crate::core::text::document::Document;
 use crate::core::text::offset::RawRange;
 use crate::core::w3c::parts::{
     Bodies, Found, MAX_DEPTH, Resolved, Resolver, agent_name, item_of, list, listed,
-    names_document, other_selector_types, selectors_of, source_of, strings, text_of, type_names,
+    names_document, needs_resolving, other_selector_types, selectors_of, source_of, strings,
+    text_of, type_names,
 };
 use crate::core::w3c::raw::RawTexts;
 use crate::core::w3c::write;
@@ -472,6 +473,10 @@ impl Reader<'_> {
         let Value::Object(t) = target else {
             return None;
         };
+        let selectors = list(t.get("selector"));
+        if !selectors.iter().any(|s| needs_resolving(s)) {
+            return None;
+        }
         let chars = self.chars.get_or_init(|| self.doc.text().chars().collect());
         let resolver = Resolver {
             index: self.index,
@@ -482,8 +487,8 @@ impl Reader<'_> {
                 .unwrap_or_default(),
         };
         let mut best: Option<Resolved> = None;
-        for selector in list(t.get("selector")) {
-            if let Some(r) = resolver.resolve(selector, None, 0)
+        for selector in selectors {
+            if let Some(r) = resolver.resolve(selector, None, 0, false)
                 && r.narrowed
                 && best.is_none_or(|b| r.depth > b.depth)
             {

@@ -74,7 +74,11 @@ pub(super) fn edit_distance_within(a: &[char], b: &[char], max: usize) -> Option
         let row = i + 1;
         let lo = row.saturating_sub(max);
         let hi = row.saturating_add(max).min(b.len());
-        cur.fill(inf);
+        // Cells outside the band are never written, except the one left
+        // of it, which still holds a value from two rows up.
+        if let Some(cell) = lo.checked_sub(1).and_then(|j| cur.get_mut(j)) {
+            *cell = inf;
+        }
         let mut row_min = inf;
         if lo == 0
             && let Some(first) = cur.first_mut()

@@ -61,9 +61,13 @@ impl Context<'_> {
 }
 
 /// Levenshtein distance between `a` and `b` if it is at most `max`, else
-/// `None`. Only the band of cells within `max` of the diagonal is filled,
+/// `None`. Equal strings (the common case: a note whose surroundings did
+/// not change) cost one comparison. Only the band of cells within `max` of the diagonal is filled,
 /// and the comparison stops at the first row whose cells all exceed `max`.
 pub(super) fn edit_distance_within(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    if a == b {
+        return Some(0);
+    }
     if a.len().abs_diff(b.len()) > max {
         return None;
     }

@@ -683,3 +683,29 @@ fn exports_use_where_notes_are_now() {
     assert!(html.contains("Approximate match (score 0."));
     check_well_formed(&html);
 }
+
+#[test]
+fn exports_say_when_a_note_is_ambiguous() {
+    // The note was on 會議決定 at chars 5–9; the new text holds it at 0 and
+    // 10, equally near and with surroundings equally unlike the old ones.
+    let old = Document::from_bytes("a.txt", None, "甲甲甲甲甲會議決定。丙丙丙".as_bytes()).unwrap();
+    let tied = note(&old, (5, 9), 1, "哪一個");
+    let doc =
+        Document::from_bytes("a.txt", None, "會議決定。乙乙乙乙乙會議決定。".as_bytes()).unwrap();
+    let mut review = ReviewFile::new(&old);
+    review.notes = vec![tied];
+    let store = ReviewStore::new(&doc, review);
+    let timeline = Timeline::empty(&doc);
+    let input = input(&doc, &store, &timeline);
+    let md = markdown::export(&input);
+    assert!(
+        md.contains(
+            "- Anchoring: ambiguous; the quoted words and their context stand at 2 places \
+             equally near chars 5–9, where the note was made; this is the first of them, check it\n"
+        ),
+        "{md}"
+    );
+    let html = html::export(&input);
+    assert!(html.contains("Ambiguous: the quoted words"), "{html}");
+    check_well_formed(&html);
+}

@@ -163,6 +163,13 @@ pub enum Match {
     Exact,
     /// The exact quote was found elsewhere.
     Moved,
+    /// The exact quote was found elsewhere, at several places that neither
+    /// the stored context nor the stored position tells apart; the first of
+    /// them was taken, and the reviewer should check it.
+    Ambiguous {
+        /// How many places tie (2 or more).
+        places: usize,
+    },
     /// An approximate match was accepted, with its score in `[MIN_SCORE, 1]`.
     Fuzzy {
         /// The combined score (see [`MIN_SCORE`]).
@@ -240,7 +247,8 @@ fn anchor_quote(index: &TextIndex, target: &Target) -> Anchor {
     // nearness to the stored position. The quote still at its place stays
     // there unless another occurrence has strictly closer context.
     match (here, best_occurrence(index, &quote, &context, stored, here)) {
-        (_, Some(start)) => return exact_at(start, Match::Moved),
+        (_, Some((start, 1))) => return exact_at(start, Match::Moved),
+        (_, Some((start, places))) => return exact_at(start, Match::Ambiguous { places }),
         (Some(_), None) => return exact_at(stored, Match::Exact),
         (None, None) => {}
     }
@@ -288,40 +296,53 @@ fn anchor_quote(index: &TextIndex, target: &Target) -> Anchor {
 /// The exact occurrence of `quote` whose surroundings are closest to the
 /// stored context ([`Context::cost`]), nearest to `stored` among equals, then
 /// first; if `here` is the cost at the stored position, only an occurrence
-/// with a strictly lower cost is returned.
+/// with a strictly lower cost is returned. With it, how many occurrences
+/// share its cost and its distance from `stored` (1 when it stands alone).
 ///
 /// Occurrences are compared nearest first, each bounded by the best cost so
 /// far, so a phrase repeated thousands of times costs a few cells for each
 /// occurrence that cannot win, not a full comparison.
 ///
 /// Two occurrences with the same context cost and the same distance from the
-/// stored position (one before it, one after) cannot be told apart; the
-/// earlier is taken, deterministically.
+/// stored position (one before it, one after) cannot be told apart: the
+/// earlier is returned, deterministically, and the count says so.
 fn best_occurrence(
     index: &TextIndex,
     quote: &[char],
     context: &Context<'_>,
     stored: usize,
     here: Option<ContextCost>,
-) -> Option<usize> {
+) -> Option<(usize, usize)> {
     let mut starts = index.find_all(quote);
     starts.sort_by_key(|&start| (start.abs_diff(stored), start));
-    let mut best: Option<(ContextCost, usize)> = None;
-    // Costs must beat this (the one at the stored position, or any so far).
-    let mut bound = here.or_else(|| context.worst().checked_add(1));
+    // (cost, distance, start) of the best so far, and how many tie with it.
+    let mut best: Option<(ContextCost, usize, usize)> = None;
+    let mut ties = 0;
     for start in starts {
         if here.is_some() && start == stored {
             continue;
         }
-        let Some(limit) = bound.and_then(|b| b.checked_sub(1)) else {
+        let distance = start.abs_diff(stored);
+        // Costs must beat the one at the stored position, or the best so
+        // far; equal is enough to tie with a best at the same distance.
+        let limit = match (best, here) {
+            (Some((cost, d, _)), _) if d == distance => Some(cost),
+            (Some((cost, _, _)), _) | (None, Some(cost)) => cost.checked_sub(1),
+            (None, None) => Some(context.worst()),
+        };
+        let Some(limit) = limit else {
             break;
         };
-        if let Some(cost) = context.cost(start, limit) {
-            best = Some((cost, start));
-            bound = Some(cost);
+        match (context.cost(start, limit), best) {
+            (Some(cost), Some((least, d, _))) if cost == least && d == distance => ties += 1,
+            (Some(cost), _) => {
+                best = Some((cost, distance, start));
+                ties = 1;
+            }
+            (None, _) => {}
         }
     }
-    best.map(|(_, start)| start)
+    best.map(|(_, _, start)| (start, ties))
 }
 
 /// A quote shortened for a message, on one line.
@@ -820,7 +841,7 @@ mod tests {
             let index = TextIndex::new(&s(&new, 0, new.len()));
             let quote: Vec<char> = t.quote.exact.chars().collect();
             match anchor(&index, &t) {
-                Anchor::Anchored { position, how: Match::Exact | Match::Moved } => {
+                Anchor::Anchored { position, how: Match::Exact | Match::Moved | Match::Ambiguous { .. } } => {
                     prop_assert_eq!(&new[position.start..position.end], quote.as_slice());
                 }
                 Anchor::Anchored { position, how: Match::Fuzzy { score } } => {
@@ -918,6 +939,39 @@ mod tests {
         t.position = TextPosition { start: 5, end: 9 };
         // Hint 5: at 0 and 11 — 5 and 6 away; the nearer, 0.
         assert_eq!(anchor_in(text, &t).position().map(|p| p.start), Some(0));
+        assert!(matches!(
+            anchor_in(text, &t),
+            Anchor::Anchored {
+                how: Match::Moved,
+                ..
+            }
+        ));
+        // At 0 and 10, hint 5: nothing tells them apart. The earlier is
+        // taken, and the note says it is ambiguous rather than moved.
+        let text = "會議決定。乙乙乙乙乙會議決定。";
+        assert_eq!(
+            anchor_in(text, &t),
+            Anchor::Anchored {
+                position: TextPosition { start: 0, end: 4 },
+                how: Match::Ambiguous { places: 2 },
+            }
+        );
+        // Either one's own context tells them apart again.
+        let chars: Vec<char> = text.chars().collect();
+        for start in [0, 10] {
+            let mut t = target_on(&chars, start, start + 4);
+            t.position = TextPosition { start: 5, end: 9 };
+            assert_eq!(
+                anchor_in(text, &t),
+                Anchor::Anchored {
+                    position: TextPosition {
+                        start,
+                        end: start + 4
+                    },
+                    how: Match::Moved,
+                }
+            );
+        }
     }
 
     /// The phrase repeated in the generated texts: none of its chars is in

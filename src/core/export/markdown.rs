@@ -139,6 +139,14 @@ fn anchored_note(
                     stored.start, stored.end
                 );
             }
+            Match::Ambiguous { places } => {
+                let stored = note.target.position;
+                let _ = writeln!(
+                    out,
+                    "- Anchoring: ambiguous; the quoted words and their context stand at {places} places equally near chars {}–{}, where the note was made; this is the first of them, check it",
+                    stored.start, stored.end
+                );
+            }
             Match::Fuzzy { score } => {
                 let _ = writeln!(
                     out,

@@ -359,6 +359,15 @@ fn note_card(out: &mut String, doc: &Document, entry: &Entry<'_>) {
                         note.target.position.start, note.target.position.end
                     );
                 }
+                Match::Ambiguous { places } => {
+                    let _ = writeln!(
+                        out,
+                        "<p class=\"meta\">Ambiguous: the quoted words and their context stand at \
+                         {places} places equally near chars {}–{}, where the note was made; this \
+                         is the first of them. Check it.</p>",
+                        note.target.position.start, note.target.position.end
+                    );
+                }
                 Match::Fuzzy { score } => {
                     let _ = writeln!(
                         out,

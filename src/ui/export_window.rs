@@ -171,7 +171,7 @@ pub fn export_window_ui(
 }
 
 /// A path field with "Browse…" beside it. The field works on its own.
-fn path_row_ui(
+pub(crate) fn path_row_ui(
     ui: &mut Ui,
     path: &mut String,
     name: &str,

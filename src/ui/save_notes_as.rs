@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use egui::Context;
 
 use crate::ui::command::Command;
+use crate::ui::export_window::path_row_ui;
 use crate::ui::i18n::Strings;
 use crate::ui::theme;
 
@@ -87,25 +88,25 @@ pub fn save_notes_as_window_ui(
         .default_width(520.0)
         .show(ctx, |ui| {
             ui.label(s.save_notes_as_help);
-            ui.horizontal(|ui| {
-                let width = ui.available_width() - 90.0;
-                let field = ui.add(
-                    egui::TextEdit::singleline(&mut state.path).desired_width(width.max(120.0)),
-                );
-                field.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, s.save_notes_as_path)
-                });
-                if ui.button(s.browse).clicked() {
-                    match browse(&state.path) {
-                        Browsed::Chosen(path) => {
-                            state.path = path.display().to_string();
-                            state.error = None;
-                        }
-                        Browsed::Cancelled => {}
-                        Browsed::NoDialog => state.error = Some(s.save_notes_as_no_dialog.into()),
+            let typed = state.path.clone();
+            let error = &mut state.error;
+            path_row_ui(
+                ui,
+                &mut state.path,
+                s.save_notes_as_path,
+                s,
+                || match browse(&typed) {
+                    Browsed::Chosen(path) => {
+                        *error = None;
+                        Some(path)
                     }
-                }
-            });
+                    Browsed::Cancelled => None,
+                    Browsed::NoDialog => {
+                        *error = Some(s.save_notes_as_no_dialog.into());
+                        None
+                    }
+                },
+            );
             let ready = !state.path.trim().is_empty();
             if ui
                 .add_enabled(ready, egui::Button::new(s.save_notes_as_save))

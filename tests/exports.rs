@@ -262,11 +262,12 @@ fn csv_has_bom_exact_header_and_one_row_per_note() {
     assert_eq!(&bytes[..3], &[0xEF, 0xBB, 0xBF]);
     let text = std::str::from_utf8(&bytes[3..]).unwrap();
     assert!(text.starts_with(
-        "id,paragraph,start,end,quote,note,tags,color,author,created,modified,status\r\n"
+        "id,paragraph,start,end,quote,note,tags,color,author,created,modified,status,\
+         needs_checking,status_detail\r\n"
     ));
     let rows = parse_csv(text);
     assert_eq!(rows.len(), 1 + 5);
-    assert!(rows.iter().all(|r| r.len() == 12), "{rows:?}");
+    assert!(rows.iter().all(|r| r.len() == 14), "{rows:?}");
     // Document order, the orphan last with empty position cells.
     let ids: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
     assert_eq!(ids, ["note-1", "note-2", "note-3", "note-4", "note-5"]);
@@ -276,11 +277,16 @@ fn csv_has_bom_exact_header_and_one_row_per_note() {
         ["1", &*s.to_string(), &*e.to_string(), "濟寧市政府"]
     );
     assert_eq!(rows[1][6], "地名; 機構");
-    assert_eq!(rows[1][11], "anchored");
+    assert_eq!(rows[1][11..14], ["exact", "no", "exact: where it was made"]);
     assert_eq!(rows[4][1], "6");
     assert_eq!(rows[5][1..4], ["", "", ""]);
     assert_eq!(rows[5][4], "這段文字已經不在文中了");
-    assert_eq!(rows[5][11], "orphaned");
+    assert_eq!(rows[5][11..13], ["orphaned", "yes"]);
+    assert!(
+        rows[5][13].starts_with("orphaned: the quoted text"),
+        "{}",
+        rows[5][13]
+    );
     // Multi-line note text survives quoting.
     assert_eq!(
         rows[3][5],
@@ -665,22 +671,37 @@ fn exports_use_where_notes_are_now() {
     );
     let row = rows.iter().find(|r| r[0] == "note-1").unwrap();
     assert_eq!(row[1..4], ["6", &*start.to_string(), &*end.to_string()]);
-    assert_eq!(row[11], "anchored");
+    // Moved, and the char changed nearby is in its context: check it.
+    assert_eq!(
+        row[11..14],
+        [
+            "moved",
+            "yes",
+            &*format!(
+                "moved from chars {was_start}–{was_end} to {start}–{end}; the text around it \
+                 changed, check it"
+            )
+        ]
+    );
+    let row = rows.iter().find(|r| r[0] == "note-2").unwrap();
+    assert_eq!(row[11..13], ["fuzzy", "yes"]);
 
     let md = markdown::export(&input);
     assert!(md.contains(&format!(
-        "- Position: Paragraph 6, chars {start}–{end}\n- Anchoring: moved; the quoted words \
-         were at chars {was_start}–{was_end} when the note was made\n"
+        "- Position: Paragraph 6, chars {start}–{end}\n- Status: moved from chars \
+         {was_start}–{was_end} to {start}–{end}; the text around it changed, check it\n"
     )));
-    assert!(md.contains("- Anchoring: approximate match (score 0."));
-    assert!(md.contains("the text there now reads “魯南工程技术研究院”"));
+    assert!(md.contains("- Status: fuzzy: the text at chars"));
+    assert!(md.contains("(similarity 0."));
+    assert!(md.contains("- The text there now reads “魯南工程技术研究院”"));
 
     let html = html::export(&input);
     assert!(
         html.contains("title=\"Note 2\">魯南工程技术研究院</mark>"),
         "{html}"
     );
-    assert!(html.contains("Approximate match (score 0."));
+    assert!(html.contains("<p class=\"meta status fuzzy check\">Status: fuzzy: the text"));
+    assert!(html.contains("The text there now reads “魯南工程技术研究院”"));
     check_well_formed(&html);
 }
 
@@ -700,12 +721,21 @@ fn exports_say_when_a_note_is_ambiguous() {
     let md = markdown::export(&input);
     assert!(
         md.contains(
-            "- Anchoring: ambiguous; the quoted words and their context stand at 2 places \
-             equally near chars 5–9, where the note was made; this is the first of them, check it\n"
+            "- Status: ambiguous: the quote fits 2 places equally well; placed at the first, \
+             chars 0–4, check it\n"
         ),
         "{md}"
     );
     let html = html::export(&input);
-    assert!(html.contains("Ambiguous: the quoted words"), "{html}");
+    assert!(
+        html.contains("<p class=\"meta status ambiguous check\">Status: ambiguous"),
+        "{html}"
+    );
+    let rows = parse_csv(
+        std::str::from_utf8(&csv::export(&input))
+            .unwrap()
+            .trim_start_matches('\u{feff}'),
+    );
+    assert_eq!(rows[1][11..13], ["ambiguous", "yes"]);
     check_well_formed(&html);
 }

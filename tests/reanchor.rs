@@ -90,7 +90,7 @@ fn notes_re_anchor_on_an_edited_copy() {
         matches!(
             a,
             Anchor::Anchored {
-                how: Match::Moved,
+                how: Match::Moved { .. },
                 ..
             }
         ),
@@ -102,7 +102,7 @@ fn notes_re_anchor_on_an_edited_copy() {
         matches!(
             a,
             Anchor::Anchored {
-                how: Match::Moved,
+                how: Match::Moved { .. },
                 ..
             }
         ),

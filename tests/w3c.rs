@@ -105,6 +105,7 @@ fn notes(doc: &Document) -> Vec<Note> {
         },
         raw: RawRange::new(600, 612),
         source: None,
+        position_guessed: false,
         extra: serde_json::Map::new().into(),
     };
     orphan.color = NoteColor::Pink;

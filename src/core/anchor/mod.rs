@@ -46,6 +46,7 @@
 mod context;
 mod fuzzy;
 mod index;
+mod status;
 #[cfg(test)]
 mod testing;
 
@@ -60,6 +61,7 @@ pub use fuzzy::{
     POSITION_SCALE, WEIGHT_POSITION, WEIGHT_PREFIX, WEIGHT_QUOTE, WEIGHT_SUFFIX, max_edits,
 };
 pub use index::TextIndex;
+pub use status::{STATUS_KEY, StatusKind, StatusLine, StatusReport};
 
 /// Chars of a quote shown in an orphan reason before it is cut with "…".
 const REASON_QUOTE_CHARS: usize = 24;
@@ -162,7 +164,12 @@ pub enum Match {
     /// The stored position still holds the quote.
     Exact,
     /// The exact quote was found elsewhere.
-    Moved,
+    Moved {
+        /// True when the text around it is still the stored context (the
+        /// text before or after it merely grew or shrank); false when it
+        /// stands in other surroundings, which the reviewer should check.
+        same_context: bool,
+    },
     /// The exact quote was found elsewhere, at several places that neither
     /// the stored context nor the stored position tells apart; the first of
     /// them was taken, and the reviewer should check it.
@@ -220,6 +227,9 @@ fn anchor_quote(index: &TextIndex, target: &Target) -> Anchor {
     let suffix: Vec<char> = target.quote.suffix.chars().collect();
     let m = quote.len();
     let stored = target.position.start;
+    // A position only guessed (an import that could not tell the quote's
+    // occurrences apart) is no hint: every occurrence is equally near it.
+    let hint = (!target.position_guessed).then_some(stored);
     let context = Context {
         chars: index.chars(),
         quote_len: m,
@@ -236,9 +246,9 @@ fn anchor_quote(index: &TextIndex, target: &Target) -> Anchor {
 
     // 1. The stored position, checked on the quote's own length in case the
     // stored end disagrees with it.
-    let here = (index.chars_at(stored, m) == Some(quote.as_slice()))
-        .then(|| context.cost(stored, context.worst()))
-        .flatten();
+    let here = hint
+        .filter(|&at| index.chars_at(at, m) == Some(quote.as_slice()))
+        .and_then(|at| context.cost(at, context.worst()));
     if here == Some(0) {
         return exact_at(stored, Match::Exact);
     }
@@ -246,9 +256,18 @@ fn anchor_quote(index: &TextIndex, target: &Target) -> Anchor {
     // 2. Every exact occurrence, ranked by context (edit distance), then by
     // nearness to the stored position. The quote still at its place stays
     // there unless another occurrence has strictly closer context.
-    match (here, best_occurrence(index, &quote, &context, stored, here)) {
-        (_, Some((start, 1))) => return exact_at(start, Match::Moved),
-        (_, Some((start, places))) => return exact_at(start, Match::Ambiguous { places }),
+    match (here, best_occurrence(index, &quote, &context, hint, here)) {
+        (_, Some(best)) if best.ties > 1 => {
+            return exact_at(best.start, Match::Ambiguous { places: best.ties });
+        }
+        (_, Some(best)) => {
+            return exact_at(
+                best.start,
+                Match::Moved {
+                    same_context: best.cost == 0,
+                },
+            );
+        }
         (Some(_), None) => return exact_at(stored, Match::Exact),
         (None, None) => {}
     }
@@ -293,36 +312,48 @@ fn anchor_quote(index: &TextIndex, target: &Target) -> Anchor {
     }
 }
 
+/// The best of a repeated quote's occurrences ([`best_occurrence`]).
+struct Occurrence {
+    /// Where it starts.
+    start: usize,
+    /// Its context cost (0: the stored context exactly).
+    cost: ContextCost,
+    /// How many occurrences share its cost and its distance from the stored
+    /// position (1 when it stands alone).
+    ties: usize,
+}
+
 /// The exact occurrence of `quote` whose surroundings are closest to the
-/// stored context ([`Context::cost`]), nearest to `stored` among equals, then
+/// stored context ([`Context::cost`]), nearest to `hint` among equals, then
 /// first; if `here` is the cost at the stored position, only an occurrence
-/// with a strictly lower cost is returned. With it, how many occurrences
-/// share its cost and its distance from `stored` (1 when it stands alone).
+/// with a strictly lower cost is returned.
 ///
 /// Occurrences are compared nearest first, each bounded by the best cost so
 /// far, so a phrase repeated thousands of times costs a few cells for each
 /// occurrence that cannot win, not a full comparison.
 ///
-/// Two occurrences with the same context cost and the same distance from the
-/// stored position (one before it, one after) cannot be told apart: the
-/// earlier is returned, deterministically, and the count says so.
+/// Occurrences with the same context cost and the same distance from the
+/// hint (one before it, one after; or any two when there is no hint)
+/// cannot be told apart: the earliest is returned, deterministically, and
+/// [`Occurrence::ties`] says how many there are.
 fn best_occurrence(
     index: &TextIndex,
     quote: &[char],
     context: &Context<'_>,
-    stored: usize,
+    hint: Option<usize>,
     here: Option<ContextCost>,
-) -> Option<(usize, usize)> {
+) -> Option<Occurrence> {
+    let distance = |start: usize| hint.map_or(0, |at| start.abs_diff(at));
     let mut starts = index.find_all(quote);
-    starts.sort_by_key(|&start| (start.abs_diff(stored), start));
+    starts.sort_by_key(|&start| (distance(start), start));
     // (cost, distance, start) of the best so far, and how many tie with it.
     let mut best: Option<(ContextCost, usize, usize)> = None;
     let mut ties = 0;
     for start in starts {
-        if here.is_some() && start == stored {
+        if here.is_some() && Some(start) == hint {
             continue;
         }
-        let distance = start.abs_diff(stored);
+        let distance = distance(start);
         // Costs must beat the one at the stored position, or the best so
         // far; equal is enough to tie with a best at the same distance.
         let limit = match (best, here) {
@@ -342,7 +373,7 @@ fn best_occurrence(
             (None, _) => {}
         }
     }
-    best.map(|(_, _, start)| (start, ties))
+    best.map(|(cost, _, start)| Occurrence { start, cost, ties })
 }
 
 /// A quote shortened for a message, on one line.
@@ -401,6 +432,7 @@ mod tests {
             position: TextPosition { start, end },
             raw: RawRange::new(start, end),
             source: None,
+            position_guessed: false,
             extra: Map::new().into(),
         }
     }
@@ -465,7 +497,7 @@ mod tests {
             a,
             Anchor::Anchored {
                 position: expected,
-                how: Match::Moved
+                how: Match::Moved { same_context: true }
             }
         );
         assert_eq!(index.slice(expected), "濟寧市政");
@@ -485,7 +517,7 @@ mod tests {
         assert!(matches!(
             a,
             Anchor::Anchored {
-                how: Match::Moved,
+                how: Match::Moved { .. },
                 ..
             }
         ));
@@ -528,7 +560,7 @@ mod tests {
                     start: SHIBADA[1] - gap,
                     end: SHIBADA[1] - gap + 3
                 },
-                how: Match::Moved
+                how: Match::Moved { same_context: true }
             }
         );
     }
@@ -737,7 +769,9 @@ mod tests {
                     start: 0,
                     end: last.end - last.start
                 },
-                how: Match::Moved
+                how: Match::Moved {
+                    same_context: false
+                }
             }
         );
         // A stored range with a wrong end still anchors on the quote's length.
@@ -841,7 +875,7 @@ mod tests {
             let index = TextIndex::new(&s(&new, 0, new.len()));
             let quote: Vec<char> = t.quote.exact.chars().collect();
             match anchor(&index, &t) {
-                Anchor::Anchored { position, how: Match::Exact | Match::Moved | Match::Ambiguous { .. } } => {
+                Anchor::Anchored { position, how: Match::Exact | Match::Moved { .. } | Match::Ambiguous { .. } } => {
                     prop_assert_eq!(&new[position.start..position.end], quote.as_slice());
                 }
                 Anchor::Anchored { position, how: Match::Fuzzy { score } } => {
@@ -942,7 +976,7 @@ mod tests {
         assert!(matches!(
             anchor_in(text, &t),
             Anchor::Anchored {
-                how: Match::Moved,
+                how: Match::Moved { .. },
                 ..
             }
         ));
@@ -961,15 +995,16 @@ mod tests {
         for start in [0, 10] {
             let mut t = target_on(&chars, start, start + 4);
             t.position = TextPosition { start: 5, end: 9 };
-            assert_eq!(
-                anchor_in(text, &t),
-                Anchor::Anchored {
-                    position: TextPosition {
-                        start,
-                        end: start + 4
-                    },
-                    how: Match::Moved,
-                }
+            let a = anchor_in(text, &t);
+            assert!(
+                matches!(
+                    a,
+                    Anchor::Anchored {
+                        position,
+                        how: Match::Moved { .. },
+                    } if position == TextPosition { start, end: start + 4 }
+                ),
+                "{a:?}"
             );
         }
     }
@@ -1125,7 +1160,10 @@ mod tests {
             new.splice(0..0, inserted);
             let a = anchor(&TextIndex::new(&s(&new, 0, new.len())), &t);
             let moved = TextPosition { start: start + shift + 1, end: start + len + shift + 1 };
-            prop_assert_eq!(a, Anchor::Anchored { position: moved, how: Match::Moved });
+            prop_assert!(
+                matches!(a, Anchor::Anchored { position, how: Match::Moved { .. } } if position == moved),
+                "{:?}", a
+            );
         }
     }
 
@@ -1192,7 +1230,7 @@ mod tests {
                 matches!(
                     anchor(&index, t),
                     Anchor::Anchored {
-                        how: Match::Moved,
+                        how: Match::Moved { .. },
                         ..
                     }
                 )

@@ -15,7 +15,9 @@
 //! | `tags` | the tags, joined with `; ` |
 //! | `color` | `yellow`, `green`, … |
 //! | `author`, `created`, `modified` | as stored |
-//! | `status` | `anchored` or `orphaned` |
+//! | `status` | where the note stands after the text changed: `exact`, `moved`, `fuzzy`, `ambiguous` or `orphaned` |
+//! | `needs_checking` | `yes` when the reviewer should look at its place (see `Anchor::needs_checking`), else `no` |
+//! | `status_detail` | the status in words: from where to where it moved, its similarity, how many places it fits, why it is orphaned |
 //!
 //! **Formula injection.** A spreadsheet runs a cell starting with `=`, `+`,
 //! `-` or `@` as a formula (`=HYPERLINK(…)` can leak data or run commands),
@@ -33,7 +35,7 @@ use super::input::ExportInput;
 use super::parts::paragraph_of;
 
 /// The header row's fields.
-pub const HEADER: [&str; 12] = [
+pub const HEADER: [&str; 14] = [
     "id",
     "paragraph",
     "start",
@@ -46,6 +48,8 @@ pub const HEADER: [&str; 12] = [
     "created",
     "modified",
     "status",
+    "needs_checking",
+    "status_detail",
 ];
 
 /// The UTF-8 byte order mark that starts the file.
@@ -60,15 +64,14 @@ pub fn export(input: &ExportInput<'_>) -> Vec<u8> {
     let mut out = String::from(BOM);
     record(&mut out, HEADER.iter().map(|h| (*h).to_owned()));
     for (note, anchor) in &input.notes {
-        let (paragraph, start, end, status) = match anchor {
+        let (paragraph, start, end) = match anchor {
             Anchor::Anchored { position, .. } => (
                 paragraph_of(input.doc, position.start)
                     .map_or_else(String::new, |p| (p + 1).to_string()),
                 position.start.to_string(),
                 position.end.to_string(),
-                "anchored",
             ),
-            Anchor::Orphaned { .. } => (String::new(), String::new(), String::new(), "orphaned"),
+            Anchor::Orphaned { .. } => (String::new(), String::new(), String::new()),
         };
         record(
             &mut out,
@@ -84,7 +87,9 @@ pub fn export(input: &ExportInput<'_>) -> Vec<u8> {
                 note.author.clone(),
                 note.created.clone(),
                 note.modified.clone(),
-                status.to_owned(),
+                anchor.status().name().to_owned(),
+                if anchor.needs_checking() { "yes" } else { "no" }.to_owned(),
+                anchor.status_line(note.target.position).to_string(),
             ],
         );
     }

@@ -128,33 +128,21 @@ fn anchored_note(
     out.push('\n');
     body(out, &note.body);
     let _ = writeln!(out, "- Position: {}", position_label(doc, position));
-    if let Anchor::Anchored { how, .. } = anchor {
-        match how {
-            Match::Exact => {}
-            Match::Moved => {
-                let stored = note.target.position;
-                let _ = writeln!(
-                    out,
-                    "- Anchoring: moved; the quoted words were at chars {}–{} when the note was made",
-                    stored.start, stored.end
-                );
-            }
-            Match::Ambiguous { places } => {
-                let stored = note.target.position;
-                let _ = writeln!(
-                    out,
-                    "- Anchoring: ambiguous; the quoted words and their context stand at {places} places equally near chars {}–{}, where the note was made; this is the first of them, check it",
-                    stored.start, stored.end
-                );
-            }
-            Match::Fuzzy { score } => {
-                let _ = writeln!(
-                    out,
-                    "- Anchoring: approximate match (score {score:.2}); the text there now reads “{}”",
-                    inline(doc.slice(position.start, position.end))
-                );
-            }
-        }
+    let _ = writeln!(
+        out,
+        "- Status: {}",
+        inline(&anchor.status_line(note.target.position).to_string())
+    );
+    if let Anchor::Anchored {
+        how: Match::Fuzzy { .. },
+        ..
+    } = anchor
+    {
+        let _ = writeln!(
+            out,
+            "- The text there now reads “{}”",
+            inline(doc.slice(position.start, position.end))
+        );
     }
     meta(out, note);
 }
@@ -171,9 +159,11 @@ fn orphan_note(out: &mut String, number: usize, note: &Note, anchor: &Anchor) {
         "- Position when made: chars {}–{}",
         stored.start, stored.end
     );
-    if let Anchor::Orphaned { reason } = anchor {
-        let _ = writeln!(out, "- Not found: {}", inline(&reason.to_string()));
-    }
+    let _ = writeln!(
+        out,
+        "- Status: {}",
+        inline(&anchor.status_line(stored).to_string())
+    );
     meta(out, note);
 }
 

@@ -10,6 +10,8 @@ mod parts;
 
 pub use input::{ExportError, ExportInput};
 
+use crate::core::anchor::STATUS_KEY;
+
 /// An export format.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
@@ -90,7 +92,20 @@ pub fn export(format: Format, input: &ExportInput<'_>) -> Result<Vec<u8>, Export
         Format::Json => {
             let mut review = input.review.clone();
             // The export scope decides which notes travel.
-            review.notes = input.notes.iter().map(|(n, _)| (*n).clone()).collect();
+            // Each note carries its status in this text; reading a review
+            // file drops it again (see `STATUS_KEY`).
+            review.notes = input
+                .notes
+                .iter()
+                .map(|(n, anchor)| {
+                    let mut note = (*n).clone();
+                    let report = anchor.status_report(n.target.position);
+                    if let Ok(value) = serde_json::to_value(report) {
+                        note.extra.insert(STATUS_KEY.to_owned(), value);
+                    }
+                    note
+                })
+                .collect();
             Ok(review.try_to_json()?.into_bytes())
         }
     }

@@ -25,6 +25,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+use crate::core::anchor::STATUS_KEY;
 use crate::core::file::fields::{Extra, keep_unknown_fields};
 use crate::core::notes::note::Note;
 use crate::core::text::document::Document;
@@ -259,7 +260,15 @@ impl ReviewFile {
                 });
             }
             Ok(review) if review.version > VERSION => return Ok(Parsed::Newer(review)),
-            Ok(review) => return Ok(Parsed::Current(review)),
+            Ok(mut review) => {
+                // A note's status belongs to the text it was exported
+                // against; a file that carries one (a JSON export) is read
+                // without it, so it is never saved as if it were the note's.
+                for note in &mut review.notes {
+                    note.extra.remove(STATUS_KEY);
+                }
+                return Ok(Parsed::Current(review));
+            }
             Err(e) => e,
         };
         let value: Value = match serde_json::from_slice(bytes) {

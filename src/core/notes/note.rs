@@ -74,6 +74,13 @@ pub struct Target {
     /// document and its quote is not found in this one, which makes the
     /// note an orphan that says so. Left out of the file when `None`.
     pub source: Option<String>,
+    /// True when [`position`](Self::position) is no hint of where the note
+    /// is: an import found its quote at several places that nothing told
+    /// apart (no position in the annotation, or one equally near them) and
+    /// put it at the first; re-anchoring then treats every occurrence alike
+    /// and keeps reporting the note as ambiguous until the reviewer confirms
+    /// a place. Left out of the file when false.
+    pub position_guessed: bool,
     /// Unknown fields, kept.
     pub extra: Extra,
 }
@@ -84,7 +91,17 @@ keep_unknown_fields!(Target, "a note's target (a JSON object)", {
     position: required,
     raw: required,
     source: default if Option::is_none,
+    position_guessed: default if is_false,
 });
+
+/// For `skip_serializing_if`: a false flag is left out of the file.
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "skip_serializing_if passes a reference"
+)]
+fn is_false(flag: &bool) -> bool {
+    !*flag
+}
 
 /// The quoted text with up to [`CONTEXT_CHARS`] characters of context each side.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -202,6 +219,7 @@ impl Target {
             position: TextPosition { start, end },
             raw,
             source: None,
+            position_guessed: false,
             extra: Extra::default(),
         }
     }

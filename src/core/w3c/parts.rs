@@ -257,6 +257,7 @@ impl Resolver<'_> {
                         kind: TargetKind::Range,
                         raw: RawRange::default(),
                         source: None,
+                        position_guessed: false,
                         extra: Extra::default(),
                     };
                     anchor::anchor(self.index, &target).position()?

@@ -66,7 +66,7 @@ use std::cell::OnceCell;
 
 use serde_json::{Map, Value};
 
-use crate::core::anchor::{self, TextIndex};
+use crate::core::anchor::{self, Anchor, Match, TextIndex};
 use crate::core::file::fields::{self, Extra};
 use crate::core::file::review::{self, Parsed, ReviewError, ReviewFile};
 use crate::core::import::{
@@ -443,12 +443,30 @@ impl Reader<'_> {
             position: position.unwrap_or_default(),
             raw: stored_raw,
             source: None,
+            // Without a position, every occurrence of the quote is equally
+            // likely: only the context can choose.
+            position_guessed: position.is_none(),
             extra,
         };
-        if let Some(p) = anchor::anchor(self.index, &target).position() {
+        let found = anchor::anchor(self.index, &target);
+        if let Some(p) = found.position() {
             let here = Target::range(self.doc, p.start, p.end);
-            // The quote is the truth, a position only a hint of where.
-            target.position = p;
+            // The quote is the truth, a position only a hint of where. When
+            // nothing tells its occurrences apart, the note stays ambiguous
+            // (re-anchoring says so each time) until the reviewer confirms
+            // a place: a position it had is kept as it was, and without one
+            // the first occurrence is only a guess.
+            let ambiguous = matches!(
+                found,
+                Anchor::Anchored {
+                    how: Match::Ambiguous { .. },
+                    ..
+                }
+            );
+            target.position_guessed = ambiguous && position.is_none();
+            if !ambiguous || position.is_none() {
+                target.position = p;
+            }
             target.quote.prefix = prefix.take().unwrap_or(here.quote.prefix);
             target.quote.suffix = suffix.take().unwrap_or(here.quote.suffix);
             target.raw = here.raw;

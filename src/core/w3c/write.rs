@@ -26,13 +26,14 @@
 //! - `creator` is a `Person` with the author's `name`; `created`,
 //!   `modified` and `generated` are UTC and end in `Z` ([`utc_z`]).
 //! - Pizhu's own fields (color, paragraph or range, the position in the raw
-//!   scraped text, and fields of newer versions) go in a `pizhu` object,
+//!   scraped text, the note's status after the text changed as
+//!   `anchoring`, and fields of newer versions) go in a `pizhu` object,
 //!   which other tools ignore and Pizhu's import reads back, so that an
 //!   export imported into an empty review gives the same notes.
 
 use serde::Serialize;
 
-use crate::core::anchor::Anchor;
+use crate::core::anchor::{Anchor, StatusReport};
 use crate::core::export::input::{ExportError, ExportInput};
 use crate::core::file::fields::Extra;
 use crate::core::notes::note::{Note, Target, TargetKind};
@@ -253,6 +254,9 @@ pub struct Extension<'a> {
     pub kind: TargetKind,
     /// The selected range in the raw (scraped) text, in chars.
     pub raw: RawRange,
+    /// The note's status in the exported text (exact, moved, fuzzy,
+    /// ambiguous, orphaned); Pizhu's import does not read it back.
+    pub anchoring: StatusReport,
     /// The note's fields unknown to this version, kept (as they were read).
     #[serde(skip_serializing_if = "is_empty")]
     pub note_fields: &'a Extra,
@@ -342,6 +346,7 @@ impl<'a> Annotation<'a> {
                 color: note.color.name(),
                 kind: note.target.kind,
                 raw: current.raw,
+                anchoring: anchor.status_report(note.target.position),
                 note_fields: &note.extra,
                 target_fields: &note.target.extra,
             },

@@ -349,47 +349,23 @@ fn note_card(out: &mut String, doc: &Document, entry: &Entry<'_>) {
                 position_label(doc, *position)
             );
             quote_and_body(out, note);
-            match how {
-                Match::Exact => {}
-                Match::Moved => {
-                    let _ = writeln!(
-                        out,
-                        "<p class=\"meta\">Moved: the quoted words were at chars {}–{} when the \
-                         note was made.</p>",
-                        note.target.position.start, note.target.position.end
-                    );
-                }
-                Match::Ambiguous { places } => {
-                    let _ = writeln!(
-                        out,
-                        "<p class=\"meta\">Ambiguous: the quoted words and their context stand at \
-                         {places} places equally near chars {}–{}, where the note was made; this \
-                         is the first of them. Check it.</p>",
-                        note.target.position.start, note.target.position.end
-                    );
-                }
-                Match::Fuzzy { score } => {
-                    let _ = writeln!(
-                        out,
-                        "<p class=\"meta\">Approximate match (score {score:.2}): the text \
-                         there now reads “{}”.</p>",
-                        escape(doc.slice(position.start, position.end))
-                    );
-                }
+            status(out, note, entry.anchor);
+            if let Match::Fuzzy { .. } = how {
+                let _ = writeln!(
+                    out,
+                    "<p class=\"meta\">The text there now reads “{}”.</p>",
+                    escape(doc.slice(position.start, position.end))
+                );
             }
         }
-        Anchor::Orphaned { reason } => {
+        Anchor::Orphaned { .. } => {
             let _ = writeln!(
                 out,
                 "Note {n} <span class=\"where\">was at chars {}–{}</span></h3>",
                 note.target.position.start, note.target.position.end
             );
             quote_and_body(out, note);
-            let _ = writeln!(
-                out,
-                "<p class=\"meta\">Not found: {}</p>",
-                escape(&reason.to_string())
-            );
+            status(out, note, entry.anchor);
         }
     }
     out.push_str("<dl class=\"meta\">\n");
@@ -420,6 +396,22 @@ fn note_card(out: &mut String, doc: &Document, entry: &Entry<'_>) {
         );
     }
     out.push_str("</dl>\n</article>\n");
+}
+
+/// The note's status after the text changed (exact, moved, fuzzy,
+/// ambiguous, orphaned), marked `check` when the reviewer should look.
+fn status(out: &mut String, note: &Note, anchor: &Anchor) {
+    let _ = writeln!(
+        out,
+        "<p class=\"meta status {}{}\">Status: {}</p>",
+        anchor.status().name(),
+        if anchor.needs_checking() {
+            " check"
+        } else {
+            ""
+        },
+        escape(&anchor.status_line(note.target.position).to_string())
+    );
 }
 
 /// The quoted text and the note text, line breaks kept.

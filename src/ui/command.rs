@@ -73,8 +73,12 @@ pub enum Command {
     },
     /// Close the note editor.
     CloseEditor,
-    /// Attach an orphaned note to the current selection.
+    /// Attach a note (orphaned, or placed where the reviewer does not
+    /// want it) to the current selection.
     Reattach(String),
+    /// Keep a note where re-anchoring placed it: its target is rewritten
+    /// from the text there, so it is exact from now on (undoable, saved).
+    ConfirmPlace(String),
     /// Keep the damaged notes file under a new name and start a new one.
     StartNewNotesFile,
     /// Keep the document open but use the notes file at this path instead

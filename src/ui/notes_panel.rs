@@ -5,7 +5,7 @@
 
 use egui::{Color32, RichText, Ui};
 
-use crate::core::anchor::{Anchor, OrphanReason};
+use crate::core::anchor::Anchor;
 use crate::core::notes::filter::{NoteFilter, SortBy, all_tags, parse_tags};
 use crate::core::notes::note::{Note, NoteColor, TargetKind};
 use crate::core::notes::store::{Edit, ReviewStore};
@@ -113,7 +113,7 @@ pub fn notes_panel_ui(
         .and_then(|id| store.note(id).map(|n| (n, store.anchor_of(id))));
     match open {
         Some((note, anchor)) => {
-            editor_ui(ui, note, anchor, editor, has_selection, s, commands);
+            editor_ui(ui, store, note, anchor, editor, has_selection, s, commands);
         }
         None => {
             ui.add_space(4.0);
@@ -132,8 +132,13 @@ pub fn notes_panel_ui(
     );
 }
 
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the editor draws one note from the store, the draft and the selection state"
+)]
 fn editor_ui(
     ui: &mut Ui,
+    store: &ReviewStore,
     note: &Note,
     anchor: Option<&Anchor>,
     editor: &mut EditorState,
@@ -164,15 +169,8 @@ fn editor_ui(
         ))
         .color(theme::note_color(note.color, dark)),
     );
-    if let Some(Anchor::Orphaned { reason }) = anchor {
-        ui.colored_label(
-            theme::palette(ui.visuals()).error,
-            fill(s.orphaned_reason, &[("reason", &s.orphan_reason(reason))]),
-        );
-        let button = ui.add_enabled(has_selection, egui::Button::new(s.reattach));
-        if button.clicked() {
-            commands.push(Command::Reattach(note.id.clone()));
-        }
+    if let Some(anchor) = anchor {
+        status_ui(ui, store, note, anchor, has_selection, s, commands);
     }
     let body = ui.add(
         egui::TextEdit::multiline(&mut editor.body)
@@ -239,6 +237,52 @@ fn editor_ui(
     }
 }
 
+/// Where the open note stands after the text changed (nothing for an exact
+/// note), and what the reviewer can do about it: keep it where it landed,
+/// or attach it to the words selected in the text.
+fn status_ui(
+    ui: &mut Ui,
+    store: &ReviewStore,
+    note: &Note,
+    anchor: &Anchor,
+    has_selection: bool,
+    s: &Strings,
+    commands: &mut Vec<Command>,
+) {
+    let Some(status) = s.anchor_status(anchor, note.target.position, |at| {
+        store.text_index().slice(at)
+    }) else {
+        return;
+    };
+    let palette = theme::palette(ui.visuals());
+    let color = match anchor {
+        Anchor::Orphaned { .. } => palette.error,
+        _ if anchor.needs_checking() => palette.warning,
+        _ => ui.visuals().weak_text_color(),
+    };
+    ui.add(egui::Label::new(RichText::new(status).color(color)).wrap());
+    ui.horizontal_wrapped(|ui| {
+        if anchor.needs_checking()
+            && !anchor.is_orphaned()
+            && ui
+                .button(s.confirm_place)
+                .on_hover_text(s.confirm_place_hover)
+                .clicked()
+        {
+            commands.push(Command::ConfirmPlace(note.id.clone()));
+        }
+        if anchor.needs_checking() {
+            let button = ui
+                .add_enabled(has_selection, egui::Button::new(s.reattach))
+                .on_hover_text(s.reattach_hover)
+                .on_disabled_hover_text(s.reattach_hover);
+            if button.clicked() {
+                commands.push(Command::Reattach(note.id.clone()));
+            }
+        }
+    });
+}
+
 fn color_swatch_ui(
     ui: &mut Ui,
     color: NoteColor,
@@ -302,6 +346,8 @@ fn list_ui(
             })
             .response
             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, s.filter_tag));
+        ui.checkbox(&mut filter.needs_checking, s.needs_checking)
+            .on_hover_text(s.needs_checking_hover);
         ui.checkbox(&mut filter.orphaned_only, s.orphaned);
         egui::ComboBox::from_id_salt("sort")
             .selected_text(s.sort_label(filter.sort))
@@ -328,17 +374,10 @@ fn list_ui(
     // One uniform row per note (and one for the "Orphaned" heading), so that
     // only the rows in view are laid out: a list of 10,000 notes costs what a
     // screenful costs.
-    let mut rows: Vec<Option<(&Note, Option<&OrphanReason>)>> =
-        anchored.iter().map(|(n, _)| Some((*n, None))).collect();
+    let mut rows: Vec<Option<(&Note, &Anchor)>> = anchored.into_iter().map(Some).collect();
     if !orphans.is_empty() {
         rows.push(None);
-        rows.extend(orphans.iter().map(|(n, a)| {
-            let reason = match a {
-                Anchor::Orphaned { reason } => Some(reason),
-                Anchor::Anchored { .. } => None,
-            };
-            Some((*n, reason))
-        }));
+        rows.extend(orphans.iter().copied().map(Some));
     }
     let line = ui.text_style_height(&egui::TextStyle::Body);
     let row_height = line * 3.0 + ui.spacing().item_spacing.y * 2.0 + 14.0;
@@ -350,8 +389,8 @@ fn list_ui(
                 ui.allocate_ui_with_layout(size, egui::Layout::top_down(egui::Align::Min), |ui| {
                     ui.set_min_height(row_height - ui.spacing().item_spacing.y);
                     match row {
-                        Some((note, reason)) => {
-                            note_row_ui(ui, note, *reason, open, dark, s, commands);
+                        Some((note, anchor)) => {
+                            note_row_ui(ui, note, anchor, open, dark, s, commands);
                         }
                         None => {
                             ui.add_space(6.0);
@@ -366,13 +405,14 @@ fn list_ui(
 fn note_row_ui(
     ui: &mut Ui,
     note: &Note,
-    orphan_reason: Option<&OrphanReason>,
+    anchor: &Anchor,
     open: Option<&str>,
     dark: bool,
     s: &Strings,
     commands: &mut Vec<Command>,
 ) {
     let selected = open == Some(note.id.as_str());
+    let badge = s.status_badge(anchor);
     let frame = egui::Frame::group(ui.style()).fill(if selected {
         ui.visuals().selection.bg_fill.gamma_multiply(0.35)
     } else {
@@ -385,11 +425,25 @@ fn note_row_ui(
             ui.painter()
                 .rect_filled(rect, 2.0, theme::note_color(note.color, dark));
             let quote = fill(s.quoted, &[("quote", &short(&note.target.quote.exact, 24))]);
-            ui.label(RichText::new(quote).strong());
+            // The mark first, so a long quote is what gets cut.
+            if let Some(badge) = badge.filter(|_| !anchor.is_orphaned()) {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(
+                        RichText::new(format!("⚠ {badge}"))
+                            .small()
+                            .color(theme::palette(ui.visuals()).warning),
+                    );
+                    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                        ui.add(egui::Label::new(RichText::new(quote).strong()).truncate());
+                    });
+                });
+            } else {
+                ui.label(RichText::new(quote).strong());
+            }
         });
         // Rows have one height (see `list_ui`): each part is one line, cut
         // with "…"; the editor shows the whole note.
-        if let Some(reason) = orphan_reason {
+        if let Anchor::Orphaned { reason } = anchor {
             let color = theme::palette(ui.visuals()).error;
             let reason = s.orphan_reason(reason);
             ui.add(egui::Label::new(RichText::new(reason).color(color)).truncate());
@@ -403,10 +457,14 @@ fn note_row_ui(
             ui.add(egui::Label::new(RichText::new(tags).weak()).truncate());
         }
     });
-    let label = fill(
-        s.note_on,
-        &[("quote", &short(&note.target.quote.exact, 24))],
-    );
+    let quote = short(&note.target.quote.exact, 24);
+    let label = match badge {
+        Some(status) => fill(
+            s.note_on_checking,
+            &[("quote", &quote), ("status", &status)],
+        ),
+        None => fill(s.note_on, &[("quote", &quote)]),
+    };
     let response = ui.interact(
         inner.response.rect,
         ui.scope_id().with(("row", &note.id)),

@@ -373,6 +373,16 @@ impl AppState {
                     self.notes.edit(now, Edit::Update(note));
                 }
             }
+            Command::ConfirmPlace(id) => {
+                let found = self.notes().and_then(|n| {
+                    Some((n.store().note(&id)?, n.store().anchor_of(&id)?.position()?))
+                });
+                if let (Some(doc), Some((note, position))) = (&self.doc, found) {
+                    let mut note = note.clone();
+                    note.target = note.target.confirmed_at(doc, position);
+                    self.notes.edit(now, Edit::Update(note));
+                }
+            }
             Command::SetTimeline(timeline) => {
                 self.timeline_state.draft = None;
                 self.notes.edit(now, Edit::SetTimeline(timeline));

@@ -41,6 +41,10 @@ pub struct Palette {
     pub page: Color32,
     /// Error text.
     pub error: Color32,
+    /// Text that asks the reviewer to check something (a note that moved
+    /// to other surroundings, an approximate or ambiguous match): amber,
+    /// legible on the page in both modes.
+    pub warning: Color32,
 }
 
 /// The palette for the given visuals (light or dark).
@@ -53,6 +57,7 @@ pub fn palette(visuals: &Visuals) -> Palette {
             ruby: Color32::from_rgb(0xD9, 0x9A, 0x6C),
             page: Color32::from_rgb(0x1E, 0x1E, 0x1C),
             error: Color32::from_rgb(0xFF, 0x8A, 0x80),
+            warning: Color32::from_rgb(0xF0, 0xB4, 0x50),
         }
     } else {
         Palette {
@@ -61,6 +66,7 @@ pub fn palette(visuals: &Visuals) -> Palette {
             ruby: Color32::from_rgb(0xA3, 0x3B, 0x20),
             page: Color32::from_rgb(0xFB, 0xF9, 0xF4),
             error: Color32::from_rgb(0xB0, 0x1E, 0x1E),
+            warning: Color32::from_rgb(0x9A, 0x5B, 0x00),
         }
     }
 }

@@ -30,6 +30,10 @@ pub struct NoteFilter {
     pub tag: Option<String>,
     /// Only notes that no longer anchor.
     pub orphaned_only: bool,
+    /// Only notes whose place the reviewer should check after the text
+    /// changed (see [`Anchor::needs_checking`]).
+    #[serde(default)]
+    pub needs_checking: bool,
     /// Order of the result.
     pub sort: SortBy,
 }
@@ -42,6 +46,7 @@ impl NoteFilter {
             && self.color.is_none()
             && self.tag.is_none()
             && !self.orphaned_only
+            && !self.needs_checking
     }
 
     /// True when `note` (with its anchor) passes the filter.
@@ -56,6 +61,9 @@ impl NoteFilter {
             return false;
         }
         if self.orphaned_only && !anchor.is_some_and(Anchor::is_orphaned) {
+            return false;
+        }
+        if self.needs_checking && !anchor.is_some_and(Anchor::needs_checking) {
             return false;
         }
         let haystack = format!(

@@ -199,6 +199,19 @@ impl Target {
         ))
     }
 
+    /// This target confirmed by the reviewer at `position` of `doc` (where
+    /// re-anchoring placed it): quote, context, position and raw position
+    /// of the text there now, so that it is exact there from now on; its
+    /// kind and unknown fields kept, no longer a guess or on another
+    /// document.
+    #[must_use]
+    pub fn confirmed_at(&self, doc: &Document, position: TextPosition) -> Self {
+        Self {
+            extra: self.extra.clone(),
+            ..Self::build(doc, self.kind, position.start, position.end)
+        }
+    }
+
     fn build(doc: &Document, kind: TargetKind, start: usize, end: usize) -> Self {
         let len = doc.char_len();
         let (start, end) = (start.min(len), end.min(len));

@@ -8,12 +8,14 @@ use std::io;
 
 use super::strings::Strings;
 use super::template::fill;
-use crate::core::anchor::OrphanReason;
+use crate::core::anchor::{Anchor, Match, OrphanReason};
 use crate::core::file::persist::{PersistError, Unreadable};
 use crate::core::file::review::{FORMAT, ReviewError, VERSION};
 use crate::core::import::{FieldsOf, ImportSummary, Item, Renamed, SkipReason, Skipped};
+use crate::core::notes::note::TextPosition;
 use crate::core::notes::session::{NotesProblem, SaveState};
 use crate::core::notes::store::StoreError;
+use crate::core::text::excerpt::short;
 
 /// How many skipped or renamed items the import window lists.
 pub const IMPORT_DETAIL_LINES: usize = 30;
@@ -244,6 +246,66 @@ impl Strings {
             io::ErrorKind::StorageFull => self.io_advice_full,
             io::ErrorKind::IsADirectory => self.io_advice_folder,
             _ => self.io_advice_other,
+        }
+    }
+
+    /// Where a note stands after the text changed, in words, for a note
+    /// made at `stored`; `now` gives the text at a position (for an
+    /// approximate match). `None` for a note exactly where it was made.
+    #[must_use]
+    pub fn anchor_status(
+        &self,
+        anchor: &Anchor,
+        stored: TextPosition,
+        now: impl FnOnce(TextPosition) -> String,
+    ) -> Option<String> {
+        let Anchor::Anchored { position, how } = anchor else {
+            return match anchor {
+                Anchor::Orphaned { reason } => Some(fill(
+                    self.orphaned_reason,
+                    &[("reason", &self.orphan_reason(reason))],
+                )),
+                Anchor::Anchored { .. } => None,
+            };
+        };
+        let moved = |template| {
+            fill(
+                template,
+                &[("from", &stored.start), ("to", &position.start)],
+            )
+        };
+        match how {
+            Match::Exact => None,
+            Match::Moved { same_context: true } => Some(moved(self.status_moved)),
+            Match::Moved {
+                same_context: false,
+            } => Some(moved(self.status_moved_context)),
+            Match::Fuzzy { score } => Some(fill(
+                self.status_fuzzy,
+                &[
+                    ("percent", &format!("{:.0}", score * 100.0)),
+                    ("now", &short(&now(*position), 40)),
+                ],
+            )),
+            Match::Ambiguous { places } => Some(fill(self.status_ambiguous, &[("n", places)])),
+        }
+    }
+
+    /// The one-word mark of a note in the notes list that needs checking
+    /// and is still placed (orphans have their own section); `None` when
+    /// there is nothing to check.
+    #[must_use]
+    pub fn status_badge(&self, anchor: &Anchor) -> Option<&'static str> {
+        if !anchor.needs_checking() {
+            return None;
+        }
+        match anchor {
+            Anchor::Anchored { how, .. } => Some(match how {
+                Match::Fuzzy { .. } => self.badge_fuzzy,
+                Match::Ambiguous { .. } => self.badge_ambiguous,
+                Match::Exact | Match::Moved { .. } => self.badge_moved,
+            }),
+            Anchor::Orphaned { .. } => Some(self.orphaned),
         }
     }
 

@@ -144,6 +144,24 @@ strings! {
     /// `{reason}`.
     orphaned_reason,
     reattach,
+    /// `{from}`, `{to}`: char offsets.
+    status_moved,
+    /// `{from}`, `{to}`: char offsets.
+    status_moved_context,
+    /// `{percent}`, `{now}`: the text found.
+    status_fuzzy,
+    /// `{n}`.
+    status_ambiguous,
+    badge_moved,
+    badge_fuzzy,
+    badge_ambiguous,
+    confirm_place,
+    confirm_place_hover,
+    reattach_hover,
+    needs_checking,
+    needs_checking_hover,
+    /// `{quote}`, `{status}`.
+    note_on_checking,
     note_hint,
     note_text,
     tags,

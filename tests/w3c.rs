@@ -634,6 +634,16 @@ fn import_reads_every_text_selector_form() {
             "路徑",
             json!({"type": "XPathSelector", "value": "/html/body/p[1]"})
         ),
+        // A quote alone that occurs three times, nothing telling them
+        // apart: ambiguous, never silently the first; with a prefix, exact.
+        anno(
+            "三處",
+            json!({"type": "TextQuoteSelector", "exact": "十八大"})
+        ),
+        anno(
+            "前文",
+            json!({"type": "TextQuoteSelector", "exact": "十八大", "prefix": "濟寧將以"})
+        ),
         // On another document only quotes hold: a range of two quotes.
         on(
             "http://example.org/別處",
@@ -659,7 +669,7 @@ fn import_reads_every_text_selector_form() {
     assert!(
         String::from_utf8(out.stdout)
             .unwrap()
-            .starts_with("6 imported, 1 orphaned"),
+            .starts_with("8 imported, 1 orphaned (not found in the text), 1 ambiguous (placed at the first of several places; check them)"),
         "{err}"
     );
     assert!(
@@ -667,6 +677,10 @@ fn import_reads_every_text_selector_form() {
             "pizhu: skipped “路徑”: its selectors (XPathSelector) are not text selectors Pizhu \
              reads, so the note is imported with no place in the text (orphaned)"
         ),
+        "{err}"
+    );
+    assert!(
+        err.contains("pizhu: ambiguous note 三處 “十八大”: ambiguous: the quote fits 3 places"),
         "{err}"
     );
     let saved: Value = serde_json::from_slice(&std::fs::read(&notes).unwrap()).unwrap();
@@ -695,5 +709,57 @@ fn import_reads_every_text_selector_form() {
     assert_eq!(
         placed("別處"),
         (185, 197, "省人社廳多年來對濟寧工作".into())
+    );
+    // 十八大 stands at chars 546, 688 and 792 of the clean article.
+    assert_eq!(placed("三處"), (546, 549, "十八大".into()));
+    let target = |id: &str| {
+        saved["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["id"] == id)
+            .unwrap()["target"]
+            .clone()
+    };
+    assert_eq!(target("三處")["position_guessed"], true);
+    assert!(target("前文").get("position_guessed").is_none());
+
+    // Every export says so, and why the XPath note has no place.
+    let out = Command::new(env!("CARGO_BIN_EXE_pizhu"))
+        .args(["export", "--format", "csv", "--notes"])
+        .arg(&notes)
+        .env("PIZHU_DATA_DIR", dir.path())
+        .output()
+        .unwrap();
+    // Exit 1: written, with an orphan reported on stderr.
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let row = |id: &str| {
+        csv.lines()
+            .find(|l| l.starts_with(&format!("{id},")))
+            .unwrap()
+            .to_owned()
+    };
+    assert!(
+        row("三處").contains(",ambiguous,yes,\"ambiguous: the quote fits 3 places equally well"),
+        "{csv}"
+    );
+    let (start, end) = (688, 691);
+    assert!(
+        row("前文").contains(&format!(",{start},{end},十八大,前文,"))
+            && row("前文").contains(",exact,no,"),
+        "{csv}"
+    );
+    assert!(
+        row("路徑").contains(
+            "orphaned,yes,\"orphaned: the annotation places the note with selectors Pizhu does not \
+             read (XPathSelector), not by its text"
+        ),
+        "{csv}"
     );
 }

@@ -240,6 +240,17 @@ pub fn import(
         let line = format!("pizhu: orphaned note {id} “{quote}”: {reason}");
         let _ = writeln!(err, "{}", escape_controls(&line));
     }
+    for id in &summary.ambiguous_ids {
+        let Some(note) = notes.store().note(id) else {
+            continue;
+        };
+        let quote = excerpt(&note.target.quote.exact);
+        if let Some(anchor) = notes.store().anchor_of(id) {
+            let status = anchor.status_line(note.target.position);
+            let line = format!("pizhu: ambiguous note {id} “{quote}”: {status}");
+            let _ = writeln!(err, "{}", escape_controls(&line));
+        }
+    }
     for skipped in &summary.skipped_reasons {
         let line = format!("pizhu: skipped {skipped}");
         let _ = writeln!(err, "{}", escape_controls(&line));

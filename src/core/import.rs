@@ -239,10 +239,15 @@ pub struct ImportSummary {
     /// How many of the notes added or changed could not be placed in the
     /// document (orphans).
     pub orphaned: usize,
+    /// How many of them were placed at the first of several places that
+    /// nothing told apart (ambiguous): the reviewer should check them.
+    pub ambiguous: usize,
     /// Parts of the file that could not be used (duplicates not included).
     pub skipped: usize,
     /// The ids of the orphans, to show them.
     pub orphan_ids: Vec<String>,
+    /// The ids of the ambiguous notes, to show them.
+    pub ambiguous_ids: Vec<String>,
     /// Every part of the file that was skipped, duplicates included,
     /// named, with why.
     pub skipped_reasons: Vec<Skipped>,
@@ -256,7 +261,11 @@ impl ImportSummary {
     /// CLI then exits with 1.
     #[must_use]
     pub fn needs_attention(&self) -> bool {
-        self.orphaned > 0 || self.skipped > 0 || self.duplicates > 0 || !self.renamed.is_empty()
+        self.orphaned > 0
+            || self.ambiguous > 0
+            || self.skipped > 0
+            || self.duplicates > 0
+            || !self.renamed.is_empty()
     }
 }
 
@@ -288,6 +297,12 @@ impl fmt::Display for ImportSummary {
             parts.push(format!(
                 "{} orphaned (not found in the text)",
                 self.orphaned
+            ));
+        }
+        if self.ambiguous > 0 {
+            parts.push(format!(
+                "{} ambiguous (placed at the first of several places; check them)",
+                self.ambiguous
             ));
         }
         if self.skipped > 0 {

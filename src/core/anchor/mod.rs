@@ -66,6 +66,10 @@ pub use status::{STATUS_KEY, StatusKind, StatusLine, StatusReport};
 /// Chars of a quote shown in an orphan reason before it is cut with "…".
 const REASON_QUOTE_CHARS: usize = 24;
 
+/// The target field in which an import keeps the types of the selectors it
+/// could not read (a list of strings), so that the orphan can say why.
+pub const UNREAD_SELECTORS: &str = "unread_selectors";
+
 /// How a note was found in the current text.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Anchor {
@@ -91,6 +95,12 @@ pub enum Anchor {
 pub enum OrphanReason {
     /// The note quotes no text, so there is nothing to look for.
     NoQuote,
+    /// The note came from an annotation whose selectors are of kinds Pizhu
+    /// does not read (kept in the target's [`UNREAD_SELECTORS`] field).
+    UnreadSelectors {
+        /// Their types, such as `XPathSelector, CssSelector`.
+        types: String,
+    },
     /// The quote is gone, and too short to look for a changed version.
     TooShort {
         /// The quote, shortened.
@@ -128,6 +138,11 @@ impl fmt::Display for OrphanReason {
             Self::NoQuote => {
                 f.write_str("the note quotes no text, so there is nothing to look for")
             }
+            Self::UnreadSelectors { types } => write!(
+                f,
+                "the annotation places the note with selectors Pizhu does not read ({types}), \
+                 not by its text; select the words and re-attach the note to them"
+            ),
             Self::TooShort { quote } => write!(
                 f,
                 "the quoted text “{quote}” is no longer in the document, and it is too short \
@@ -219,8 +234,23 @@ pub fn anchor(index: &TextIndex, target: &Target) -> Anchor {
 fn anchor_quote(index: &TextIndex, target: &Target) -> Anchor {
     let quote: Vec<char> = target.quote.exact.chars().collect();
     if quote.is_empty() {
+        let unread = target
+            .extra
+            .get(UNREAD_SELECTORS)
+            .and_then(serde_json::Value::as_array)
+            .map(|types| {
+                types
+                    .iter()
+                    .filter_map(serde_json::Value::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .filter(|types| !types.is_empty());
         return Anchor::Orphaned {
-            reason: OrphanReason::NoQuote,
+            reason: match unread {
+                Some(types) => OrphanReason::UnreadSelectors { types },
+                None => OrphanReason::NoQuote,
+            },
         };
     }
     let prefix: Vec<char> = target.quote.prefix.chars().collect();
@@ -1136,6 +1166,63 @@ mod tests {
                 .map(|p| p.abs_diff(start))
                 .min();
             prop_assert_eq!(Some(position.start.abs_diff(start)), nearest);
+            // Several best and equally near: marked ambiguous, with how many
+            // (and the earliest taken); one: never ambiguous.
+            let tied: Vec<usize> = found
+                .iter()
+                .copied()
+                .filter(|&p| (cost(p) - least).abs() < 1e-9 && Some(p.abs_diff(start)) == nearest)
+                .collect();
+            let places = match a {
+                Anchor::Anchored { how: Match::Ambiguous { places }, .. } => places,
+                _ => 1,
+            };
+            prop_assert_eq!(places, tied.len(), "{:?}", a);
+            prop_assert_eq!(Some(position.start), tied.first().copied());
+        }
+
+        #[test]
+        fn without_a_position_hint_ties_are_ambiguous(
+            fillers in fillers(0),
+            which in 0usize..8,
+            edits in prop::collection::vec((0u8..3, 0usize..10_000, 0..ALPHABET.len()), 0..8),
+            bare in any::<bool>(),
+        ) {
+            // A quote whose position is only a guess (an import without
+            // one): the context alone chooses; occurrences it cannot tell
+            // apart make the note ambiguous, whatever the guessed position.
+            let (chars, starts) = repeated(&fillers);
+            let len = PHRASE.chars().count();
+            let start = starts[which % starts.len()];
+            let mut t = target_on(&chars, start, start + len);
+            t.position_guessed = true;
+            if bare {
+                t.quote.prefix.clear();
+                t.quote.suffix.clear();
+            }
+            let new = apply_outside(&chars, &starts, None, &edits);
+            let quote: Vec<char> = PHRASE.chars().collect();
+            let found = naive_find(&new, &quote);
+            let a = anchor(&TextIndex::new(&s(&new, 0, new.len())), &t);
+            let cost = |p: usize| context_distance(&new, p, len, &t);
+            let least = found.iter().map(|&p| cost(p)).fold(f64::INFINITY, f64::min);
+            let best: Vec<usize> =
+                found.iter().copied().filter(|&p| (cost(p) - least).abs() < 1e-9).collect();
+            let expected = match best.as_slice() {
+                [one] => Anchor::Anchored {
+                    position: TextPosition { start: *one, end: one + len },
+                    how: Match::Moved { same_context: least == 0.0 },
+                },
+                many => Anchor::Anchored {
+                    position: TextPosition { start: many[0], end: many[0] + len },
+                    how: Match::Ambiguous { places: many.len() },
+                },
+            };
+            prop_assert_eq!(&a, &expected);
+            if bare {
+                let ambiguous = matches!(a, Anchor::Anchored { how: Match::Ambiguous { .. }, .. });
+                prop_assert_eq!(ambiguous, found.len() > 1);
+            }
         }
 
         #[test]

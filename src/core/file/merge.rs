@@ -33,7 +33,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use crate::core::anchor;
+use crate::core::anchor::{self, Anchor, Match};
 use crate::core::file::review::ReviewFile;
 use crate::core::import::{ImportSummary, Incoming, Item, SkipReason, Skipped};
 use crate::core::notes::note::{self, Note, TextPosition};
@@ -160,13 +160,20 @@ pub fn plan_merge(store: &ReviewStore, incoming: Incoming) -> (Edit, ImportSumma
         }
     }
     for note in &puts {
-        if anchor::anchor(index, &note.target).is_orphaned()
-            && !summary.orphan_ids.contains(&note.id)
-        {
-            summary.orphan_ids.push(note.id.clone());
+        let ids = match anchor::anchor(index, &note.target) {
+            Anchor::Orphaned { .. } => &mut summary.orphan_ids,
+            Anchor::Anchored {
+                how: Match::Ambiguous { .. },
+                ..
+            } => &mut summary.ambiguous_ids,
+            Anchor::Anchored { .. } => continue,
+        };
+        if !ids.contains(&note.id) {
+            ids.push(note.id.clone());
         }
     }
     summary.orphaned = summary.orphan_ids.len();
+    summary.ambiguous = summary.ambiguous_ids.len();
     (
         Edit::Batch(puts.into_iter().map(Edit::Put).collect()),
         summary,

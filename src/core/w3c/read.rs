@@ -341,11 +341,22 @@ impl Reader<'_> {
             FieldsOf::Target,
             &item,
         );
-        let target = self.target(found, chosen, ext, other_document, target_fields);
-        // Nothing to look for, and selectors Pizhu does not read: named.
+        let mut target = self.target(found, chosen, ext, other_document, target_fields);
+        // Nothing to look for, and selectors Pizhu does not read: named in
+        // the report, and kept with the note (the orphan says which they
+        // were, and nothing of the annotation is lost).
         if target.quote.exact.is_empty() {
             let types = other_selector_types(&targets);
             if !types.is_empty() {
+                target.extra.insert(
+                    anchor::UNREAD_SELECTORS.to_owned(),
+                    Value::from(types.clone()),
+                );
+                if let Some(original) = o.get("target") {
+                    target
+                        .extra
+                        .insert(ORIGINAL_TARGET.to_owned(), original.clone());
+                }
                 self.skip(item.clone(), SkipReason::NoTextSelector { types });
             }
         }
@@ -467,8 +478,13 @@ impl Reader<'_> {
             if !ambiguous || position.is_none() {
                 target.position = p;
             }
-            target.quote.prefix = prefix.take().unwrap_or(here.quote.prefix);
-            target.quote.suffix = suffix.take().unwrap_or(here.quote.suffix);
+            // The context the selectors lacked comes from where the quote
+            // was found, unless that place is only a guess: then it would
+            // make the guess look certain the next time.
+            if !ambiguous {
+                target.quote.prefix = prefix.take().unwrap_or(here.quote.prefix);
+                target.quote.suffix = suffix.take().unwrap_or(here.quote.suffix);
+            }
             target.raw = here.raw;
         } else {
             target.source = other_document.map(str::to_owned);
@@ -476,6 +492,10 @@ impl Reader<'_> {
         target
     }
 }
+
+/// The target field keeping an annotation's own `target` when Pizhu could
+/// read none of its selectors.
+const ORIGINAL_TARGET: &str = "w3c_target";
 
 impl Reader<'_> {
     /// The deepest range that a `refinedBy` chain or a `RangeSelector` of

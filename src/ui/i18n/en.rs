@@ -316,6 +316,7 @@ pub const EN: Strings = Strings {
     store_unknown_note: "there is no note with this id (it may have been deleted, undone or merged away); the notes list shows the notes as they are now: {id}",
 
     orphan_no_quote: "the note quotes no text, so there is nothing to look for",
+    orphan_unread_selectors: "the annotation places the note with selectors Pizhu does not read ({types}), not by its text; select the words and re-attach the note to them",
     orphan_too_short: "the quoted text “{quote}” is no longer in the document, and it is too short to look for a changed version",
     orphan_too_different: "the quoted text “{quote}” is no longer in the document; the most similar passage, “{nearest}”, differs too much from it or from its surroundings (score {score}, {needed} needed)",
     orphan_not_found: "the quoted text “{quote}” is no longer in the document, and no similar passage was found",

@@ -22,13 +22,14 @@ pub const IMPORT_DETAIL_LINES: usize = 30;
 
 /// The Chinese import summary: the counts that are not zero (the first
 /// always), joined with "，".
-pub(super) fn zh_import_summary(summary: &ImportSummary, parts: [&str; 7]) -> String {
+pub(super) fn zh_import_summary(summary: &ImportSummary, parts: [&str; 8]) -> String {
     let counts = [
         summary.imported,
         summary.duplicates,
         summary.replaced,
         summary.kept_versions,
         summary.orphaned,
+        summary.ambiguous,
         summary.skipped,
         summary.renamed.len(),
     ];
@@ -314,6 +315,9 @@ impl Strings {
     pub fn orphan_reason(&self, reason: &OrphanReason) -> String {
         match reason {
             OrphanReason::NoQuote => self.orphan_no_quote.to_owned(),
+            OrphanReason::UnreadSelectors { types } => {
+                fill(self.orphan_unread_selectors, &[("types", types)])
+            }
             OrphanReason::TooShort { quote } => fill(self.orphan_too_short, &[("quote", quote)]),
             OrphanReason::TooDifferent {
                 quote,

@@ -506,6 +506,8 @@ strings! {
 
     // Why a note lost its place (messages.rs).
     orphan_no_quote,
+    /// `{types}`.
+    orphan_unread_selectors,
     /// `{quote}`.
     orphan_too_short,
     /// `{quote}`, `{nearest}`: the most similar passage, `{score}`, `{needed}`.

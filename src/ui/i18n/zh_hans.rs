@@ -316,6 +316,7 @@ pub const ZH_HANS: Strings = Strings {
     store_unknown_note: "没有这个编号的批注（可能已被删除、撤销或在合并时移除）；批注列表显示目前的批注：{id}",
 
     orphan_no_quote: "批注没有引用任何文字，因此无从查找",
+    orphan_unread_selectors: "这条注释用 Pizhu 无法读取的选择器（{types}）定位，而不是用文字；请选中正确的文字，再把批注重新附加上去",
     orphan_too_short: "引文“{quote}”已不在文档中，而且太短，无法查找修改过的版本",
     orphan_too_different: "引文“{quote}”已不在文档中；最相似的段落“{nearest}”与它或其上下文差异太大（相似度 {score}，需要 {needed}）",
     orphan_not_found: "引文“{quote}”已不在文档中，也找不到相似的段落",
@@ -405,6 +406,7 @@ fn import_summary_zh_hans(summary: &ImportSummary) -> String {
             "{n} 条被较新的版本取代",
             "另有 {n} 个版本保留为标签“conflict”的批注",
             "{n} 条失去定位（在文本中找不到）",
+            "{n} 条位置不明确（放在几处中的第一处，请核对）",
             "跳过 {n} 个无法使用的项目",
             "{n} 个字段改名保留",
         ],

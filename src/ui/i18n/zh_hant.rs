@@ -316,6 +316,7 @@ pub const ZH_HANT: Strings = Strings {
     store_unknown_note: "沒有這個編號的批注（可能已被刪除、復原或在合併時移除）；批注列表顯示目前的批注：{id}",
 
     orphan_no_quote: "批注沒有引用任何文字，因此無從尋找",
+    orphan_unread_selectors: "這則註解用 Pizhu 無法讀取的選擇器（{types}）定位，而不是用文字；請選取正確的文字，再把批注重新附加上去",
     orphan_too_short: "引文「{quote}」已不在文件中，而且太短，無法尋找修改過的版本",
     orphan_too_different: "引文「{quote}」已不在文件中；最相似的段落「{nearest}」與它或其上下文差異太大（相似度 {score}，需要 {needed}）",
     orphan_not_found: "引文「{quote}」已不在文件中，也找不到相似的段落",
@@ -405,6 +406,7 @@ fn import_summary_zh_hant(summary: &ImportSummary) -> String {
             "{n} 則由較新的版本取代",
             "另有 {n} 個版本保留為標籤「conflict」的批注",
             "{n} 則失去定位（在文字中找不到）",
+            "{n} 則位置不明確（放在幾處中的第一處，請核對）",
             "略過 {n} 個無法使用的項目",
             "{n} 個欄位改名保留",
         ],

@@ -755,6 +755,44 @@ fn import_reads_every_text_selector_form() {
             && row("前文").contains(",exact,no,"),
         "{csv}"
     );
+    // The W3C export gives the ambiguous note no position, so importing it
+    // again keeps it ambiguous.
+    let exported = dir.path().join("匯出.jsonld");
+    let out = Command::new(env!("CARGO_BIN_EXE_pizhu"))
+        .args(["export", "--format", "w3c", "--notes"])
+        .arg(&notes)
+        .arg("-o")
+        .arg(&exported)
+        .env("PIZHU_DATA_DIR", dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let w3c: Value = serde_json::from_slice(&std::fs::read(&exported).unwrap()).unwrap();
+    let three = w3c["first"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["body"][0]["value"] == "三處")
+        .unwrap();
+    assert_eq!(three["target"]["selector"].as_array().unwrap().len(), 1);
+    assert_eq!(three["pizhu"]["anchoring"]["status"], "ambiguous");
+    assert_eq!(three["pizhu"]["anchoring"]["places"], 3);
+    let again = dir.path().join("再次.pizhu.json");
+    let out = Command::new(env!("CARGO_BIN_EXE_pizhu"))
+        .arg("import")
+        .arg(&exported)
+        .arg("--notes")
+        .arg(&again)
+        .env("PIZHU_DATA_DIR", dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("1 ambiguous"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(
         row("路徑").contains(
             "orphaned,yes,\"orphaned: the annotation places the note with selectors Pizhu does not \

@@ -22,7 +22,9 @@
 //!   documents without a path. `target.selector` holds a
 //!   `TextQuoteSelector` and a `TextPositionSelector`, in code points of
 //!   the clean text, of where the note is **now**; for an orphan, of its
-//!   stored target.
+//!   stored target; for an ambiguous note (its quote fits several places
+//!   equally well) only its stored `TextQuoteSelector`, so that no reader
+//!   takes the first place for certain.
 //! - `creator` is a `Person` with the author's `name`; `created`,
 //!   `modified` and `generated` are UTC and end in `Z` ([`utc_z`]).
 //! - Pizhu's own fields (color, paragraph or range, the position in the raw
@@ -33,7 +35,7 @@
 
 use serde::Serialize;
 
-use crate::core::anchor::{Anchor, StatusReport};
+use crate::core::anchor::{Anchor, Match, StatusReport};
 use crate::core::export::input::{ExportError, ExportInput};
 use crate::core::file::fields::Extra;
 use crate::core::notes::note::{Note, Target, TargetKind};
@@ -215,8 +217,9 @@ pub struct TextualBody<'a> {
 pub struct SpecificResource {
     /// The document ([`source_iri`]).
     pub source: String,
-    /// A `TextQuoteSelector` and a `TextPositionSelector`.
-    pub selector: [Selector; 2],
+    /// A `TextQuoteSelector` and a `TextPositionSelector` (only the quote
+    /// for an ambiguous note, whose place is not known).
+    pub selector: Vec<Selector>,
 }
 
 /// A W3C text selector.
@@ -282,10 +285,35 @@ impl<'a> Annotation<'a> {
         anchor: &Anchor,
         generated: &str,
     ) -> Self {
+        // Where the note is now; an ambiguous one keeps its stored quote and
+        // context and gives no position, which would make the first of its
+        // places look certain to whoever reads the export (Pizhu included).
+        let ambiguous = matches!(
+            anchor,
+            Anchor::Anchored {
+                how: Match::Ambiguous { .. },
+                ..
+            }
+        );
         let current = match anchor.position() {
-            Some(p) => Target::range(doc, p.start, p.end),
+            Some(p) if !ambiguous => Target::range(doc, p.start, p.end),
+            Some(p) => Target {
+                raw: Target::range(doc, p.start, p.end).raw,
+                ..note.target.clone()
+            },
             None => note.target.clone(),
         };
+        let mut selector = vec![Selector::Quote {
+            exact: current.quote.exact,
+            prefix: current.quote.prefix,
+            suffix: current.quote.suffix,
+        }];
+        if !ambiguous {
+            selector.push(Selector::Position {
+                start: current.position.start,
+                end: current.position.end,
+            });
+        }
         let mut body = Vec::with_capacity(note.tags.len() + 1);
         if !note.body.is_empty() {
             body.push(TextualBody {
@@ -330,17 +358,7 @@ impl<'a> Annotation<'a> {
                     (Some(other), None) => other.clone(),
                     _ => source.to_owned(),
                 },
-                selector: [
-                    Selector::Quote {
-                        exact: current.quote.exact,
-                        prefix: current.quote.prefix,
-                        suffix: current.quote.suffix,
-                    },
-                    Selector::Position {
-                        start: current.position.start,
-                        end: current.position.end,
-                    },
-                ],
+                selector,
             },
             pizhu: Extension {
                 color: note.color.name(),

@@ -174,6 +174,13 @@ fn moved_and_ambiguous_notes_are_shown_filtered_confirmed_and_reattached() {
     harness.get_by_label("Note on “簽署協議”, needs checking: moved");
     harness.get_by_label("Note on “會議決定”, needs checking: ambiguous");
 
+    // So does the margin beside the text.
+    harness.get_by_role_and_label(
+        Role::Button,
+        "Open note on “會議決定”, needs checking: ambiguous",
+    );
+    harness.get_by_role_and_label(Role::Button, "Open note on “濟寧市政府”");
+
     // The filter finds exactly them.
     harness
         .get_by_role_and_label(Role::CheckBox, "Needs checking")
@@ -261,6 +268,7 @@ fn moved_and_ambiguous_notes_are_shown_filtered_confirmed_and_reattached() {
         );
     }
     harness.get_by_label("Note on “簽署協議”");
+    harness.get_by_role_and_label(Role::Button, "Open note on “簽署協議”");
     assert_eq!(
         harness.state().notes().unwrap().store().notes().len(),
         3,

@@ -111,6 +111,7 @@ pub const EN: Strings = Strings {
     needs_checking: "Needs checking",
     needs_checking_hover: "Only notes that moved to other surroundings, approximate, ambiguous or orphaned notes",
     note_on_checking: "Note on “{quote}”, needs checking: {status}",
+    open_note_on_checking: "Open note on “{quote}”, needs checking: {status}",
     note_hint: "Write the note…",
     note_text: "Note text",
     tags: "Tags",

@@ -162,6 +162,8 @@ strings! {
     needs_checking_hover,
     /// `{quote}`, `{status}`.
     note_on_checking,
+    /// `{quote}`, `{status}`.
+    open_note_on_checking,
     note_hint,
     note_text,
     tags,

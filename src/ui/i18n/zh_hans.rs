@@ -111,6 +111,7 @@ pub const ZH_HANS: Strings = Strings {
     needs_checking: "待核对",
     needs_checking_hover: "只显示移到不同上下文、近似匹配、位置不明确或失去定位的批注",
     note_on_checking: "“{quote}”的批注，待核对：{status}",
+    open_note_on_checking: "打开“{quote}”的批注，待核对：{status}",
     note_hint: "写下批注…",
     note_text: "批注文字",
     tags: "标签",

@@ -111,6 +111,7 @@ pub const ZH_HANT: Strings = Strings {
     needs_checking: "待核對",
     needs_checking_hover: "只顯示移到不同上下文、近似相符、位置不明確或失去定位的批注",
     note_on_checking: "「{quote}」的批注，待核對：{status}",
+    open_note_on_checking: "開啟「{quote}」的批注，待核對：{status}",
     note_hint: "寫下批注…",
     note_text: "批注文字",
     tags: "標籤",

@@ -77,10 +77,28 @@ pub(super) fn margin_markers_ui(
         );
         ui.painter()
             .circle_filled(center, size * 0.16, theme::note_color(note.color, dark));
-        let label = fill(
-            view.strings.open_note_on,
-            &[("quote", &short(&note.target.quote.exact, 12))],
-        );
+        // A note whose place should be checked after the text changed
+        // (moved to other surroundings, approximate, ambiguous) is ringed,
+        // so it shows in the text as well as in the notes list.
+        let badge = view
+            .store
+            .and_then(|s| s.anchor_of(&note.id))
+            .and_then(|a| view.strings.status_badge(a));
+        if badge.is_some() {
+            ui.painter().circle_stroke(
+                center,
+                size * 0.22,
+                egui::Stroke::new(size * 0.06, theme::palette(ui.visuals()).warning),
+            );
+        }
+        let quote = short(&note.target.quote.exact, 12);
+        let label = match badge {
+            Some(status) => fill(
+                view.strings.open_note_on_checking,
+                &[("quote", &quote), ("status", &status)],
+            ),
+            None => fill(view.strings.open_note_on, &[("quote", &quote)]),
+        };
         response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
         if response.clicked() {
             commands.push(Command::OpenNote {

@@ -46,13 +46,14 @@
 mod context;
 mod fuzzy;
 mod index;
+mod paragraph;
 mod status;
 #[cfg(test)]
 mod testing;
 
 use std::fmt;
 
-use crate::core::notes::note::{Target, TextPosition};
+use crate::core::notes::note::{Target, TargetKind, TextPosition};
 
 use context::{Context, ContextCost};
 use fuzzy::FuzzySearch;
@@ -61,6 +62,7 @@ pub use fuzzy::{
     POSITION_SCALE, WEIGHT_POSITION, WEIGHT_PREFIX, WEIGHT_QUOTE, WEIGHT_SUFFIX, max_edits,
 };
 pub use index::TextIndex;
+pub use paragraph::{MIN_PARAGRAPH_CHARS, MIN_PARAGRAPH_SHARE, end_slack, piece_chars};
 pub use status::{STATUS_KEY, StatusKind, StatusLine, StatusReport};
 
 /// Chars of a quote shown in an orphan reason before it is cut with "…".
@@ -217,10 +219,16 @@ impl Anchor {
 }
 
 /// Finds a target's quote in the text of `index` (see the module docs for
-/// the steps and what each accepts).
+/// the steps and what each accepts). A paragraph note not found on one
+/// whole paragraph then follows the paragraph that holds most of its old
+/// text (see `paragraph.rs`).
 #[must_use]
 pub fn anchor(index: &TextIndex, target: &Target) -> Anchor {
-    match (anchor_quote(index, target), &target.source) {
+    let mut found = anchor_quote(index, target);
+    if target.kind == TargetKind::Paragraph {
+        found = paragraph::follow(index, target, found);
+    }
+    match (found, &target.source) {
         (Anchor::Orphaned { .. }, Some(source)) => Anchor::Orphaned {
             reason: OrphanReason::OtherDocument {
                 source: source.clone(),

@@ -108,7 +108,7 @@ fn a_notes_file_with_a_byte_order_mark_is_read_and_saved_without_one() {
     assert!(text(&out.stdout).contains("全稱"));
     assert_eq!(s.saved(), with_bom, "reading changes nothing");
     // A save writes it without the mark, notes kept.
-    let out = s.import(&on_quote("乙", "人社廳", "簡稱"));
+    let out = s.import(&on_quote("乙", "人力資源和社會保障廳", "簡稱"));
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let saved = s.saved();
     assert!(saved.starts_with("{\n"), "{saved}");
@@ -126,7 +126,7 @@ fn unknown_numbers_are_saved_as_they_were_written() {
     );
     let with_numbers = with_numbers.replacen("\"body\":", "\"x-批次\": 1E2,\n      \"body\":", 1);
     std::fs::write(&s.notes, &with_numbers).unwrap();
-    let out = s.import(&on_quote("乙", "人社廳", "簡稱"));
+    let out = s.import(&on_quote("乙", "人力資源和社會保障廳", "簡稱"));
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let saved = s.saved();
     for kept in [
@@ -215,7 +215,7 @@ fn passthrough_fields_named_like_pizhus_own_are_renamed_and_the_file_stays_loada
     assert_eq!(note["id"], "urn:x:粉紅");
     assert_eq!(note["x-color"], "pink");
     assert_eq!(note["target"]["x-kind"], "段");
-    let again = s.import(&on_quote("乙", "人社廳", "簡稱"));
+    let again = s.import(&on_quote("乙", "人力資源和社會保障廳", "簡稱"));
     assert_eq!(again.status.code(), Some(0), "{}", text(&again.stderr));
 }
 

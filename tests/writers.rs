@@ -14,8 +14,9 @@ use std::time::{Duration, Instant};
 
 use pizhu::core::file::review::{Parsed, ReviewFile};
 
-/// The embedded article's words that the notes are attached to.
-const QUOTES: [&str; 4] = ["人社廳", "合作框架協議", "濟寧市", "人才"];
+/// The embedded article's words that the notes are attached to: each found
+/// once, so every import places its note for certain.
+const QUOTES: [&str; 4] = ["人力資源和社會保障廳", "黃麟英", "濟寧工作", "簽約儀式前"];
 
 /// A W3C annotations file with one note whose body is `body`.
 fn annotation(dir: &Path, body: &str) -> PathBuf {

@@ -155,6 +155,11 @@ pub fn export(
     let timeline = notes.timeline(&doc);
     let input = ExportInput::new(&doc, notes.store(), &timeline, None);
     let orphans = input.notes.iter().filter(|(_, a)| a.is_orphaned()).count();
+    let to_check = input
+        .notes
+        .iter()
+        .filter(|(_, a)| a.needs_checking() && !a.is_orphaned())
+        .count();
     let bytes = export::export(format, &input).context("could not make the export")?;
     match output.filter(|p| p.as_os_str() != "-") {
         Some(path) => {
@@ -176,6 +181,19 @@ pub fn export(
             .write_all(&bytes)
             .and_then(|()| out.flush())
             .context("could not write the export to standard output")?,
+    }
+    if to_check > 0 {
+        // Placed, so the export is complete; but the reviewer should know.
+        let _ = writeln!(
+            err,
+            "pizhu: {to_check} {} to be checked (moved to other surroundings, approximate or \
+             ambiguous); the status in the export says which",
+            if to_check == 1 {
+                "note's place needs"
+            } else {
+                "notes' places need"
+            },
+        );
     }
     if orphans == 0 {
         return Ok(Finished::Clean);

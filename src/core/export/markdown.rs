@@ -103,10 +103,15 @@ fn header(out: &mut String, input: &ExportInput<'_>) {
     let _ = writeln!(out, "- Exported: {}", inline(&input.exported_at));
     let _ = writeln!(
         out,
-        "- Notes: {} ({} on the text, {} orphaned)",
+        "- Notes: {} ({} on the text, {} orphaned; {} to check after changes to the text)",
         input.notes.len(),
         input.notes.len() - orphans,
         orphans,
+        input
+            .notes
+            .iter()
+            .filter(|(_, a)| a.needs_checking())
+            .count(),
     );
     out.push_str(
         "\nPositions are character (Unicode code point) offsets into the clean text, \

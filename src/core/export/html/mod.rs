@@ -196,7 +196,7 @@ fn header(out: &mut String, input: &ExportInput<'_>) {
         out,
         "<header>\n<h1>Review of {}</h1>\n<p class=\"about\">Document <strong>{}</strong> · \
          {} paragraphs, {} characters · exported <time datetime=\"{}\">{}</time> · \
-         {} notes ({} on the text, {} orphaned)</p>",
+         {} notes ({} on the text, {} orphaned; {} to check after changes to the text)</p>",
         escape(&doc.name),
         escape(&doc.name),
         doc.paragraphs.len(),
@@ -206,6 +206,11 @@ fn header(out: &mut String, input: &ExportInput<'_>) {
         input.notes.len(),
         input.notes.len() - orphans,
         orphans,
+        input
+            .notes
+            .iter()
+            .filter(|(_, a)| a.needs_checking())
+            .count(),
     );
     let _ = writeln!(
         out,

@@ -18,8 +18,10 @@
 //!   paragraph ([`piece_chars`] chars each) are looked up in the index; in
 //!   each paragraph they hit, the longest chain of hits in the same order
 //!   in both texts is extended to whole runs of equal chars, and the runs,
-//!   kept one-to-one and in order, are counted. Only exact runs that
-//!   contain a whole piece count, so scattered common chars never add up.
+//!   kept one-to-one and in order, are counted, with the chars still in
+//!   order in the short gaps (at most `GAP_CHARS` chars) that edits left
+//!   between runs and at the ends. Runs are anchored on a whole piece and
+//!   gaps are short, so scattered common chars never add up.
 //! - **Accepted** only when the paragraph holds at least
 //!   [`MIN_PARAGRAPH_SHARE`] of the old paragraph's chars, and that text
 //!   reaches (within [`end_slack`] chars) the current paragraph's start or
@@ -62,6 +64,10 @@ const MAX_PIECES: usize = 512;
 /// not used: they say little about where the paragraph is and would cost
 /// time in a repetitive text.
 const MAX_PIECE_HITS: usize = 64;
+
+/// Longest gap, in chars of either text, between counted runs whose
+/// matching chars are counted too (see `gap_matches`).
+const GAP_CHARS: usize = 32;
 
 /// Chars per piece of an old paragraph of `len` chars: an eighth of it,
 /// between 3 and 8 chars.
@@ -237,7 +243,7 @@ fn held_in(
     let n = quote.len();
     let mut held = 0;
     // Ends so far of the counted text, in the quote and in the line, and
-    // the line's first and last counted chars.
+    // the line's first counted char.
     let (mut old_end, mut cur_end) = (0, start);
     let mut first = None;
     for (h, a) in chain(hits) {
@@ -265,11 +271,14 @@ fn held_in(
         if a0 >= a1 {
             continue;
         }
-        held += a1 - a0;
+        // The chars between this run and the one before (or the line's
+        // start) that still match, in order.
+        held += a1 - a0 + gap_matches(quote.get(old_end..a0), chars.get(cur_end..h0));
         first.get_or_insert(h0);
         old_end = a1;
         cur_end = h1;
     }
+    held += gap_matches(quote.get(old_end..), chars.get(cur_end..end));
     let first = first?;
     let len = end.saturating_sub(start);
     let share = held as f32 / n as f32;
@@ -283,6 +292,34 @@ fn held_in(
         held,
         score: (2 * held) as f32 / (n + len) as f32,
     })
+}
+
+/// How many chars of a gap between two counted runs (or a run and the
+/// line's or the quote's end) still match in order, where an edit broke
+/// the runs: the longest common subsequence of the quote's and the line's
+/// part, when both are at most [`GAP_CHARS`] long (else 0: a gap that long
+/// is other text, not edits).
+fn gap_matches(old: Option<&[char]>, new: Option<&[char]>) -> usize {
+    let (Some(old), Some(new)) = (old, new) else {
+        return 0;
+    };
+    if old.is_empty() || new.is_empty() || old.len() > GAP_CHARS || new.len() > GAP_CHARS {
+        return 0;
+    }
+    let mut row = vec![0usize; new.len() + 1];
+    for &o in old {
+        let mut diag = 0;
+        for (j, &c) in new.iter().enumerate() {
+            let up = row.get(j + 1).copied().unwrap_or(0);
+            let left = row.get(j).copied().unwrap_or(0);
+            let value = if o == c { diag + 1 } else { up.max(left) };
+            diag = up;
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = value;
+            }
+        }
+    }
+    row.last().copied().unwrap_or(0)
 }
 
 /// The longest subsequence of `hits` increasing in both position and quote
@@ -426,6 +463,23 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn chars_between_edits_count_for_the_paragraph() {
+        // Six edits in the article's last paragraph (21 chars): no piece of
+        // it is left whole between them but three, and the chars in order
+        // between those count too: 18 of 21 are held.
+        let (doc, chars) = article();
+        let p = doc.paragraphs[5];
+        assert_eq!(
+            s(&chars, p.start, p.end),
+            "市直有關部門、單位的負責同志參加簽約儀式。"
+        );
+        let mut new = chars[..p.start].to_vec();
+        new.extend("們市直有部門、們單位的人責同志參加簽約為用式。".chars());
+        let t = Target::paragraph(&doc, 5).unwrap();
+        assert_fuzzy_on(&anchor_in(&new, &t), paragraphs_of(&new)[5], 18, 21);
     }
 
     /// The article with a line break inserted after the `nth` "。" of
@@ -667,5 +721,96 @@ mod tests {
                 prop_assert_eq!(a.position(), Some(range(own)), "{:?}", a);
             }
         }
+    }
+
+    /// Random edits to the article's paragraphs (line breaks inserted and
+    /// removed among them), counting paragraph notes that land on their
+    /// paragraph, elsewhere, or nowhere; run with `cargo test --lib
+    /// anchor::paragraph -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "measurement, prints figures"]
+    fn random_edits_to_paragraphs() {
+        use std::time::Instant;
+
+        let doc = Document::embedded();
+        let chars: Vec<char> = doc.text().chars().collect();
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n.max(1) as u64) as usize
+        };
+        let (mut trials, mut whole, mut part, mut less, mut orphans) = (0, 0, 0, 0, 0);
+        let (mut split_trials, mut split_whole) = (0, 0);
+        let t0 = Instant::now();
+        for trial in 0..2_000 {
+            let which = trial % doc.paragraphs.len();
+            let p = doc.paragraphs[which];
+            let target = Target::paragraph(&doc, which).unwrap_or_else(|| unreachable!());
+            let mut new: Vec<(char, Option<usize>)> = chars
+                .iter()
+                .enumerate()
+                .map(|(i, &c)| (c, Some(i)))
+                .collect();
+            // 1-6 edits inside the paragraph; every fourth trial also a line
+            // break inserted in it or the one after it removed.
+            let len = p.end - p.start;
+            let mut breaks = false;
+            for _ in 0..1 + next(6) {
+                let at = p.start + next(len);
+                let at = at.min(new.len() - 1);
+                let c = ALPHABET[next(ALPHABET.len())];
+                match next(3) {
+                    0 => new.insert(at, (c, None)),
+                    1 if new[at].0 != '\n' => {
+                        new.remove(at);
+                    }
+                    _ if new[at].0 != '\n' => new[at] = (c, None),
+                    _ => {}
+                }
+            }
+            if trial % 4 == 3 {
+                breaks = true;
+                if next(2) == 0 {
+                    let at = p.start + 1 + next(len - 1);
+                    new.insert(at.min(new.len()), ('\n', None));
+                } else if let Some(k) = (p.start..new.len()).find(|&k| new[k].0 == '\n') {
+                    new.remove(k);
+                }
+            }
+            let text: String = new.iter().map(|x| x.0).collect();
+            let a = anchor(&TextIndex::new(&text), &target);
+            let paragraphs = segment::paragraphs(&text);
+            let holds = |q: &segment::Paragraph| {
+                new[q.start..q.end]
+                    .iter()
+                    .filter(|x| x.1.is_some_and(|o| p.start <= o && o < p.end))
+                    .count()
+            };
+            trials += 1;
+            split_trials += usize::from(breaks);
+            match a.position() {
+                None => orphans += 1,
+                Some(at) => match paragraphs
+                    .iter()
+                    .find(|q| q.start == at.start && q.end == at.end)
+                {
+                    Some(q) if 2 * holds(q) >= len => {
+                        whole += 1;
+                        split_whole += usize::from(breaks);
+                    }
+                    Some(_) => less += 1,
+                    None => part += 1,
+                },
+            }
+        }
+        eprintln!(
+            "{trials} paragraph notes, 1-6 random edits in the paragraph (every 4th also split or \
+             merged): {whole} on a whole paragraph holding most of the old text ({split_whole} of \
+             {split_trials} split or merged), {part} on part of a line (the quote steps' range), \
+             {less} on a paragraph holding less than half, {orphans} orphaned; {:?}",
+            t0.elapsed()
+        );
     }
 }

@@ -1,8 +1,9 @@
 //! Choosing between exact occurrences of a repeated quote by their
-//! surroundings: the stored prefix and suffix are compared with the text
-//! now standing before and after each occurrence by (bounded) edit
-//! distance, so a context that differs in one char — the one next to the
-//! quote included — still counts for all its other chars.
+//! surroundings: the stored prefix and suffix are looked for, by bounded
+//! approximate search, in the text now standing before and after each
+//! occurrence (a window as long as the stored context), so a context that
+//! differs in one char — the one next to the quote included — or lost or
+//! gained a few chars still counts for all its other chars.
 
 /// How far an occurrence's surroundings are from the stored context: the
 /// prefix's edit distance relative to the prefix's length plus the suffix's
@@ -52,51 +53,49 @@ impl Context<'_> {
         let end = start.saturating_add(self.quote_len);
         let to = end.saturating_add(self.suffix.len()).min(self.chars.len());
         let after = self.chars.get(end..to).unwrap_or_default();
-        let prefix_edits = edit_distance_within(self.prefix, before, limit / self.prefix_unit())?;
+        let prefix_edits = search_distance_within(self.prefix, before, limit / self.prefix_unit())?;
         let spent = prefix_edits * self.prefix_unit();
         let left = limit.checked_sub(spent)?;
-        let suffix_edits = edit_distance_within(self.suffix, after, left / self.suffix_unit())?;
+        let suffix_edits = search_distance_within(self.suffix, after, left / self.suffix_unit())?;
         Some(spent + suffix_edits * self.suffix_unit())
     }
 }
 
-/// Levenshtein distance between `a` and `b` if it is at most `max`, else
-/// `None`. Equal strings (the common case: a note whose surroundings did
-/// not change) cost one comparison. Only the band of cells within `max` of the diagonal is filled,
-/// and the comparison stops at the first row whose cells all exceed `max`.
-pub(super) fn edit_distance_within(a: &[char], b: &[char], max: usize) -> Option<usize> {
-    if a == b {
+/// The fewest edits that turn `pattern` into some run of consecutive chars
+/// of `text` (approximate search: the chars of `text` before and after that
+/// run cost nothing), if at most `max`, else `None`.
+///
+/// This is how a stored prefix or suffix is compared with the text beside
+/// an occurrence: the text window has as many chars as the stored context,
+/// and a context that lost or gained a few chars (a changed word, a space
+/// next to the quote) still finds the rest of itself inside the window
+/// instead of paying for every char shifted out of line.
+pub(super) fn search_distance_within(pattern: &[char], text: &[char], max: usize) -> Option<usize> {
+    if pattern.is_empty() {
         return Some(0);
     }
-    if a.len().abs_diff(b.len()) > max {
-        return None;
+    if text == pattern {
+        return Some(0);
     }
     let inf = max.saturating_add(1);
-    let mut prev: Vec<usize> = (0..=b.len()).map(|j| j.min(inf)).collect();
-    let mut cur = vec![inf; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
+    // Row i holds, for each end j in `text`, the fewest edits matching
+    // `pattern[..i]` to a run of `text` ending at j; row 0 is all zero (the
+    // run may start anywhere).
+    let mut prev = vec![0_usize; text.len() + 1];
+    let mut cur = vec![inf; text.len() + 1];
+    for (i, pc) in pattern.iter().enumerate() {
         let row = i + 1;
-        let lo = row.saturating_sub(max);
-        let hi = row.saturating_add(max).min(b.len());
-        // Cells outside the band are never written, except the one left
-        // of it, which still holds a value from two rows up.
-        if let Some(cell) = lo.checked_sub(1).and_then(|j| cur.get_mut(j)) {
-            *cell = inf;
+        let first = row.min(inf);
+        if let Some(cell) = cur.first_mut() {
+            *cell = first;
         }
-        let mut row_min = inf;
-        if lo == 0
-            && let Some(first) = cur.first_mut()
-        {
-            *first = row.min(inf);
-            row_min = *first;
-        }
-        for j in lo.max(1)..=hi {
-            let diag = prev.get(j - 1).copied().unwrap_or(inf)
-                + usize::from(b.get(j - 1).is_none_or(|cb| cb != ca));
-            let up = prev.get(j).copied().unwrap_or(inf) + 1;
-            let left = cur.get(j - 1).copied().unwrap_or(inf) + 1;
+        let mut row_min = first;
+        for (j, tc) in text.iter().enumerate() {
+            let diag = prev.get(j).copied().unwrap_or(inf) + usize::from(pc != tc);
+            let up = prev.get(j + 1).copied().unwrap_or(inf) + 1;
+            let left = cur.get(j).copied().unwrap_or(inf) + 1;
             let value = diag.min(up).min(left).min(inf);
-            if let Some(cell) = cur.get_mut(j) {
+            if let Some(cell) = cur.get_mut(j + 1) {
                 *cell = value;
             }
             row_min = row_min.min(value);
@@ -106,13 +105,13 @@ pub(super) fn edit_distance_within(a: &[char], b: &[char], max: usize) -> Option
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev.last().copied().filter(|&d| d <= max)
+    prev.iter().copied().min().filter(|&d| d <= max)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::anchor::testing::{ALPHABET, levenshtein};
+    use crate::core::anchor::testing::{ALPHABET, naive_search};
     use proptest::prelude::*;
 
     fn c(text: &str) -> Vec<char> {
@@ -120,34 +119,39 @@ mod tests {
     }
 
     #[test]
-    fn one_changed_char_next_to_the_quote_costs_one_edit() {
+    fn a_context_is_found_inside_its_window() {
+        // The stored prefix 代表大會 before a quote; the text now has a
+        // space between: one edit, not one for every char shifted.
         assert_eq!(
-            edit_distance_within(&c("代表大會，"), &c("代表大會 "), 32),
+            search_distance_within(&c("人民代表大會"), &c("民代表大會 "), 6),
             Some(1)
         );
+        // A prefix that differs in its last char next to the quote.
         assert_eq!(
-            edit_distance_within(&c("代表大會，"), &c("代表大會"), 32),
+            search_distance_within(&c("代表大會，"), &c("代表大會 "), 5),
             Some(1)
         );
+        // Unrelated text costs every char of the pattern at most.
         assert_eq!(
-            edit_distance_within(&c("代表大會"), &c("人民政府"), 2),
-            None
+            search_distance_within(&c("人社廳"), &c("甲乙丙"), 3),
+            Some(3)
         );
-        assert_eq!(edit_distance_within(&c(""), &c(""), 0), Some(0));
+        assert_eq!(search_distance_within(&c("人社廳"), &c("甲乙丙"), 2), None);
+        assert_eq!(search_distance_within(&c(""), &c("甲"), 0), Some(0));
+        assert_eq!(search_distance_within(&c("甲"), &c(""), 1), Some(1));
     }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]
 
         #[test]
-        fn bounded_distance_is_levenshtein_or_none(
-            a in prop::collection::vec(prop::sample::select(ALPHABET), 0..34),
-            b in prop::collection::vec(prop::sample::select(ALPHABET), 0..34),
-            max in 0usize..40,
+        fn bounded_search_is_the_best_run_or_none(
+            pattern in prop::collection::vec(prop::sample::select(ALPHABET), 0..12),
+            text in prop::collection::vec(prop::sample::select(ALPHABET), 0..14),
+            max in 0usize..14,
         ) {
-            let full = levenshtein(&a, &b);
-            let bounded = edit_distance_within(&a, &b, max);
-            prop_assert_eq!(bounded, (full <= max).then_some(full));
+            let full = naive_search(&pattern, &text);
+            prop_assert_eq!(search_distance_within(&pattern, &text, max), (full <= max).then_some(full));
         }
     }
 }

@@ -12,15 +12,19 @@
 //! 2. **Exact quote elsewhere.** Every occurrence of the quote is found
 //!    through a trigram index of the text (built once per [`TextIndex`], on
 //!    first need). Occurrences are ranked by how close the text around them
-//!    is to the stored prefix and suffix — each side's edit distance to the
-//!    stored context over as many chars, relative to its length, so a
-//!    context differing in one char (the one next to the quote included)
-//!    still counts for the rest — then by distance to the stored position,
-//!    then by order. A repeated phrase such as 十八大 thus lands on the
-//!    occurrence whose surroundings match best, not merely the nearest one;
-//!    occurrences the context cannot tell apart go to the one nearest the
-//!    stored position (the earlier of two equally near). The result is
-//!    [`Match::Moved`].
+//!    is to the stored prefix and suffix — each side's stored context is
+//!    looked for, by approximate search, in as many chars of text beside
+//!    the occurrence, and its edits are counted relative to its length, so
+//!    a context differing in one char (the one next to the quote included)
+//!    or shifted by a few chars still counts for the rest — then by
+//!    distance to the stored position. A repeated phrase such as 十八大 thus
+//!    lands on the occurrence whose surroundings match best, not merely
+//!    the nearest one. The result is [`Match::Moved`] (saying whether the
+//!    surroundings are still the stored ones). Occurrences that neither
+//!    the context nor the position tells apart (or the context alone, when
+//!    the note's position is only a guess, [`Target::position_guessed`])
+//!    make the note [`Match::Ambiguous`], placed at the first of them:
+//!    never chosen silently.
 //! 3. **Approximate quote.** Only when the quote occurs nowhere, and only for
 //!    quotes of at least [`MIN_FUZZY_CHARS`] chars: passages within
 //!    [`max_edits`] edits (insertions, deletions, substitutions) of the quote
@@ -291,7 +295,7 @@ fn anchor_quote(index: &TextIndex, target: &Target) -> Anchor {
         return exact_at(stored, Match::Exact);
     }
 
-    // 2. Every exact occurrence, ranked by context (edit distance), then by
+    // 2. Every exact occurrence, ranked by context (approximate search), then by
     // nearness to the stored position. The quote still at its place stays
     // there unless another occurrence has strictly closer context.
     match (here, best_occurrence(index, &quote, &context, hint, here)) {
@@ -429,7 +433,7 @@ fn shorten(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::testing::{ALPHABET, levenshtein, naive_find, s, text};
+    use super::testing::{ALPHABET, levenshtein, naive_find, naive_search, s, text};
     use super::*;
     use crate::core::notes::note::{TargetKind, TextQuote};
     use crate::core::text::document::Document;
@@ -1047,6 +1051,32 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_context_shifted_by_an_edit_still_chooses() {
+        // The stored prefix ends two chars before the quote (所有 came in
+        // between since): compared char by char with the window before
+        // each occurrence it fits neither, but found inside the window it
+        // fits the second occurrence better than the first.
+        let text = "大家都有一切在我們面前，大家都一無所有在我們面前，我們直奔天堂。";
+        let chars: Vec<char> = text.chars().collect();
+        let second = naive_find(&chars, &"在我們面前".chars().collect::<Vec<_>>())[1];
+        let mut t = target_on(&chars, second, second + 5);
+        t.quote.prefix = "大家都一無".into();
+        t.quote.suffix = String::new();
+        t.position_guessed = true;
+        let a = anchor_in(text, &t);
+        assert_eq!(a.position().map(|p| p.start), Some(second), "{a:?}");
+        assert!(matches!(
+            a,
+            Anchor::Anchored {
+                how: Match::Moved {
+                    same_context: false
+                },
+                ..
+            }
+        ));
+    }
+
     /// The phrase repeated in the generated texts: none of its chars is in
     /// [`ALPHABET`], so edits with that alphabet never create an occurrence.
     const PHRASE: &str = "濟寧市政府";
@@ -1079,7 +1109,7 @@ mod tests {
             if stored.is_empty() {
                 0.0
             } else {
-                levenshtein(stored, actual) as f64 / stored.len() as f64
+                naive_search(stored, actual) as f64 / stored.len() as f64
             }
         };
         side(&prefix, before) + side(&suffix, after)
@@ -1163,7 +1193,10 @@ mod tests {
                 return Err(TestCaseError::fail(format!("orphaned: {a:?}")));
             };
             prop_assert!(found.contains(&position.start), "{:?}", a);
-            let cost = |p: usize| context_distance(&new, p, len, &t);
+            // Each occurrence's context distance, worked out once.
+            let costs: std::collections::HashMap<usize, f64> =
+                found.iter().map(|&p| (p, context_distance(&new, p, len, &t))).collect();
+            let cost = |p: usize| costs.get(&p).copied().unwrap_or(f64::INFINITY);
             let least = found.iter().map(|&p| cost(p)).fold(f64::INFINITY, f64::min);
             prop_assert!((cost(position.start) - least).abs() < 1e-9,
                 "anchored at {} (distance {}), best {}", position.start, cost(position.start), least);

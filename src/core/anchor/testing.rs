@@ -154,3 +154,31 @@ fn random_edits_near_quotes() {
          right; repeated quote intact: {repeated_right}/{repeated} right"
     );
 }
+
+/// The approximate-search distance by brute force: the least Levenshtein
+/// distance from `pattern` to any run of consecutive chars of `text` (for
+/// each start, one full Levenshtein table whose last row gives every end).
+pub(super) fn naive_search(pattern: &[char], text: &[char]) -> usize {
+    let mut best = pattern.len();
+    for i in 0..=text.len() {
+        let run = &text[i..];
+        // table[a][b]: distance of pattern[..a] and run[..b].
+        let mut table = vec![vec![0_usize; run.len() + 1]; pattern.len() + 1];
+        for (a, row) in table.iter_mut().enumerate() {
+            row[0] = a;
+        }
+        for b in 0..=run.len() {
+            table[0][b] = b;
+        }
+        for a in 1..=pattern.len() {
+            for b in 1..=run.len() {
+                let same = usize::from(pattern[a - 1] != run[b - 1]);
+                table[a][b] = (table[a - 1][b - 1] + same)
+                    .min(table[a - 1][b] + 1)
+                    .min(table[a][b - 1] + 1);
+            }
+        }
+        best = best.min(table[pattern.len()].iter().copied().min().unwrap_or(best));
+    }
+    best
+}

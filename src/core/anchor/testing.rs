@@ -167,8 +167,8 @@ pub(super) fn naive_search(pattern: &[char], text: &[char]) -> usize {
         for (a, row) in table.iter_mut().enumerate() {
             row[0] = a;
         }
-        for b in 0..=run.len() {
-            table[0][b] = b;
+        for (b, cell) in table[0].iter_mut().enumerate() {
+            *cell = b;
         }
         for a in 1..=pattern.len() {
             for b in 1..=run.len() {

@@ -228,10 +228,10 @@ impl Anchor {
 /// text (see `paragraph.rs`).
 #[must_use]
 pub fn anchor(index: &TextIndex, target: &Target) -> Anchor {
-    let mut found = anchor_quote(index, target);
-    if target.kind == TargetKind::Paragraph {
-        found = paragraph::follow(index, target, found);
-    }
+    let found = match target.kind {
+        TargetKind::Paragraph => paragraph::follow(index, target, || anchor_quote(index, target)),
+        TargetKind::Range => anchor_quote(index, target),
+    };
     match (found, &target.source) {
         (Anchor::Orphaned { .. }, Some(source)) => Anchor::Orphaned {
             reason: OrphanReason::OtherDocument {

@@ -1,14 +1,24 @@
 //! Paragraph notes follow their paragraph through edits, splits and merges.
 //!
-//! A note on a whole paragraph ([`TargetKind::Paragraph`]) quotes the whole
-//! paragraph. The quote steps of [`anchor`](super::anchor) find it again
-//! when the paragraph is unchanged, or changed by a few edits and not too
-//! long; but a long paragraph with one changed char can exceed the
-//! approximate search's budget, and a paragraph that grew, was split or was
-//! merged with its neighbour is at best found as part of a line. So, when
-//! the quote steps did not land a paragraph note on one whole current
-//! paragraph, [`follow`] looks for the current paragraph that holds most of
-//! the old paragraph's text and anchors the note on all of it:
+//! A note on a whole paragraph
+//! ([`TargetKind::Paragraph`](crate::core::notes::note::TargetKind::Paragraph))
+//! quotes the whole paragraph. The quote steps of [`anchor`](super::anchor)
+//! find it again when the paragraph is unchanged, or changed by a few edits
+//! and not too long; but a long paragraph with one changed char exceeded
+//! the approximate search's budget, and a paragraph that grew, was split or
+//! was merged with its neighbour was at best found as part of a line. So
+//! [`follow`] anchors a paragraph note thus:
+//!
+//! 1. Still whole at its stored place: the quote steps decide (exact, or
+//!    moved if another occurrence's context matches better).
+//! 2. Otherwise, the current paragraph that holds most of the old
+//!    paragraph's text (rules below) is looked for; if its text changed,
+//!    the note is anchored on all of it, and the quote steps are not run
+//!    (their approximate search costs far more on a paragraph-long quote).
+//! 3. Otherwise the quote steps run; their result stands when it covers
+//!    one whole paragraph; else the paragraph of step 2 (then unchanged:
+//!    exact or moved) is taken; else their result stands (a range inside or
+//!    across lines, or an orphan).
 //!
 //! - **Paragraphs** of the current text are its lines with some
 //!   non-whitespace content, without the line break (nor a `\r` before it):
@@ -33,12 +43,12 @@
 //!   chars over both lengths), then the one nearest the stored position
 //!   (unless that was only guessed), then the earlier.
 //!
-//! The result is [`Match::Fuzzy`] with that similarity as its score (a
-//! merged or split paragraph scores below the quote steps' minimum, since
-//! the note now covers more or less text than before), or [`Match::Exact`]
-//! / [`Match::Moved`] when the paragraph's text is unchanged. When nothing
-//! qualifies, the quote steps' result stands: a deleted paragraph stays an
-//! orphan rather than landing on another paragraph.
+//! A paragraph found so is [`Match::Fuzzy`] with that similarity as its
+//! score (a merged or split paragraph scores below the quote steps'
+//! minimum, since the note now covers more or less text than before), or
+//! [`Match::Exact`] / [`Match::Moved`] when its text is unchanged. When
+//! none qualifies, the quote steps' result stands: a deleted paragraph
+//! stays an orphan rather than landing on another paragraph.
 
 use crate::core::notes::note::{Target, TextPosition};
 

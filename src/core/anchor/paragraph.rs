@@ -9,8 +9,8 @@
 //! was merged with its neighbour was at best found as part of a line. So
 //! [`follow`] anchors a paragraph note thus:
 //!
-//! 1. Still whole at its stored place: the quote steps decide (exact, or
-//!    moved if another occurrence's context matches better).
+//! 1. Still whole, at its stored place or elsewhere: the quote steps
+//!    decide (exact, moved or ambiguous, by context and position).
 //! 2. Otherwise, the current paragraph that holds most of the old
 //!    paragraph's text (rules below) is looked for; if its text changed,
 //!    the note is anchored on all of it, and the quote steps are not run
@@ -111,20 +111,21 @@ pub(super) fn follow(
     let n = quote.len();
     // A position only guessed (by an import) is no hint.
     let hint = (!target.position_guessed).then_some(target.position.start);
-    // The common case, a paragraph still whole at its place, is the quote
-    // steps' (they also weigh its context against other occurrences').
-    let in_place = hint.is_some_and(|at| {
-        index.chars_at(at, n) == Some(quote.as_slice())
-            && is_whole_paragraph(
-                chars,
-                TextPosition {
-                    start: at,
-                    end: at + n,
-                },
-            )
-    });
+    // A paragraph still whole, at its place (the common case) or elsewhere,
+    // is the quote steps' to find: exactly, and weighing its context
+    // against other occurrences'.
+    let whole_at = |at: usize| {
+        let position = TextPosition {
+            start: at,
+            end: at + n,
+        };
+        is_whole_paragraph(chars, position)
+    };
+    let unchanged = hint
+        .is_some_and(|at| index.chars_at(at, n) == Some(quote.as_slice()) && whole_at(at))
+        || index.find_all(&quote).into_iter().any(whole_at);
     let searched =
-        (!in_place && n >= MIN_PARAGRAPH_CHARS).then(|| best_paragraph(index, &quote, hint));
+        (!unchanged && n >= MIN_PARAGRAPH_CHARS).then(|| best_paragraph(index, &quote, hint));
     if let Some(Some(best)) = searched
         && !best.unchanged(n)
     {

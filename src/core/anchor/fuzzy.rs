@@ -121,6 +121,10 @@ fn spend(budget: &mut usize, cost: usize) -> bool {
     }
 }
 
+/// Scores closer than this cannot be told apart: such passages tie, and the
+/// note is marked ambiguous rather than anchored on one of them by chance.
+pub const TIE_EPSILON: f32 = 1e-6;
+
 /// One approximate match, scored.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Candidate {
@@ -132,7 +136,7 @@ pub(super) struct Candidate {
     pub(super) quote_similarity: f32,
     /// The combined score.
     pub(super) score: f32,
-    /// Distance from the stored position.
+    /// Distance from the stored position (0 without one).
     pub(super) offset: usize,
     /// Difference between the passage's length and the quote's.
     pub(super) length_change: usize,
@@ -158,66 +162,198 @@ impl Candidate {
     }
 }
 
+/// What an approximate search found.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Found {
+    /// The passage taken: the best, or, when several places tie, the best
+    /// passage at the first of them.
+    pub(super) best: Candidate,
+    /// How many places (passages that do not overlap) score within
+    /// [`TIE_EPSILON`] of the best: 1 when it stands alone.
+    pub(super) places: usize,
+}
+
+/// The best candidates seen so far.
+#[derive(Default)]
+struct Tally {
+    /// The best-ranked candidate.
+    best: Option<Candidate>,
+    /// Every candidate within [`TIE_EPSILON`] of the best score, the best
+    /// included (the same passage may come more than once).
+    ties: Vec<Candidate>,
+}
+
+impl Tally {
+    fn add(&mut self, candidate: Candidate) {
+        let top = self.best.map_or(f32::NEG_INFINITY, |b| b.score);
+        if candidate.score < top - TIE_EPSILON {
+            return;
+        }
+        if self.best.is_none_or(|b| candidate.better_than(&b)) {
+            self.best = Some(candidate);
+        }
+        let top = top.max(candidate.score);
+        self.ties.retain(|t| t.score >= top - TIE_EPSILON);
+        self.ties.push(candidate);
+    }
+
+    /// True when no candidate scoring at most `ceiling` could beat or tie
+    /// the best.
+    fn beats(&self, ceiling: f32) -> bool {
+        self.best
+            .is_some_and(|b| b.score - TIE_EPSILON > ceiling)
+    }
+
+    /// The best, or the first of several tied places.
+    fn found(mut self) -> Option<Found> {
+        let best = self.best?;
+        self.ties.sort_unstable_by_key(|c| (c.start, c.end));
+        let mut places = 0;
+        let mut reach = 0;
+        let mut first: Option<Candidate> = None;
+        for tie in &self.ties {
+            if places == 0 || tie.start >= reach {
+                places += 1;
+                reach = tie.end;
+            } else {
+                reach = reach.max(tie.end);
+            }
+            if places == 1 && first.is_none_or(|f| tie.better_than(&f)) {
+                first = Some(*tie);
+            }
+        }
+        Some(if places > 1 {
+            Found {
+                best: first.unwrap_or(best),
+                places,
+            }
+        } else {
+            Found { best, places: 1 }
+        })
+    }
+}
+
+/// What one approximate search carries from round to round.
+struct State {
+    /// Cells left (see [`FUZZY_CELL_BUDGET`]).
+    budget: usize,
+    /// Prefix similarity by start.
+    prefix_scores: HashMap<usize, f32>,
+    /// Suffix similarity by end.
+    suffix_scores: HashMap<usize, f32>,
+    tally: Tally,
+}
+
 /// The inputs of one approximate search.
 pub(super) struct FuzzySearch<'a> {
     pub(super) chars: &'a [char],
     pub(super) quote: &'a [char],
     pub(super) prefix: &'a [char],
     pub(super) suffix: &'a [char],
-    /// The stored start, clamped to the text.
-    pub(super) stored: usize,
+    /// The stored start, clamped to the text; `None` when the note has no
+    /// position hint: then closeness neither scores nor orders the search,
+    /// and passages that only a position could tell apart tie.
+    pub(super) stored: Option<usize>,
     /// Most edits allowed (at least 1).
     pub(super) k: usize,
 }
 
 impl FuzzySearch<'_> {
     /// The best-scoring passage within `k` edits of the quote, accepted or
-    /// not; `None` if there is none (or none within [`FUZZY_CELL_BUDGET`]).
-    pub(super) fn best(&self, index: &TextIndex) -> Option<Candidate> {
-        let mut best: Option<Candidate> = None;
-        let mut prefix_scores: HashMap<usize, f32> = HashMap::new();
+    /// not, and how many places tie with it; `None` if there is none (or
+    /// none within [`FUZZY_CELL_BUDGET`]).
+    ///
+    /// The search runs in rounds allowing 1, 2, 4, … edits, up to `k`: few
+    /// edits make long filter pieces (see [`Self::regions`]) that occur
+    /// almost nowhere, so a slightly changed quote is found at once. A
+    /// round's best is final when no passage with more edits could reach
+    /// its score even with perfect context and position; otherwise the
+    /// next round allows more. Within a round, regions are searched nearest
+    /// to the stored position first, and the search stops where closeness
+    /// alone can no longer make up for the distance. Both shortcuts only
+    /// skip passages that would score below the best (ties included), so
+    /// the result is that of the full search.
+    pub(super) fn best(&self, index: &TextIndex) -> Option<Found> {
+        if self.k == 0 {
+            return None;
+        }
+        let mut state = State {
+            budget: FUZZY_CELL_BUDGET,
+            prefix_scores: HashMap::new(),
+            suffix_scores: HashMap::new(),
+            tally: Tally::default(),
+        };
+        let mut k = 1;
+        loop {
+            let k_round = k.min(self.k);
+            let complete = self.round(index, k_round, &mut state);
+            if !complete
+                || k_round == self.k
+                || state.tally.beats(self.ceiling(k_round + 1, 0))
+            {
+                break;
+            }
+            k = k_round * 2;
+        }
+        state.tally.found()
+    }
+
+    /// One round allowing `k` edits; false when the budget ran out.
+    fn round(&self, index: &TextIndex, k: usize, state: &mut State) -> bool {
         let mut seen_ends: HashSet<usize> = HashSet::new();
-        let mut budget = FUZZY_CELL_BUDGET;
         // Cells of one backward alignment (see `starts_for_end`) and of one
         // context comparison (see `context_similarity`).
-        let per_end = self.quote.len() * (2 * self.k + 1);
+        let per_end = self.quote.len() * (2 * k + 1);
         let per_prefix = self.prefix.len() * self.prefix.len();
         let per_suffix = self.suffix.len() * self.suffix.len();
-        for (from, to) in self.regions(index) {
+        for (from, to, distance) in self.regions(index, k) {
+            // Every passage in this region and those after it starts at
+            // least `distance` from the stored position and has an edit.
+            if state.tally.beats(self.ceiling(1, distance)) {
+                break;
+            }
             let region = self.chars.get(from..to).unwrap_or_default();
-            for end in self.chosen_ends(region, &mut budget) {
+            for end in self.chosen_ends(region, k, &mut state.budget) {
                 let end = from + end;
                 // Chunks overlap, so an end may come twice.
                 if !seen_ends.insert(end) {
                     continue;
                 }
-                if !spend(&mut budget, per_end + per_suffix) {
-                    return best;
+                if !spend(&mut state.budget, per_end) {
+                    return false;
                 }
-                let suffix_score = self.suffix_similarity(end);
-                for (start, edits) in self.starts_for_end(end) {
-                    let prefix_score = match prefix_scores.get(&start) {
+                let suffix_score = match state.suffix_scores.get(&end) {
+                    Some(&score) => score,
+                    None => {
+                        if !spend(&mut state.budget, per_suffix) {
+                            return false;
+                        }
+                        let score = self.suffix_similarity(end);
+                        state.suffix_scores.insert(end, score);
+                        score
+                    }
+                };
+                for (start, edits) in self.starts_for_end(end, k) {
+                    let prefix_score = match state.prefix_scores.get(&start) {
                         Some(&score) => score,
                         None => {
-                            if !spend(&mut budget, per_prefix) {
-                                return best;
+                            if !spend(&mut state.budget, per_prefix) {
+                                return false;
                             }
                             let score = self.prefix_similarity(start);
-                            prefix_scores.insert(start, score);
+                            state.prefix_scores.insert(start, score);
                             score
                         }
                     };
                     let candidate = self.score(start, end, edits, prefix_score, suffix_score);
-                    if best.is_none_or(|b| candidate.better_than(&b)) {
-                        best = Some(candidate);
-                    }
+                    state.tally.add(candidate);
                 }
             }
-            if budget == 0 {
-                break;
+            if state.budget == 0 {
+                return false;
             }
         }
-        best
+        true
     }
 
     /// Text regions that may hold a match, nearest to the stored position
@@ -230,10 +366,10 @@ impl FuzzySearch<'_> {
     /// [`CHUNK_CHARS`] overlapping by `m + k` (the longest match), so every
     /// match lies whole in some chunk and, in a repetitive text where one
     /// region covers everything, the budget goes to the chunks nearest the
-    /// stored position.
-    fn regions(&self, index: &TextIndex) -> Vec<(usize, usize)> {
+    /// stored position. Each chunk comes with its distance from the stored
+    /// position (0 without one: then chunks come in text order).
+    fn regions(&self, index: &TextIndex, k: usize) -> Vec<(usize, usize, usize)> {
         let m = self.quote.len();
-        let k = self.k;
         let n = self.chars.len();
         let pieces = k + 1;
         let mut spans = Vec::new();
@@ -270,14 +406,18 @@ impl FuzzySearch<'_> {
                 }
             }
         }
-        let stored = self.stored;
-        chunks.sort_by_key(|&(from, to)| {
-            if stored < from {
-                from - stored
-            } else {
-                stored.saturating_sub(to)
-            }
-        });
+        let mut chunks: Vec<(usize, usize, usize)> = chunks
+            .into_iter()
+            .map(|(from, to)| {
+                let distance = match self.stored {
+                    Some(stored) if stored < from => from - stored,
+                    Some(stored) => stored.saturating_sub(to),
+                    None => 0,
+                };
+                (from, to, distance)
+            })
+            .collect();
+        chunks.sort_by_key(|&(from, _, distance)| (distance, from));
         chunks
     }
 
@@ -287,9 +427,8 @@ impl FuzzySearch<'_> {
     /// from `budget`; the scan stops when it runs out. Ends come in clusters
     /// around each match; only those within [`END_SLACK`] of their cluster's
     /// best are kept.
-    fn chosen_ends(&self, region: &[char], budget: &mut usize) -> Vec<usize> {
+    fn chosen_ends(&self, region: &[char], k: usize, budget: &mut usize) -> Vec<usize> {
         let m = self.quote.len();
-        let k = self.k;
         let inf = k + 1;
         // col[i]: least edits between quote[..i] and a text substring ending
         // at the current column, capped at `inf`; row 0 is 0 (free start).
@@ -358,9 +497,8 @@ impl FuzzySearch<'_> {
     /// distance between the quote's last `i` chars and the `l` text chars
     /// before `end`; only `|l - i| <= k` can be within bound, so the band is
     /// stored by `d = l - i + k`.
-    fn starts_for_end(&self, end: usize) -> Vec<(usize, usize)> {
+    fn starts_for_end(&self, end: usize, k: usize) -> Vec<(usize, usize)> {
         let m = self.quote.len();
-        let k = self.k;
         let inf = k + 1;
         let width = 2 * k + 1;
         // Row 0: the empty quote against l chars costs l.
@@ -431,23 +569,43 @@ impl FuzzySearch<'_> {
         prefix_score: f32,
         suffix_score: f32,
     ) -> Candidate {
-        let quote_similarity = 1.0 - edits as f32 / self.quote.len().max(1) as f32;
-        let offset = start.abs_diff(self.stored);
-        let scale = POSITION_SCALE.min(self.chars.len()).max(1);
-        let position_score = 1.0 - offset.min(scale) as f32 / scale as f32;
-        let score = WEIGHT_QUOTE * quote_similarity
-            + WEIGHT_PREFIX * prefix_score
-            + WEIGHT_SUFFIX * suffix_score
-            + WEIGHT_POSITION * position_score;
+        let quote_similarity = self.quote_similarity(edits);
+        let offset = self.stored.map_or(0, |stored| start.abs_diff(stored));
         Candidate {
             start,
             end,
             edits,
             quote_similarity,
-            score: score.clamp(0.0, 1.0),
+            score: self.combine(quote_similarity, prefix_score, suffix_score, offset),
             offset,
             length_change: (end - start).abs_diff(self.quote.len()),
         }
+    }
+
+    /// `1 - edits / quote length`.
+    fn quote_similarity(&self, edits: usize) -> f32 {
+        1.0 - edits as f32 / self.quote.len().max(1) as f32
+    }
+
+    /// The combined score of a passage with these similarities, `offset`
+    /// chars from the stored position. Without a stored position the other
+    /// weights share the position's, so the score keeps its range.
+    fn combine(&self, quote: f32, prefix: f32, suffix: f32, offset: usize) -> f32 {
+        let text_score = WEIGHT_QUOTE * quote + WEIGHT_PREFIX * prefix + WEIGHT_SUFFIX * suffix;
+        let score = if self.stored.is_some() {
+            let scale = POSITION_SCALE.min(self.chars.len()).max(1);
+            let position_score = 1.0 - offset.min(scale) as f32 / scale as f32;
+            text_score + WEIGHT_POSITION * position_score
+        } else {
+            text_score / (1.0 - WEIGHT_POSITION)
+        };
+        score.clamp(0.0, 1.0)
+    }
+
+    /// The highest score a passage with at least `edits` edits, at least
+    /// `offset` chars from the stored position, could have.
+    fn ceiling(&self, edits: usize, offset: usize) -> f32 {
+        self.combine(self.quote_similarity(edits), 1.0, 1.0, offset)
     }
 }
 
@@ -474,10 +632,10 @@ mod tests {
                 quote: &quote,
                 prefix: &[],
                 suffix: &[],
-                stored: 0,
+                stored: Some(0),
                 k,
             };
-            let best = search.best(&index);
+            let best = search.best(&index).map(|found| found.best);
             let brute = (0..=chars.len())
                 .flat_map(|a| (a..=chars.len()).map(move |b| (a, b)))
                 .map(|(a, b)| levenshtein(&chars[a..b], &quote))

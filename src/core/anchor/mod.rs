@@ -60,10 +60,10 @@ use std::fmt;
 use crate::core::notes::note::{Target, TargetKind, TextPosition};
 
 use context::{Context, ContextCost};
-use fuzzy::FuzzySearch;
+use fuzzy::{Found, FuzzySearch};
 pub use fuzzy::{
     CHARS_PER_EDIT, FUZZY_CELL_BUDGET, MAX_EDITS, MIN_FUZZY_CHARS, MIN_QUOTE_SIMILARITY, MIN_SCORE,
-    POSITION_SCALE, WEIGHT_POSITION, WEIGHT_PREFIX, WEIGHT_QUOTE, WEIGHT_SUFFIX, max_edits,
+    POSITION_SCALE, TIE_EPSILON, WEIGHT_POSITION, WEIGHT_PREFIX, WEIGHT_QUOTE, WEIGHT_SUFFIX, max_edits,
 };
 pub use index::TextIndex;
 pub use paragraph::{MIN_PARAGRAPH_CHARS, MIN_PARAGRAPH_SHARE, end_slack, piece_chars};
@@ -326,18 +326,22 @@ fn anchor_quote(index: &TextIndex, target: &Target) -> Anchor {
         quote: &quote,
         prefix: &prefix,
         suffix: &suffix,
-        stored: stored.min(index.chars().len()),
+        stored: Some(stored.min(index.chars().len())),
         k: max_edits(m),
     };
     match search.best(index) {
-        Some(best) if best.accepted() => Anchor::Anchored {
+        Some(Found { best, places }) if best.accepted() => Anchor::Anchored {
             position: TextPosition {
                 start: best.start,
                 end: best.end,
             },
-            how: Match::Fuzzy { score: best.score },
+            how: if places > 1 {
+                Match::Ambiguous { places }
+            } else {
+                Match::Fuzzy { score: best.score }
+            },
         },
-        Some(best) => Anchor::Orphaned {
+        Some(Found { best, .. }) => Anchor::Orphaned {
             reason: OrphanReason::TooDifferent {
                 quote: shown,
                 nearest: shorten(&index.slice(TextPosition {

@@ -4,6 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::context::edit_distance_within;
 use super::index::TextIndex;
 
 /// Lowest combined score (see the `WEIGHT_*` constants) at which an
@@ -73,28 +74,6 @@ pub fn max_edits(quote_chars: usize) -> usize {
     }
 }
 
-/// Levenshtein distance between two short char strings (contexts).
-fn edit_distance(a: &[char], b: &[char]) -> usize {
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        let mut left = i + 1;
-        if let Some(first) = cur.first_mut() {
-            *first = left;
-        }
-        for (j, cb) in b.iter().enumerate() {
-            let diag = prev.get(j).copied().unwrap_or(usize::MAX - 1) + usize::from(ca != cb);
-            let up = prev.get(j + 1).copied().unwrap_or(usize::MAX - 1) + 1;
-            left = diag.min(up).min(left + 1);
-            if let Some(c) = cur.get_mut(j + 1) {
-                *c = left;
-            }
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev.last().copied().unwrap_or(0)
-}
-
 /// Similarity in `[0, 1]` of stored context to the text standing in its
 /// place, compared over the same number of chars. An empty stored context
 /// (a quote at the start or end of its text) is no evidence against a
@@ -103,7 +82,8 @@ fn context_similarity(stored: &[char], actual: &[char]) -> f32 {
     if stored.is_empty() {
         return 1.0;
     }
-    let distance = edit_distance(stored, actual).min(stored.len());
+    // `actual` is no longer than `stored`, so the distance is at most that.
+    let distance = edit_distance_within(stored, actual, stored.len()).unwrap_or(stored.len());
     1.0 - distance as f32 / stored.len() as f32
 }
 
@@ -200,8 +180,7 @@ impl Tally {
     /// True when no candidate scoring at most `ceiling` could beat or tie
     /// the best.
     fn beats(&self, ceiling: f32) -> bool {
-        self.best
-            .is_some_and(|b| b.score - TIE_EPSILON > ceiling)
+        self.best.is_some_and(|b| b.score - TIE_EPSILON > ceiling)
     }
 
     /// The best, or the first of several tied places.
@@ -274,6 +253,12 @@ impl FuzzySearch<'_> {
     /// skip passages that would score below the best (ties included), so
     /// the result is that of the full search.
     pub(super) fn best(&self, index: &TextIndex) -> Option<Found> {
+        self.search(index, true)
+    }
+
+    /// [`Self::best`], with or without its `shortcuts` (without: one round
+    /// of `k` edits over every region, for tests to compare with).
+    fn search(&self, index: &TextIndex, shortcuts: bool) -> Option<Found> {
         if self.k == 0 {
             return None;
         }
@@ -283,23 +268,31 @@ impl FuzzySearch<'_> {
             suffix_scores: HashMap::new(),
             tally: Tally::default(),
         };
-        let mut k = 1;
+        let mut k = if shortcuts { 1 } else { self.k };
+        // The fewest edits of a passage no earlier round found.
+        let mut fewest = 0;
         loop {
             let k_round = k.min(self.k);
-            let complete = self.round(index, k_round, &mut state);
-            if !complete
-                || k_round == self.k
-                || state.tally.beats(self.ceiling(k_round + 1, 0))
-            {
+            let complete = self.round(index, k_round, fewest, &mut state, shortcuts);
+            if !complete || k_round == self.k || state.tally.beats(self.ceiling(k_round + 1, 0)) {
                 break;
             }
+            fewest = k_round + 1;
             k = k_round * 2;
         }
         state.tally.found()
     }
 
-    /// One round allowing `k` edits; false when the budget ran out.
-    fn round(&self, index: &TextIndex, k: usize, state: &mut State) -> bool {
+    /// One round allowing `k` edits, where passages with fewer than
+    /// `fewest` edits were all found before; false when the budget ran out.
+    fn round(
+        &self,
+        index: &TextIndex,
+        k: usize,
+        fewest: usize,
+        state: &mut State,
+        shortcuts: bool,
+    ) -> bool {
         let mut seen_ends: HashSet<usize> = HashSet::new();
         // Cells of one backward alignment (see `starts_for_end`) and of one
         // context comparison (see `context_similarity`).
@@ -307,16 +300,20 @@ impl FuzzySearch<'_> {
         let per_prefix = self.prefix.len() * self.prefix.len();
         let per_suffix = self.suffix.len() * self.suffix.len();
         for (from, to, distance) in self.regions(index, k) {
-            // Every passage in this region and those after it starts at
-            // least `distance` from the stored position and has an edit.
-            if state.tally.beats(self.ceiling(1, distance)) {
+            // Every new passage in this region and those after it starts
+            // at least `distance` from the stored position.
+            if shortcuts && state.tally.beats(self.ceiling(fewest, distance)) {
                 break;
             }
             let region = self.chars.get(from..to).unwrap_or_default();
-            for end in self.chosen_ends(region, k, &mut state.budget) {
+            for (end, least) in self.chosen_ends(region, k, &mut state.budget) {
                 let end = from + end;
                 // Chunks overlap, so an end may come twice.
                 if !seen_ends.insert(end) {
+                    continue;
+                }
+                // No passage ending here has fewer than `least` edits.
+                if shortcuts && state.tally.beats(self.ceiling(least.max(fewest), distance)) {
                     continue;
                 }
                 if !spend(&mut state.budget, per_end) {
@@ -426,8 +423,8 @@ impl FuzzySearch<'_> {
     /// usually costs about `k` cells, not `m`. The cells computed are taken
     /// from `budget`; the scan stops when it runs out. Ends come in clusters
     /// around each match; only those within [`END_SLACK`] of their cluster's
-    /// best are kept.
-    fn chosen_ends(&self, region: &[char], k: usize, budget: &mut usize) -> Vec<usize> {
+    /// best are kept, each with the least edits of a passage ending there.
+    fn chosen_ends(&self, region: &[char], k: usize, budget: &mut usize) -> Vec<(usize, usize)> {
         let m = self.quote.len();
         let inf = k + 1;
         // col[i]: least edits between quote[..i] and a text substring ending
@@ -480,12 +477,7 @@ impl FuzzySearch<'_> {
             }
             let cluster = ends.get(cluster_start..cluster_end).unwrap_or_default();
             let least = cluster.iter().map(|e| e.1).min().unwrap_or(inf);
-            chosen.extend(
-                cluster
-                    .iter()
-                    .filter(|e| e.1 <= least + END_SLACK)
-                    .map(|e| e.0),
-            );
+            chosen.extend(cluster.iter().filter(|e| e.1 <= least + END_SLACK).copied());
             cluster_start = cluster_end;
         }
         chosen
@@ -613,7 +605,164 @@ impl FuzzySearch<'_> {
 mod tests {
     use super::*;
     use crate::core::anchor::testing::{ALPHABET, levenshtein, s};
+    use crate::core::anchor::{Anchor, Match, anchor};
+    use crate::core::notes::note::{Target, TargetKind, TextPosition, TextQuote};
+    use crate::core::text::offset::RawRange;
     use proptest::prelude::*;
+    use serde_json::Map;
+
+    /// A target quoting `exact` with this context, stored at `start` (or
+    /// with no position hint).
+    fn target(exact: &str, prefix: &str, suffix: &str, start: Option<usize>) -> Target {
+        let at = start.unwrap_or(0);
+        let end = at + exact.chars().count();
+        Target {
+            kind: TargetKind::Range,
+            quote: TextQuote {
+                exact: exact.into(),
+                prefix: prefix.into(),
+                suffix: suffix.into(),
+            },
+            position: TextPosition { start: at, end },
+            raw: RawRange::new(at, end),
+            source: None,
+            position_guessed: start.is_none(),
+            extra: Map::new().into(),
+        }
+    }
+
+    /// Two copies of 人力資源和社會保險事業 in the same surroundings; the
+    /// note quotes 人力資源和社會保障事業 (one char differs from both).
+    const TWINS: &str = "天地玄黃，人力資源和社會保險事業，宇宙洪荒。\
+                         天地玄黃，人力資源和社會保險事業，宇宙洪荒。";
+
+    /// Where the two copies are, in chars.
+    const TWIN_AT: [usize; 2] = [5, 27];
+
+    fn twin_note(start: Option<usize>) -> Target {
+        target(
+            "人力資源和社會保障事業",
+            "天地玄黃，",
+            "，宇宙洪荒。",
+            start,
+        )
+    }
+
+    fn on(start: usize) -> TextPosition {
+        TextPosition {
+            start,
+            end: start + 11,
+        }
+    }
+
+    #[test]
+    fn passages_nothing_tells_apart_are_ambiguous() {
+        let index = TextIndex::new(TWINS);
+        let chars: Vec<char> = TWINS.chars().collect();
+        for at in TWIN_AT {
+            assert_eq!(s(&chars, at, at + 11), "人力資源和社會保險事業");
+        }
+        // No position hint: only the context could tell, and it is the
+        // same. The first is taken, and the note says it is ambiguous.
+        // Halfway between the two, the position does not tell either.
+        for start in [None, Some(16)] {
+            assert_eq!(
+                anchor(&index, &twin_note(start)),
+                Anchor::Anchored {
+                    position: on(TWIN_AT[0]),
+                    how: Match::Ambiguous { places: 2 },
+                },
+                "{start:?}"
+            );
+        }
+        // A position nearer one of them decides.
+        for (start, expected) in [
+            (Some(15), TWIN_AT[0]),
+            (Some(17), TWIN_AT[1]),
+            (Some(27), TWIN_AT[1]),
+        ] {
+            let a = anchor(&index, &twin_note(start));
+            assert_eq!(a.position(), Some(on(expected)), "{start:?}");
+            assert!(
+                matches!(
+                    a,
+                    Anchor::Anchored {
+                        how: Match::Fuzzy { .. },
+                        ..
+                    }
+                ),
+                "{a:?}"
+            );
+        }
+        // So does the context, without a position: the second copy's
+        // suffix now differs, the first one's still matches.
+        let mut chars: Vec<char> = TWINS.chars().collect();
+        let last = chars.len() - 3;
+        chars[last] = '水';
+        let index = TextIndex::new(&s(&chars, 0, chars.len()));
+        let a = anchor(&index, &twin_note(None));
+        assert_eq!(a.position(), Some(on(TWIN_AT[0])));
+        assert!(
+            matches!(
+                a,
+                Anchor::Anchored {
+                    how: Match::Fuzzy { .. },
+                    ..
+                }
+            ),
+            "{a:?}"
+        );
+    }
+
+    #[test]
+    fn three_tied_places_are_counted_once_each() {
+        // The same passage found with other boundaries is one place.
+        let text = "甲，簽署合作框架協義，乙。甲，簽署合作框架協義，乙。甲，簽署合作框架協義，乙。";
+        let note = target("簽署合作框架協議", "甲，", "，乙。", None);
+        let a = anchor(&TextIndex::new(text), &note);
+        assert_eq!(
+            a,
+            Anchor::Anchored {
+                position: TextPosition { start: 2, end: 10 },
+                how: Match::Ambiguous { places: 3 },
+            }
+        );
+    }
+
+    #[test]
+    fn without_a_hint_position_neither_scores_nor_limits() {
+        // The note's passage is far from where a wrong hint would look; with
+        // no hint it is found all the same, with a score in the usual range.
+        let filler: String = "天地玄黃宇宙洪荒日月盈昃辰宿列張".repeat(700);
+        let text = format!("{filler}甲乙丙丁，人力資源和社會保險事業，戊己庚辛。");
+        let index = TextIndex::new(&text);
+        let at = filler.chars().count() + 5;
+        let note = target("人力資源和社會保障事業", "甲乙丙丁，", "，戊己庚辛。", None);
+        let Anchor::Anchored {
+            position,
+            how: Match::Fuzzy { score },
+        } = anchor(&index, &note)
+        else {
+            panic!("{:?}", anchor(&index, &note));
+        };
+        assert_eq!(position, on(at));
+        // Quote 10/11, context perfect: (0.6 × 10/11 + 0.3) / 0.9.
+        let expected = (WEIGHT_QUOTE * (10.0 / 11.0) + WEIGHT_PREFIX + WEIGHT_SUFFIX)
+            / (1.0 - WEIGHT_POSITION);
+        assert!((score - expected).abs() < 1e-5, "{score} {expected}");
+        // A hint at 0, more than POSITION_SCALE away, finds it too, with
+        // no position part in its score.
+        let hinted = anchor(
+            &index,
+            &target(
+                "人力資源和社會保障事業",
+                "甲乙丙丁，",
+                "，戊己庚辛。",
+                Some(0),
+            ),
+        );
+        assert_eq!(hinted.position(), Some(on(at)));
+    }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(64))]
@@ -647,6 +796,42 @@ mod tests {
                     prop_assert!(c.edits <= k);
                 }
                 None => prop_assert!(brute > k, "missed a match with {} edits", brute),
+            }
+        }
+
+        #[test]
+        fn shortcuts_find_what_the_full_search_finds(
+            chars in prop::collection::vec(prop::sample::select(ALPHABET), 10..200),
+            quote in prop::collection::vec(prop::sample::select(ALPHABET), 4..24),
+            context in prop::collection::vec(prop::sample::select(ALPHABET), 0..12),
+            stored in prop::option::of(0usize..200),
+        ) {
+            // Deepening and stopping by distance never lose the best
+            // passage: the score is at least the full search's, ties too.
+            let index = TextIndex::new(&s(&chars, 0, chars.len()));
+            let half = context.len() / 2;
+            let search = FuzzySearch {
+                chars: &chars,
+                quote: &quote,
+                prefix: &context[..half],
+                suffix: &context[half..],
+                stored: stored.map(|at| at.min(chars.len())),
+                k: max_edits(quote.len()),
+            };
+            let fast = search.search(&index, true);
+            let full = search.search(&index, false);
+            match (fast, full) {
+                (Some(fast), Some(full)) => {
+                    let found = &chars[fast.best.start..fast.best.end];
+                    prop_assert_eq!(levenshtein(found, &quote), fast.best.edits);
+                    prop_assert!(fast.best.score >= full.best.score - TIE_EPSILON,
+                        "{:?} {:?}", fast, full);
+                    if (fast.best.score - full.best.score).abs() <= TIE_EPSILON {
+                        prop_assert!(fast.places >= full.places, "{:?} {:?}", fast, full);
+                    }
+                }
+                (None, None) => {}
+                (fast, full) => prop_assert!(false, "{:?} {:?}", fast, full),
             }
         }
     }

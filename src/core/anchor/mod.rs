@@ -10,7 +10,7 @@
 //!    better), it is
 //!    [`Match::Exact`]. This is the common case and costs O(quote length).
 //! 2. **Exact quote elsewhere.** Every occurrence of the quote is found
-//!    through a trigram index of the text (built once per [`TextIndex`], on
+//!    through a bigram index of the text (built once per [`TextIndex`], on
 //!    first need). Occurrences are ranked by how close the text around them
 //!    is to the stored prefix and suffix — each side's stored context is
 //!    looked for, by approximate search, in as many chars of text beside
@@ -30,9 +30,14 @@
 //!    [`max_edits`] edits (insertions, deletions, substitutions) of the quote
 //!    are found with a lossless filter (one of the quote's `k + 1` pieces must
 //!    survive unchanged) followed by Sellers' semi-global edit-distance
-//!    search. Each passage is scored on quote, prefix, suffix and position
-//!    similarity; the best is accepted only if its score reaches
-//!    [`MIN_SCORE`]. The result is [`Match::Fuzzy`].
+//!    search, in rounds allowing 1, 2, 4, … edits that stop as soon as no
+//!    passage with more edits (or farther from the stored position) could
+//!    reach the best score. Each passage is scored on quote, prefix, suffix
+//!    and position similarity (without a position hint, on the first three
+//!    only); the best is accepted only if its score reaches [`MIN_SCORE`].
+//!    The result is [`Match::Fuzzy`], or [`Match::Ambiguous`] when passages
+//!    at other places score the same (within [`TIE_EPSILON`]): the first
+//!    is taken, never one by chance.
 //!
 //! Anything else is [`Anchor::Orphaned`], with an [`OrphanReason`] that the
 //! window words in its language and the exports and CLI in English. A
@@ -60,11 +65,12 @@ use std::fmt;
 use crate::core::notes::note::{Target, TargetKind, TextPosition};
 
 use context::{Context, ContextCost};
-use fuzzy::{Found, FuzzySearch};
 pub use fuzzy::{
     CHARS_PER_EDIT, FUZZY_CELL_BUDGET, MAX_EDITS, MIN_FUZZY_CHARS, MIN_QUOTE_SIMILARITY, MIN_SCORE,
-    POSITION_SCALE, TIE_EPSILON, WEIGHT_POSITION, WEIGHT_PREFIX, WEIGHT_QUOTE, WEIGHT_SUFFIX, max_edits,
+    POSITION_SCALE, TIE_EPSILON, WEIGHT_POSITION, WEIGHT_PREFIX, WEIGHT_QUOTE, WEIGHT_SUFFIX,
+    max_edits,
 };
+use fuzzy::{Found, FuzzySearch};
 pub use index::TextIndex;
 pub use paragraph::{MIN_PARAGRAPH_CHARS, MIN_PARAGRAPH_SHARE, end_slack, piece_chars};
 pub use status::{STATUS_KEY, StatusKind, StatusLine, StatusReport};
@@ -192,8 +198,9 @@ pub enum Match {
         same_context: bool,
     },
     /// The exact quote was found elsewhere, at several places that neither
-    /// the stored context nor the stored position tells apart; the first of
-    /// them was taken, and the reviewer should check it.
+    /// the stored context nor the stored position tells apart (or, the
+    /// quote being gone, several approximate passages score the same); the
+    /// first of them was taken, and the reviewer should check it.
     Ambiguous {
         /// How many places tie (2 or more).
         places: usize,
@@ -326,7 +333,7 @@ fn anchor_quote(index: &TextIndex, target: &Target) -> Anchor {
         quote: &quote,
         prefix: &prefix,
         suffix: &suffix,
-        stored: Some(stored.min(index.chars().len())),
+        stored: hint.map(|at| at.min(index.chars().len())),
         k: max_edits(m),
     };
     match search.best(index) {
@@ -1406,8 +1413,8 @@ mod tests {
         let other_time = t0.elapsed();
 
         eprintln!(
-            "{} chars; index {built:?} (with trigrams {trigrams:?}); unchanged (10,000 exact) {unchanged:?}; shifted \
-             (10,000 moved, incl. index + trigram build) {shifted_time:?}; edited ({fuzzy} fuzzy, \
+            "{} chars; index {built:?} (with bigrams {trigrams:?}); unchanged (10,000 exact) {unchanged:?}; shifted \
+             (10,000 moved, incl. index + bigram build) {shifted_time:?}; edited ({fuzzy} fuzzy, \
              {orphans} orphans) {edited_time:?}; other text ({orphaned} orphans) {other_time:?}",
             chars.len()
         );

@@ -176,4 +176,3 @@ fn edited_reanchor(bencher: divan::Bencher) {
             .count()
     });
 }
-

@@ -4,6 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::bitscan::Pattern;
 use super::context::edit_distance_within;
 use super::index::TextIndex;
 
@@ -58,6 +59,10 @@ pub const FUZZY_CELL_BUDGET: usize = 4_000_000;
 /// cluster by more than this are not considered: they are the same passage
 /// with a worse boundary.
 const END_SLACK: usize = 2;
+
+/// Budget cells one column of the bit-parallel scan costs per 64 quote
+/// chars: about the time of that many cells of the plain table.
+const BLOCK_CELLS: usize = 8;
 
 /// Chars per chunk of an approximate search (see `FuzzySearch::regions`).
 const CHUNK_CHARS: usize = 2_048;
@@ -214,6 +219,8 @@ impl Tally {
 
 /// What one approximate search carries from round to round.
 struct State {
+    /// The quote, prepared for scanning.
+    pattern: Pattern,
     /// Cells left (see [`FUZZY_CELL_BUDGET`]).
     budget: usize,
     /// Prefix similarity by start.
@@ -263,6 +270,7 @@ impl FuzzySearch<'_> {
             return None;
         }
         let mut state = State {
+            pattern: Pattern::new(self.quote),
             budget: FUZZY_CELL_BUDGET,
             prefix_scores: HashMap::new(),
             suffix_scores: HashMap::new(),
@@ -306,7 +314,7 @@ impl FuzzySearch<'_> {
                 break;
             }
             let region = self.chars.get(from..to).unwrap_or_default();
-            for (end, least) in self.chosen_ends(region, k, &mut state.budget) {
+            for (end, least) in Self::chosen_ends(&state.pattern, region, k, &mut state.budget) {
                 let end = from + end;
                 // Chunks overlap, so an end may come twice.
                 if !seen_ends.insert(end) {
@@ -419,50 +427,26 @@ impl FuzzySearch<'_> {
     }
 
     /// Ends (offsets into `region`, exclusive) of substrings within `k` edits
-    /// of the quote: Sellers' algorithm with Ukkonen's cut-off, so a column
-    /// usually costs about `k` cells, not `m`. The cells computed are taken
-    /// from `budget`; the scan stops when it runs out. Ends come in clusters
+    /// of the quote, found by the bit-parallel scan of `pattern` (the
+    /// quote). Each column costs [`BLOCK_CELLS`] per 64 quote chars, taken
+    /// from `budget`; the scan stops where it runs out. Ends come in clusters
     /// around each match; only those within [`END_SLACK`] of their cluster's
     /// best are kept, each with the least edits of a passage ending there.
-    fn chosen_ends(&self, region: &[char], k: usize, budget: &mut usize) -> Vec<(usize, usize)> {
-        let m = self.quote.len();
+    fn chosen_ends(
+        pattern: &Pattern,
+        region: &[char],
+        k: usize,
+        budget: &mut usize,
+    ) -> Vec<(usize, usize)> {
         let inf = k + 1;
-        // col[i]: least edits between quote[..i] and a text substring ending
-        // at the current column, capped at `inf`; row 0 is 0 (free start).
-        let mut col: Vec<usize> = (0..=m).map(|i| i.min(inf)).collect();
-        // Deepest row whose value is <= k. Rows below it hold values > k
-        // (possibly from older columns); values along a diagonal never
-        // decrease, so in the next column only rows up to last + 1 can be <= k.
-        let mut last = k.min(m);
-        let mut ends: Vec<(usize, usize)> = Vec::new();
-        for (j, &tc) in region.iter().enumerate() {
-            let top = (last + 1).min(m);
-            if !spend(budget, top) {
-                break;
-            }
-            let mut diag = 0;
-            let mut up = 0;
-            for (i, qc) in self.quote.iter().enumerate().take(top) {
-                let Some(cell) = col.get_mut(i + 1) else {
-                    break;
-                };
-                let old = *cell;
-                let value = (diag + usize::from(*qc != tc))
-                    .min(up + 1)
-                    .min(old + 1)
-                    .min(inf);
-                *cell = value;
-                diag = old;
-                up = value;
-            }
-            last = (0..=top)
-                .rev()
-                .find(|&i| col.get(i).is_some_and(|&v| v <= k))
-                .unwrap_or(0);
-            if last == m {
-                ends.push((j + 1, col.get(m).copied().unwrap_or(inf)));
-            }
+        let per_column = pattern.blocks() * BLOCK_CELLS;
+        let columns = region.len().min(*budget / per_column.max(1));
+        if columns < region.len() {
+            *budget = 0;
+        } else {
+            *budget -= columns * per_column;
         }
+        let ends = pattern.ends_within(region.get(..columns).unwrap_or_default(), k);
         let mut chosen = Vec::new();
         let mut cluster_start = 0;
         while let Some(first) = ends.get(cluster_start) {

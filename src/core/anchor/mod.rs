@@ -29,7 +29,7 @@
 //!    quotes of at least [`MIN_FUZZY_CHARS`] chars: passages within
 //!    [`max_edits`] edits (insertions, deletions, substitutions) of the quote
 //!    are found with a lossless filter (one of the quote's `k + 1` pieces must
-//!    survive unchanged) followed by Sellers' semi-global edit-distance
+//!    survive unchanged) followed by a bit-parallel semi-global edit-distance
 //!    search, in rounds allowing 1, 2, 4, … edits that stop as soon as no
 //!    passage with more edits (or farther from the stored position) could
 //!    reach the best score. Each passage is scored on quote, prefix, suffix
@@ -52,6 +52,7 @@
 //!
 //! All positions are char (Unicode scalar) offsets into the clean text.
 
+mod bitscan;
 mod context;
 mod fuzzy;
 mod index;

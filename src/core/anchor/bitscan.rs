@@ -150,7 +150,7 @@ mod tests {
     #[test]
     fn finds_a_changed_phrase_across_blocks() {
         let phrase: Vec<char> = "濟寧市政府與省人社廳簽署合作框架協議"
-            .repeat(5)
+            .repeat(8)
             .chars()
             .collect();
         assert!(phrase.len() > 2 * WORD);

@@ -5,7 +5,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::bitscan::Pattern;
-use super::context::edit_distance_within;
+pub use super::candidates::TIE_EPSILON;
+use super::candidates::{Candidate, Found, Tally};
 use super::index::TextIndex;
 
 /// Lowest combined score (see the `WEIGHT_*` constants) at which an
@@ -79,6 +80,32 @@ pub fn max_edits(quote_chars: usize) -> usize {
     }
 }
 
+/// Levenshtein distance between two short char strings (contexts); one
+/// comparison when they are equal.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    if a == b {
+        return 0;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        let mut left = i + 1;
+        if let Some(first) = cur.first_mut() {
+            *first = left;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let diag = prev.get(j).copied().unwrap_or(usize::MAX - 1) + usize::from(ca != cb);
+            let up = prev.get(j + 1).copied().unwrap_or(usize::MAX - 1) + 1;
+            left = diag.min(up).min(left + 1);
+            if let Some(c) = cur.get_mut(j + 1) {
+                *c = left;
+            }
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev.last().copied().unwrap_or(0)
+}
+
 /// Similarity in `[0, 1]` of stored context to the text standing in its
 /// place, compared over the same number of chars. An empty stored context
 /// (a quote at the start or end of its text) is no evidence against a
@@ -87,8 +114,7 @@ fn context_similarity(stored: &[char], actual: &[char]) -> f32 {
     if stored.is_empty() {
         return 1.0;
     }
-    // `actual` is no longer than `stored`, so the distance is at most that.
-    let distance = edit_distance_within(stored, actual, stored.len()).unwrap_or(stored.len());
+    let distance = edit_distance(stored, actual).min(stored.len());
     1.0 - distance as f32 / stored.len() as f32
 }
 
@@ -106,114 +132,10 @@ fn spend(budget: &mut usize, cost: usize) -> bool {
     }
 }
 
-/// Scores closer than this cannot be told apart: such passages tie, and the
-/// note is marked ambiguous rather than anchored on one of them by chance.
-pub const TIE_EPSILON: f32 = 1e-6;
-
-/// One approximate match, scored.
-#[derive(Clone, Copy, Debug)]
-pub(super) struct Candidate {
-    pub(super) start: usize,
-    pub(super) end: usize,
-    /// Edit distance between the quote and `start..end`.
-    pub(super) edits: usize,
-    /// `1 - edits / quote length`.
-    pub(super) quote_similarity: f32,
-    /// The combined score.
-    pub(super) score: f32,
-    /// Distance from the stored position (0 without one).
-    pub(super) offset: usize,
-    /// Difference between the passage's length and the quote's.
-    pub(super) length_change: usize,
-}
-
 impl Candidate {
     /// Passes both minimums.
     pub(super) fn accepted(&self) -> bool {
         self.score >= MIN_SCORE && self.quote_similarity >= MIN_QUOTE_SIMILARITY
-    }
-
-    /// Ranks before `other`: higher score, then nearer, fewer edits, length
-    /// closer to the quote's, earlier.
-    fn better_than(&self, other: &Self) -> bool {
-        other
-            .score
-            .total_cmp(&self.score)
-            .then(self.offset.cmp(&other.offset))
-            .then(self.edits.cmp(&other.edits))
-            .then(self.length_change.cmp(&other.length_change))
-            .then(self.start.cmp(&other.start))
-            .is_lt()
-    }
-}
-
-/// What an approximate search found.
-#[derive(Clone, Copy, Debug)]
-pub(super) struct Found {
-    /// The passage taken: the best, or, when several places tie, the best
-    /// passage at the first of them.
-    pub(super) best: Candidate,
-    /// How many places (passages that do not overlap) score within
-    /// [`TIE_EPSILON`] of the best: 1 when it stands alone.
-    pub(super) places: usize,
-}
-
-/// The best candidates seen so far.
-#[derive(Default)]
-struct Tally {
-    /// The best-ranked candidate.
-    best: Option<Candidate>,
-    /// Every candidate within [`TIE_EPSILON`] of the best score, the best
-    /// included (the same passage may come more than once).
-    ties: Vec<Candidate>,
-}
-
-impl Tally {
-    fn add(&mut self, candidate: Candidate) {
-        let top = self.best.map_or(f32::NEG_INFINITY, |b| b.score);
-        if candidate.score < top - TIE_EPSILON {
-            return;
-        }
-        if self.best.is_none_or(|b| candidate.better_than(&b)) {
-            self.best = Some(candidate);
-        }
-        let top = top.max(candidate.score);
-        self.ties.retain(|t| t.score >= top - TIE_EPSILON);
-        self.ties.push(candidate);
-    }
-
-    /// True when no candidate scoring at most `ceiling` could beat or tie
-    /// the best.
-    fn beats(&self, ceiling: f32) -> bool {
-        self.best.is_some_and(|b| b.score - TIE_EPSILON > ceiling)
-    }
-
-    /// The best, or the first of several tied places.
-    fn found(mut self) -> Option<Found> {
-        let best = self.best?;
-        self.ties.sort_unstable_by_key(|c| (c.start, c.end));
-        let mut places = 0;
-        let mut reach = 0;
-        let mut first: Option<Candidate> = None;
-        for tie in &self.ties {
-            if places == 0 || tie.start >= reach {
-                places += 1;
-                reach = tie.end;
-            } else {
-                reach = reach.max(tie.end);
-            }
-            if places == 1 && first.is_none_or(|f| tie.better_than(&f)) {
-                first = Some(*tie);
-            }
-        }
-        Some(if places > 1 {
-            Found {
-                best: first.unwrap_or(best),
-                places,
-            }
-        } else {
-            Found { best, places: 1 }
-        })
     }
 }
 

@@ -53,6 +53,7 @@
 //! All positions are char (Unicode scalar) offsets into the clean text.
 
 mod bitscan;
+mod candidates;
 mod context;
 mod fuzzy;
 mod index;
@@ -65,13 +66,14 @@ use std::fmt;
 
 use crate::core::notes::note::{Target, TargetKind, TextPosition};
 
+use candidates::Found;
 use context::{Context, ContextCost};
+use fuzzy::FuzzySearch;
 pub use fuzzy::{
     CHARS_PER_EDIT, FUZZY_CELL_BUDGET, MAX_EDITS, MIN_FUZZY_CHARS, MIN_QUOTE_SIMILARITY, MIN_SCORE,
     POSITION_SCALE, TIE_EPSILON, WEIGHT_POSITION, WEIGHT_PREFIX, WEIGHT_QUOTE, WEIGHT_SUFFIX,
     max_edits,
 };
-use fuzzy::{Found, FuzzySearch};
 pub use index::TextIndex;
 pub use paragraph::{MIN_PARAGRAPH_CHARS, MIN_PARAGRAPH_SHARE, end_slack, piece_chars};
 pub use status::{STATUS_KEY, StatusKind, StatusLine, StatusReport};

@@ -474,14 +474,7 @@ mod tests {
         let mut chars: Vec<char> = text.chars().collect();
         chars[5 + 1_500] = '〇';
         let a = anchor_in(&chars, &target);
-        // The quote steps now find it within budget (bit-parallel search),
-        // on the whole paragraph, with their own score.
-        let whole = range(paragraphs_of(&chars)[1]);
-        assert!(
-            matches!(a, Anchor::Anchored { position, how: Match::Fuzzy { score } }
-                if position == whole && score > 0.999),
-            "{a:?}"
-        );
+        assert_fuzzy_on(&a, paragraphs_of(&chars)[1], 2_999, 3_000);
         // Two chars appended: the note covers them too.
         let mut chars: Vec<char> = text.chars().collect();
         chars.splice(5 + 3_000..5 + 3_000, ['新', '句']);

@@ -39,6 +39,11 @@
 //!    at other places score the same (within [`TIE_EPSILON`]): the first
 //!    is taken, never one by chance.
 //!
+//! **Paragraph notes** (a whole paragraph as the quote) that are no longer
+//! one whole paragraph follow the current paragraph holding most of their
+//! old text — edited, grown, split (the bigger part) or merged — and cover
+//! all of it (`paragraph.rs`); a paragraph that is gone leaves an orphan.
+//!
 //! Anything else is [`Anchor::Orphaned`], with an [`OrphanReason`] that the
 //! window words in its language and the exports and CLI in English. A
 //! target that names another document ([`Target::source`], set by an
@@ -208,9 +213,13 @@ pub enum Match {
         /// How many places tie (2 or more).
         places: usize,
     },
-    /// An approximate match was accepted, with its score in `[MIN_SCORE, 1]`.
+    /// An approximate match was accepted, with its score in `[MIN_SCORE, 1]`
+    /// for a quote; for a paragraph note that followed its edited, split or
+    /// merged paragraph, the share of text the two have in common (2 × held
+    /// chars ÷ both lengths), which can be lower (the paragraph then holds
+    /// at least [`MIN_PARAGRAPH_SHARE`] of the old text).
     Fuzzy {
-        /// The combined score (see [`MIN_SCORE`]).
+        /// The combined score (see [`MIN_SCORE`]), or the paragraph similarity.
         score: f32,
     },
 }

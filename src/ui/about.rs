@@ -1,18 +1,25 @@
 //! The About window: what Pizhu is, and the credits of the embedded fonts.
 
-use egui::{Context, Ui};
+use egui::{Context, Rect, Response, Ui};
 
 use crate::ui::fonts;
 use crate::ui::i18n::{Strings, fill};
+use crate::ui::windows::window;
 
-/// Show the About window while `open` is true.
-pub fn about_window_ui(ctx: &Context, open: &mut bool, s: &Strings) {
-    egui::Window::new(s.about_title)
-        .id(egui::Id::unique("about-window"))
-        .open(open)
+/// Show the About window while `open` is true, inside `area`; its response
+/// while shown.
+pub fn about_window_ui(
+    ctx: &Context,
+    open: &mut bool,
+    area: Rect,
+    s: &Strings,
+) -> Option<Response> {
+    window(s.about_title, "about", open, area)
         .default_width(520.0)
-        .collapsible(false)
-        .show(ctx, |ui| about_ui(ui, s));
+        .show(ctx, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| about_ui(ui, s));
+        })
+        .map(|r| r.response)
 }
 
 fn about_ui(ui: &mut Ui, s: &Strings) {

@@ -20,9 +20,7 @@ use crate::ui::settings::{Settings, SideTab};
 use crate::ui::start_page::{error_ui, start_page_ui};
 use crate::ui::state::{AppState, files, view};
 use crate::ui::timeline_panel::{people_ui, timeline_ui};
-use crate::ui::{
-    about, export_window, menu, open, save_notes_as, settings_window, shortcuts, status, theme,
-};
+use crate::ui::{menu, shortcuts, status, theme, windows};
 
 /// Measures start-up: set `PIZHU_FIRST_FRAME=1` to print the time to the first
 /// painted frame and exit; `PIZHU_TRACE_FRAMES=1` prints one line per frame, to
@@ -220,6 +218,8 @@ impl PizhuApp {
         let state = &mut self.state;
         let commands = &mut self.commands;
         let s = state.strings();
+        // Esc closes the topmost window before the panels see it.
+        windows::escape_closes_topmost(&ctx, &mut state.windows);
         shortcuts::handle_keys(&ctx, &state.settings, commands);
         egui::Panel::top("menu").show(ui, |ui| menu::menu_bar_ui(ui, state, commands));
         egui::Panel::bottom("status").show(ui, |ui| {
@@ -230,6 +230,8 @@ impl PizhuApp {
             });
             status::status_ui(ui, state.doc.as_ref(), notes, s, commands);
         });
+        // Windows stay between the menu bar and the status bar.
+        let between_bars = ui.available_rect_before_wrap();
         if state.settings.show_notes && state.notes().is_some() {
             egui::Panel::right("notes")
                 .default_size(theme::NOTES_PANEL_WIDTH)
@@ -261,7 +263,7 @@ impl PizhuApp {
             });
         }
         egui::CentralPanel::no_frame().show(ui, |ui| central_ui(ui, state, commands));
-        windows_ui(&ctx, state, commands);
+        windows::windows_ui(&ctx, between_bars, state, commands);
         let dropped = ctx.input(|i| i.raw.dropped_files.clone());
         commands.extend(
             dropped
@@ -379,34 +381,6 @@ fn side_panel_ui(ui: &mut Ui, state: &mut AppState, commands: &mut Vec<Command>)
             }
         }
     }
-}
-
-/// The windows over the reader: About, the shortcuts, Settings, Open, Export, Import.
-fn windows_ui(ctx: &egui::Context, state: &mut AppState, commands: &mut Vec<Command>) {
-    let s = state.strings();
-    let windows = &mut state.windows;
-    about::about_window_ui(ctx, &mut windows.about, s);
-    shortcuts::sheet_ui(ctx, &mut windows.shortcuts, s);
-    settings_window::settings_window_ui(
-        ctx,
-        &mut windows.settings,
-        &state.settings.author,
-        state.settings.lang,
-        s,
-        commands,
-    );
-    open::open_window_ui(ctx, &mut windows.open, s, commands);
-    // Counting the filtered notes is a pass over all of them: only while
-    // the Export window shows the counts.
-    let counts = match state.notes.notes() {
-        Some(n) if windows.export.open => {
-            (n.store().notes().len(), state.filter.apply(n.store()).len())
-        }
-        _ => (0, 0),
-    };
-    export_window::export_window_ui(ctx, &mut windows.export, counts, s, commands);
-    export_window::import_window_ui(ctx, &mut windows.import, s, commands);
-    save_notes_as::save_notes_as_window_ui(ctx, &mut windows.save_notes_as, s, commands);
 }
 
 impl eframe::App for PizhuApp {

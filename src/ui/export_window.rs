@@ -14,6 +14,7 @@ use crate::core::export::Format;
 use crate::ui::command::{Command, Scope};
 use crate::ui::i18n::{Strings, fill};
 use crate::ui::theme;
+use crate::ui::windows::window;
 
 /// State of the Export window.
 #[derive(Debug, Default)]
@@ -80,22 +81,21 @@ fn is_writable(dir: &Path) -> bool {
 }
 
 /// Draw the Export window; "Export" and "Open folder" go to `commands`.
+/// Drawn inside `area`; its response while shown.
 pub fn export_window_ui(
     ctx: &Context,
     state: &mut ExportState,
+    area: egui::Rect,
     counts: (usize, usize),
     s: &Strings,
     commands: &mut Vec<Command>,
-) {
+) -> Option<egui::Response> {
     if !state.open {
-        return;
+        return None;
     }
     let mut request = None;
     let mut open = state.open;
-    egui::Window::new(s.export_title)
-        .id(egui::Id::unique("export-window"))
-        .open(&mut open)
-        .collapsible(false)
+    let shown = window(s.export_title, "export", &mut open, area)
         .default_width(520.0)
         .show(ctx, |ui| {
             ui.strong(s.format);
@@ -168,6 +168,7 @@ pub fn export_window_ui(
         });
     state.open = open && state.open;
     commands.extend(request);
+    shown.map(|r| r.response)
 }
 
 /// A path field with "Browse…" beside it. The field works on its own.
@@ -202,21 +203,20 @@ pub struct ImportState {
 }
 
 /// Draw the Import window; the file to import goes to `commands`.
+/// Drawn inside `area`; its response while shown.
 pub fn import_window_ui(
     ctx: &Context,
     state: &mut ImportState,
+    area: egui::Rect,
     s: &Strings,
     commands: &mut Vec<Command>,
-) {
+) -> Option<egui::Response> {
     if !state.open {
-        return;
+        return None;
     }
     let mut chosen = None;
     let mut open = state.open;
-    egui::Window::new(s.import_title)
-        .id(egui::Id::unique("import-window"))
-        .open(&mut open)
-        .collapsible(false)
+    let shown = window(s.import_title, "import", &mut open, area)
         .default_width(520.0)
         .show(ctx, |ui| {
             ui.label(s.import_help);
@@ -244,4 +244,5 @@ pub fn import_window_ui(
         });
     state.open = open && state.open;
     commands.extend(chosen.map(Command::Import));
+    shown.map(|r| r.response)
 }

@@ -26,6 +26,7 @@ pub mod state;
 pub mod status;
 pub mod theme;
 pub mod timeline_panel;
+pub mod windows;
 
 use std::sync::Arc;
 use std::time::Instant;

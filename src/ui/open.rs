@@ -11,7 +11,8 @@ use crate::ui::i18n::Strings;
 /// State of the Open window.
 #[derive(Debug, Default)]
 pub struct OpenState {
-    open: bool,
+    /// Shown.
+    pub open: bool,
     path: String,
     error: Option<String>,
 }
@@ -42,21 +43,20 @@ impl OpenState {
 }
 
 /// Draw the Open window; the path the user chose to open goes to `commands`.
+/// Drawn inside `area`; its response while shown.
 pub fn open_window_ui(
     ctx: &Context,
     state: &mut OpenState,
+    area: egui::Rect,
     s: &Strings,
     commands: &mut Vec<Command>,
-) {
+) -> Option<egui::Response> {
     if !state.open {
-        return;
+        return None;
     }
     let mut chosen = None;
     let mut open = state.open;
-    egui::Window::new(s.open_title)
-        .id(egui::Id::unique("open-window"))
-        .open(&mut open)
-        .collapsible(false)
+    let shown = crate::ui::windows::window(s.open_title, "open", &mut open, area)
         .default_width(480.0)
         .show(ctx, |ui| {
             ui.label(s.open_prompt);
@@ -92,4 +92,5 @@ pub fn open_window_ui(
             .filter(|p| !p.as_os_str().is_empty())
             .map(Command::Open),
     );
+    shown.map(|r| r.response)
 }

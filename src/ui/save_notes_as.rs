@@ -69,22 +69,20 @@ pub fn suggested_path(current: &Path) -> PathBuf {
 }
 
 /// Draw the window; the chosen path goes to `commands` as
-/// [`Command::SaveNotesAs`].
+/// [`Command::SaveNotesAs`]. Drawn inside `area`; its response while shown.
 pub fn save_notes_as_window_ui(
     ctx: &Context,
     state: &mut SaveNotesAsState,
+    area: egui::Rect,
     s: &Strings,
     commands: &mut Vec<Command>,
-) {
+) -> Option<egui::Response> {
     if !state.open {
-        return;
+        return None;
     }
     let mut chosen = None;
     let mut open = state.open;
-    egui::Window::new(s.save_notes_as_title)
-        .id(egui::Id::unique("save-notes-as-window"))
-        .open(&mut open)
-        .collapsible(false)
+    let shown = crate::ui::windows::window(s.save_notes_as_title, "save-notes-as", &mut open, area)
         .default_width(520.0)
         .show(ctx, |ui| {
             ui.label(s.save_notes_as_help);
@@ -120,6 +118,7 @@ pub fn save_notes_as_window_ui(
         });
     state.open = open && state.open;
     commands.extend(chosen.map(Command::SaveNotesAs));
+    shown.map(|r| r.response)
 }
 
 /// What the native save dialog answered.

@@ -1,31 +1,31 @@
 //! The Settings window: the interface language and the author name written on new notes.
 
-use egui::Context;
+use egui::{Context, Rect, Response};
 
 use crate::ui::command::Command;
 use crate::ui::i18n::{Lang, Strings};
 
 /// Draw the Settings window while `open`; what the user changed goes to
 /// `commands` (another language at once, a new author with "Apply").
+/// Drawn inside `area`; its response while shown.
 pub fn settings_window_ui(
     ctx: &Context,
     open: &mut bool,
+    area: Rect,
     author: &str,
     lang: Lang,
     s: &Strings,
     commands: &mut Vec<Command>,
-) {
+) -> Option<Response> {
     let id = egui::Id::unique("settings-author-draft");
     let mut draft: String = ctx
         .data(|d| d.get_temp(id))
         .unwrap_or_else(|| author.to_owned());
     let mut chosen = None;
     let mut still_open = *open;
-    egui::Window::new(s.settings_title)
-        // The title changes with the language; the window must not move.
-        .id(egui::Id::unique("settings-window"))
-        .open(&mut still_open)
-        .collapsible(false)
+    // The title changes with the language; the window must not move (its
+    // id is fixed).
+    let shown = crate::ui::windows::window(s.settings_title, "settings", &mut still_open, area)
         .show(ctx, |ui| {
             ui.strong(s.language);
             ui.horizontal(|ui| {
@@ -54,4 +54,5 @@ pub fn settings_window_ui(
         ctx.data_mut(|d| d.remove::<String>(id));
     }
     commands.extend(chosen);
+    shown.map(|r| r.response)
 }

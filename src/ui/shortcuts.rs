@@ -281,21 +281,27 @@ pub fn written(shortcut: &Shortcut, s: &Strings) -> String {
 }
 
 /// The shortcuts sheet (F1): every line of [`SHORTCUTS`], keys and what they do.
-pub fn sheet_ui(ctx: &Context, open: &mut bool, s: &Strings) {
-    egui::Window::new(s.shortcuts_title)
-        .id(egui::Id::unique("shortcuts-window"))
-        .open(open)
-        .collapsible(false)
+/// Drawn inside `area`; its response while shown.
+pub fn sheet_ui(
+    ctx: &Context,
+    open: &mut bool,
+    area: egui::Rect,
+    s: &Strings,
+) -> Option<egui::Response> {
+    crate::ui::windows::window(s.shortcuts_title, "shortcuts", open, area)
         .default_width(460.0)
         .show(ctx, |ui| {
-            egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                for shortcut in SHORTCUTS {
-                    ui.strong(written(shortcut, s));
-                    ui.label((shortcut.what)(s));
-                    ui.end_row();
-                }
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                    for shortcut in SHORTCUTS {
+                        ui.strong(written(shortcut, s));
+                        ui.label((shortcut.what)(s));
+                        ui.end_row();
+                    }
+                });
             });
-        });
+        })
+        .map(|r| r.response)
 }
 
 #[cfg(test)]

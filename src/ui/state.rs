@@ -54,6 +54,9 @@ pub struct Windows {
     pub import: ImportState,
     /// The Save notes as window.
     pub save_notes_as: SaveNotesAsState,
+    /// The open windows, bottom to top (see `ui/windows.rs`): Esc closes
+    /// the last.
+    pub stack: Vec<crate::ui::windows::Kind>,
 }
 
 /// The whole application state.

@@ -106,30 +106,25 @@ fn alphabet_of(chars: &[char]) -> Vec<char> {
     alphabet
 }
 
-/// One stable counting pass: `order` sorted by `key(p)` (in `0..buckets`)
-/// into `out`, equal keys in their order in `order`. Returns the first slot
-/// of each key (`buckets + 1` entries).
+/// One stable counting pass: the positions `order` yields, placed into
+/// `out` by `key(p)`, equal keys in the order they come; `counts[b]` is how
+/// many positions have key `b`. Returns the first slot of each key (one
+/// more entry than `counts`, the last being the total).
 fn counting_pass(
-    order: &[u32],
+    order: impl Iterator<Item = u32>,
+    counts: &[u32],
     out: &mut [u32],
-    buckets: usize,
     key: impl Fn(u32) -> usize,
 ) -> Vec<u32> {
-    let mut slots = vec![0u32; buckets + 1];
-    for &p in order {
-        if let Some(count) = slots.get_mut(key(p) + 1) {
-            *count += 1;
-        }
-    }
-    // Counts to first slots: slots[b] = positions with a smaller key.
-    for b in 1..slots.len() {
-        let before = slots.get(b - 1).copied().unwrap_or(0);
-        if let Some(slot) = slots.get_mut(b) {
-            *slot += before;
-        }
+    let mut slots = Vec::with_capacity(counts.len() + 1);
+    let mut total = 0u32;
+    slots.push(total);
+    for &count in counts {
+        total = total.saturating_add(count);
+        slots.push(total);
     }
     let starts = slots.clone();
-    for &p in order {
+    for p in order {
         if let Some(slot) = slots.get_mut(key(p)) {
             if let Some(cell) = out.get_mut(*slot as usize) {
                 *cell = p;
@@ -145,15 +140,30 @@ impl Grams {
     fn new(chars: &[char]) -> Self {
         let alphabet = alphabet_of(chars);
         let ranks = ranks_of(chars, &alphabet);
-        let buckets = alphabet.len() + 1;
         let n = u32::try_from(chars.len()).unwrap_or(u32::MAX);
-        let positions: Vec<u32> = (0..n).collect();
-        let mut by_next = vec![0u32; positions.len()];
         let rank_at = |p: u32| ranks.get(p as usize).copied().unwrap_or(0) as usize;
+        // How many positions hold each char, and how many are followed by
+        // it: the same but for the first char, and "past the end" once.
+        let mut counts = vec![0u32; alphabet.len() + 1];
+        for &rank in &ranks {
+            if let Some(count) = counts.get_mut(rank as usize) {
+                *count += 1;
+            }
+        }
+        let mut next_counts = counts.clone();
+        if let Some(&first) = ranks.first() {
+            if let Some(count) = next_counts.get_mut(first as usize) {
+                *count -= 1;
+            }
+            if let Some(count) = next_counts.first_mut() {
+                *count += 1;
+            }
+        }
         // Least significant key first: the next char, then the char.
-        counting_pass(&positions, &mut by_next, buckets, |p| rank_at(p + 1));
-        let mut order = positions;
-        let starts = counting_pass(&by_next, &mut order, buckets, rank_at);
+        let mut by_next = vec![0u32; chars.len()];
+        counting_pass(0..n, &next_counts, &mut by_next, |p| rank_at(p + 1));
+        let mut order = vec![0u32; chars.len()];
+        let starts = counting_pass(by_next.iter().copied(), &counts, &mut order, rank_at);
         Self {
             alphabet,
             order,
@@ -181,8 +191,9 @@ impl Grams {
         // Sorted by the next char, "past the end" (None) first.
         let next = |p: &u32| chars.get(*p as usize + 1).copied();
         let lo = all.partition_point(|p| next(p) < Some(second));
-        let hi = all.partition_point(|p| next(p) <= Some(second));
-        all.get(lo..hi).unwrap_or_default()
+        let rest = all.get(lo..).unwrap_or_default();
+        let len = rest.partition_point(|p| next(p) <= Some(second));
+        rest.get(..len).unwrap_or_default()
     }
 }
 
@@ -281,7 +292,11 @@ impl TextIndex {
         let Some((offset, hits)) = rarest else {
             return Vec::new();
         };
-        // A bigram's range is in text order, so the starts are too.
+        // A bigram's range is in text order, so the starts are too; the
+        // bigram is the whole of a 2-char pattern.
+        if len == 2 {
+            return hits.iter().map(|&p| p as usize).collect();
+        }
         hits.iter()
             .filter_map(|&p| {
                 let start = (p as usize).checked_sub(offset)?;

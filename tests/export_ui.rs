@@ -58,7 +58,13 @@ fn ctrl_e_exports_csv_to_a_typed_path() {
         text.contains("12月11日下午"),
         "the note's quote is in the CSV"
     );
-    harness.get_by_label_contains("Exported to");
+    // Said in the window and in the status bar.
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("Exported 1 note to")
+            .count(),
+        2
+    );
 }
 
 #[test]
@@ -89,14 +95,57 @@ fn the_export_window_refuses_the_notes_file_and_says_which_folder_it_made() {
         "the notes are untouched"
     );
 
+    // A folder that does not exist: the window asks before making it.
     let out = dir.path().join("給同事").join("批注.md");
     retype(&mut harness, "Export path", &out.display().to_string());
     harness
         .get_by_role_and_label(Role::Button, "Export")
         .click();
     harness.run();
+    assert!(!out.exists(), "nothing is written before the answer");
+    harness.get_by_label_contains("does not exist yet");
+    harness
+        .get_by_role_and_label(Role::Button, "Make the folder and export")
+        .click();
+    harness.run();
     assert!(out.is_file());
     harness.get_by_label_contains("Made the folder");
+
+    // The same file again: the window asks before replacing it; Cancel
+    // leaves it as it was, Replace writes it.
+    std::fs::write(&out, "舊的").unwrap();
+    harness
+        .get_by_role_and_label(Role::Button, "Export")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("already exists. Replace it?");
+    harness
+        .get_by_role_and_label(Role::Button, "Cancel")
+        .click();
+    harness.run();
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "舊的");
+    harness
+        .get_by_role_and_label(Role::Button, "Export")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Replace")
+        .click();
+    harness.run();
+    assert_ne!(std::fs::read_to_string(&out).unwrap(), "舊的", "replaced");
+
+    // Another format: the old "Exported" line goes.
+    harness
+        .get_by_role_and_label(Role::RadioButton, "CSV (Excel)")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("Exported 1 note to")
+            .count(),
+        1,
+        "only the status bar still says it"
+    );
 }
 
 const ONE_ANNOTATION: &str = r#"{
@@ -170,5 +219,37 @@ fn importing_a_w3c_file_adds_its_notes() {
     assert!(
         doc.slice(at.start.saturating_sub(4), at.start)
             .ends_with("濟寧將以")
+    );
+}
+
+/// Whether this machine could show a real file dialog (then clicking
+/// Browse… would wait for a person, so the test below does not run).
+fn a_file_dialog_could_open() -> bool {
+    std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+        || ["zenity", "kdialog"].iter().any(|program| {
+            std::env::var_os("PATH").is_some_and(|paths| {
+                std::env::split_paths(&paths).any(|dir| dir.join(program).is_file())
+            })
+        })
+}
+
+#[test]
+fn browse_without_a_file_dialog_says_so_and_focuses_the_field() {
+    if a_file_dialog_could_open() {
+        eprintln!("skipped: a file dialog could open here and wait for a person");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_on(&dir.path().join("b.pizhu.json"));
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Browse…")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("No file dialog is available on this system");
+    assert!(
+        harness.get_by_label("Export path").is_focused(),
+        "the path field has the keyboard focus"
     );
 }

@@ -228,7 +228,11 @@ impl PizhuApp {
                 state: n.state(),
                 broken: n.is_broken(),
             });
-            status::status_ui(ui, state.doc.as_ref(), notes, s, commands);
+            let view = status::ViewStatus {
+                zoom_percent: state.settings.zoom_percent(),
+                message: state.message.as_ref(),
+            };
+            status::status_ui(ui, state.doc.as_ref(), notes, view, s, commands);
         });
         // Windows stay between the menu bar and the status bar.
         let between_bars = ui.available_rect_before_wrap();

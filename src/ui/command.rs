@@ -73,6 +73,8 @@ pub enum Command {
     },
     /// Close the note editor.
     CloseEditor,
+    /// Hide the status bar's message.
+    DismissMessage,
     /// Attach a note (orphaned, or placed where the reviewer does not
     /// want it) to the current selection.
     Reattach(String),

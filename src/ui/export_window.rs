@@ -1,9 +1,10 @@
 //! The Export and Import windows.
 //!
-//! The path field always works on its own: on a machine with no desktop portal
-//! and no zenity, `rfd` returns "cancelled" at once, so "Browse…" is a helper,
-//! never the only way. After writing, the window shows the path and offers to
-//! open its folder.
+//! The path field always works on its own (`path_field.rs`: "Browse…" is a
+//! helper, and says so when there is no file dialog). Before writing over a
+//! file that exists, or into a folder that does not, the Export window asks;
+//! after writing, it says how many notes went where and offers to open the
+//! folder. Changing the format, the notes or the path clears that line.
 
 use crate::core::file::output::Written;
 use std::path::{Path, PathBuf};
@@ -13,6 +14,7 @@ use egui::{Context, Ui};
 use crate::core::export::Format;
 use crate::ui::command::{Command, Scope};
 use crate::ui::i18n::{Strings, fill};
+use crate::ui::path_field::path_row_ui;
 use crate::ui::theme;
 use crate::ui::windows::window;
 
@@ -27,8 +29,47 @@ pub struct ExportState {
     pub scope: Scope,
     /// Destination path as typed.
     pub path: String,
-    /// The outcome of the last export: Ok(path written) or Err(message).
-    pub result: Option<Result<Written, String>>,
+    /// The outcome of the last export: Ok(how many notes, where) or
+    /// Err(message).
+    pub result: Option<Result<(usize, Written), String>>,
+    /// An export waiting for the user's yes: the file exists, or its folder
+    /// does not.
+    pub pending: Option<Pending>,
+    /// The document and its notes file: an export never replaces them (the
+    /// core refuses, and saying so beats asking "Replace?" first).
+    pub protected: Vec<PathBuf>,
+}
+
+/// An export the window asks about before writing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pending {
+    /// The export, as it will be sent.
+    pub command: Command,
+    /// The file exists and would be replaced.
+    pub replaces: bool,
+    /// This folder does not exist and would be made.
+    pub makes_folder: Option<PathBuf>,
+}
+
+impl Pending {
+    /// What must be asked before `command` writes to `path`, if anything;
+    /// nothing for a `protected` file, which the export refuses anyway.
+    fn of(command: Command, path: &Path, protected: &[PathBuf]) -> Option<Self> {
+        let real = |p: &Path| std::fs::canonicalize(p).ok();
+        if real(path).is_some_and(|p| protected.iter().any(|q| real(q).as_ref() == Some(&p))) {
+            return None;
+        }
+        let replaces = path.exists();
+        let makes_folder = path
+            .parent()
+            .filter(|dir| !dir.as_os_str().is_empty() && !dir.exists())
+            .map(Path::to_path_buf);
+        (replaces || makes_folder.is_some()).then_some(Self {
+            command,
+            replaces,
+            makes_folder,
+        })
+    }
 }
 
 impl ExportState {
@@ -36,6 +77,7 @@ impl ExportState {
     pub fn show(&mut self, doc_name: &str, doc_path: Option<&Path>) {
         self.open = true;
         self.result = None;
+        self.pending = None;
         if self.path.is_empty() {
             let folder = default_folder(doc_path);
             let stem = Path::new(doc_name)
@@ -55,6 +97,14 @@ impl ExportState {
             self.path = format!("{stem}{}", format.extension());
         }
         self.format = format;
+        self.changed();
+    }
+
+    /// Something the next export depends on changed: the last outcome and
+    /// any question no longer apply.
+    fn changed(&mut self) {
+        self.result = None;
+        self.pending = None;
     }
 }
 
@@ -115,6 +165,7 @@ pub fn export_window_ui(
                 .clicked()
             {
                 state.scope = Scope::All;
+                state.changed();
             }
             if ui
                 .radio(
@@ -124,11 +175,12 @@ pub fn export_window_ui(
                 .clicked()
             {
                 state.scope = Scope::Shown;
+                state.changed();
             }
             ui.add_space(4.0);
             ui.strong(s.save_to);
             let current = PathBuf::from(&state.path);
-            path_row_ui(ui, &mut state.path, s.export_path, s, || {
+            let row = path_row_ui(ui, &mut state.path, s.export_path, s, || {
                 let mut dialog = rfd::FileDialog::new();
                 if let Some(dir) = current.parent() {
                     dialog = dialog.set_directory(dir);
@@ -138,19 +190,34 @@ pub fn export_window_ui(
                 }
                 dialog.save_file()
             });
-            ui.horizontal(|ui| {
-                let ready = !state.path.trim().is_empty();
-                if ui.add_enabled(ready, egui::Button::new(s.export)).clicked() {
-                    request = Some(Command::Export {
-                        format: state.format,
-                        scope: state.scope,
-                        path: PathBuf::from(state.path.trim()),
-                    });
+            if row.changed {
+                state.changed();
+            }
+            let ready = !state.path.trim().is_empty() && state.pending.is_none();
+            let export = ui.add_enabled(ready, egui::Button::new(s.export)).clicked();
+            if ready && (export || row.entered || row.chosen) {
+                let path = PathBuf::from(state.path.trim());
+                let command = Command::Export {
+                    format: state.format,
+                    scope: state.scope,
+                    path: path.clone(),
+                };
+                // A file chosen in the dialog was already confirmed there.
+                match Pending::of(command.clone(), &path, &state.protected).filter(|_| !row.chosen)
+                {
+                    Some(pending) => state.pending = Some(pending),
+                    None => request = Some(command),
                 }
-            });
+            }
+            if let Some(pending) = state.pending.clone() {
+                confirm_ui(ui, state, &pending, s, &mut request);
+            }
             match &state.result {
-                Some(Ok(written)) => {
-                    ui.label(fill(s.exported_to, &[("path", &written.file.display())]));
+                Some(Ok((n, written))) => {
+                    ui.label(fill(
+                        s.exported_to,
+                        &[("n", n), ("path", &written.file.display())],
+                    ));
                     if let Some(folder) = &written.created_folder {
                         ui.label(fill(s.export_made_folder, &[("path", &folder.display())]));
                     }
@@ -171,22 +238,42 @@ pub fn export_window_ui(
     shown.map(|r| r.response)
 }
 
-/// A path field with "Browse…" beside it. The field works on its own.
-pub(crate) fn path_row_ui(
+/// The question before an export that replaces a file or makes a folder:
+/// "Replace" (or "Make the folder and export") sends it, "Cancel" drops it.
+fn confirm_ui(
     ui: &mut Ui,
-    path: &mut String,
-    name: &str,
+    state: &mut ExportState,
+    pending: &Pending,
     s: &Strings,
-    browse: impl FnOnce() -> Option<PathBuf>,
+    request: &mut Option<Command>,
 ) {
+    let warning = theme::palette(ui.visuals()).warning;
+    if let Command::Export { path, .. } = &pending.command
+        && pending.replaces
+    {
+        ui.colored_label(
+            warning,
+            fill(s.export_replace_ask, &[("path", &path.display())]),
+        );
+    }
+    if let Some(folder) = &pending.makes_folder {
+        ui.colored_label(
+            warning,
+            fill(s.export_folder_ask, &[("path", &folder.display())]),
+        );
+    }
     ui.horizontal(|ui| {
-        let width = ui.available_width() - 90.0;
-        let field = ui.add(egui::TextEdit::singleline(path).desired_width(width.max(120.0)));
-        field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, name));
-        if ui.button(s.browse).clicked()
-            && let Some(chosen) = browse()
-        {
-            *path = chosen.display().to_string();
+        let yes = if pending.replaces {
+            s.export_replace
+        } else {
+            s.export_make_folder
+        };
+        if ui.button(yes).clicked() {
+            *request = Some(pending.command.clone());
+            state.pending = None;
+        }
+        if ui.button(s.cancel).clicked() {
+            state.pending = None;
         }
     });
 }
@@ -220,13 +307,18 @@ pub fn import_window_ui(
         .default_width(520.0)
         .show(ctx, |ui| {
             ui.label(s.import_help);
-            path_row_ui(ui, &mut state.path, s.annotations_file, s, || {
+            let row = path_row_ui(ui, &mut state.path, s.annotations_file, s, || {
                 rfd::FileDialog::new()
                     .add_filter(s.filter_annotations, &["json", "jsonld"])
                     .pick_file()
             });
+            if row.changed {
+                state.result = None;
+            }
             let ready = !state.path.trim().is_empty();
-            if ui.add_enabled(ready, egui::Button::new(s.import)).clicked() {
+            if ui.add_enabled(ready, egui::Button::new(s.import)).clicked()
+                || (ready && row.entered)
+            {
                 chosen = Some(PathBuf::from(state.path.trim()));
             }
             match &state.result {

@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod menu;
 pub mod notes_panel;
 pub mod open;
+pub mod path_field;
 pub mod reader;
 pub mod save_notes_as;
 pub mod settings;

@@ -1,5 +1,5 @@
-//! The Open window: a path field that always works, plus "Browse…" through the
-//! native dialog (`rfd`), which on a machine with no desktop portal returns at once.
+//! The Open window: the shared path field (`path_field.rs`: typing always
+//! works; "Browse…" says when there is no file dialog), then Open.
 
 use std::path::PathBuf;
 
@@ -7,6 +7,7 @@ use egui::Context;
 
 use crate::ui::command::Command;
 use crate::ui::i18n::Strings;
+use crate::ui::path_field::path_row_ui;
 
 /// State of the Open window.
 #[derive(Debug, Default)]
@@ -60,28 +61,20 @@ pub fn open_window_ui(
         .default_width(480.0)
         .show(ctx, |ui| {
             ui.label(s.open_prompt);
-            let field = ui.add(
-                egui::TextEdit::singleline(&mut state.path)
-                    .desired_width(f32::INFINITY)
-                    .hint_text(s.open_path_hint),
-            );
-            field.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::TextInput, true, s.document_path)
+            let row = path_row_ui(ui, &mut state.path, s.document_path, s, || {
+                rfd::FileDialog::new()
+                    .add_filter(s.filter_text, &["txt", "md", "text"])
+                    .pick_file()
             });
-            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            ui.horizontal(|ui| {
-                if ui.button(s.open).clicked() || enter {
-                    chosen = Some(PathBuf::from(state.path.trim()));
-                }
-                if ui.button(s.browse).clicked()
-                    && let Some(path) = rfd::FileDialog::new()
-                        .add_filter(s.filter_text, &["txt", "md", "text"])
-                        .pick_file()
-                {
-                    state.path = path.display().to_string();
-                    chosen = Some(path);
-                }
-            });
+            if row.changed {
+                state.error = None;
+            }
+            let ready = !state.path.trim().is_empty();
+            if ui.add_enabled(ready, egui::Button::new(s.open)).clicked()
+                || (ready && (row.entered || row.chosen))
+            {
+                chosen = Some(PathBuf::from(state.path.trim()));
+            }
             if let Some(err) = &state.error {
                 ui.colored_label(crate::ui::theme::palette(ui.visuals()).error, err);
             }

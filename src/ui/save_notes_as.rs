@@ -1,23 +1,16 @@
 //! The "Save notes as…" window: moves the notes to another file and keeps
 //! saving there, for notes whose file is read-only or cannot be written.
-//! A path field that always works, plus "Browse…" through the native save
-//! dialog (`rfd`). On a machine without a file dialog `rfd` returns
-//! "cancelled" at once; an answer faster than a person could cancel is
-//! taken for that, and the window says to type the path instead of
-//! silently doing nothing.
+//! The path field is the one every file window shares (`path_field.rs`),
+//! which says when there is no file dialog.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use egui::Context;
 
 use crate::ui::command::Command;
-use crate::ui::export_window::path_row_ui;
 use crate::ui::i18n::Strings;
+use crate::ui::path_field::path_row_ui;
 use crate::ui::theme;
-
-/// An answer of the save dialog faster than this is "there is no dialog".
-const NO_DIALOG_WITHIN: Duration = Duration::from_millis(300);
 
 /// State of the Save notes as window.
 #[derive(Debug, Default)]
@@ -26,7 +19,7 @@ pub struct SaveNotesAsState {
     pub open: bool,
     /// The new notes file's path, as typed.
     pub path: String,
-    /// Why the last try failed, or that there is no file dialog.
+    /// Why the last try failed.
     pub error: Option<String>,
 }
 
@@ -87,28 +80,17 @@ pub fn save_notes_as_window_ui(
         .show(ctx, |ui| {
             ui.label(s.save_notes_as_help);
             let typed = state.path.clone();
-            let error = &mut state.error;
-            path_row_ui(
-                ui,
-                &mut state.path,
-                s.save_notes_as_path,
-                s,
-                || match browse(&typed) {
-                    Browsed::Chosen(path) => {
-                        *error = None;
-                        Some(path)
-                    }
-                    Browsed::Cancelled => None,
-                    Browsed::NoDialog => {
-                        *error = Some(s.save_notes_as_no_dialog.into());
-                        None
-                    }
-                },
-            );
+            let row = path_row_ui(ui, &mut state.path, s.save_notes_as_path, s, || {
+                browse(&typed)
+            });
+            if row.changed {
+                state.error = None;
+            }
             let ready = !state.path.trim().is_empty();
             if ui
                 .add_enabled(ready, egui::Button::new(s.save_notes_as_save))
                 .clicked()
+                || (ready && row.entered)
             {
                 chosen = Some(PathBuf::from(state.path.trim()));
             }
@@ -121,18 +103,8 @@ pub fn save_notes_as_window_ui(
     shown.map(|r| r.response)
 }
 
-/// What the native save dialog answered.
-enum Browsed {
-    /// A path.
-    Chosen(PathBuf),
-    /// The user closed it.
-    Cancelled,
-    /// It answered at once: there is no dialog on this machine.
-    NoDialog,
-}
-
 /// Ask the native save dialog for a path, starting at `typed`.
-fn browse(typed: &str) -> Browsed {
+fn browse(typed: &str) -> Option<PathBuf> {
     let current = PathBuf::from(typed.trim());
     let mut dialog = rfd::FileDialog::new().add_filter("JSON", &["json"]);
     if let Some(dir) = current.parent().filter(|d| d.is_dir()) {
@@ -141,12 +113,7 @@ fn browse(typed: &str) -> Browsed {
     if let Some(name) = current.file_name() {
         dialog = dialog.set_file_name(name.to_string_lossy());
     }
-    let asked = Instant::now();
-    match dialog.save_file() {
-        Some(path) => Browsed::Chosen(path),
-        None if asked.elapsed() < NO_DIALOG_WITHIN => Browsed::NoDialog,
-        None => Browsed::Cancelled,
-    }
+    dialog.save_file()
 }
 
 #[cfg(test)]

@@ -117,6 +117,19 @@ impl Settings {
             .map(|(_, at)| *at)
     }
 
+    /// The reading size as a whole percentage of the default size.
+    #[must_use]
+    pub fn zoom_percent(&self) -> u32 {
+        let percent = (self.reading_size / crate::ui::theme::READING_SIZE * 100.0).round();
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "a reading size is clamped to a small positive range"
+        )]
+        let percent = percent.max(0.0) as u32;
+        percent
+    }
+
     /// Set the reading size, rounded to a tenth of a point (so zooming in
     /// and out returns to the same size) and kept within the allowed range.
     pub fn set_reading_size(&mut self, size: f32) {

@@ -26,7 +26,7 @@ use crate::core::timeline::new_event_from_selection;
 use crate::ui::command::Command;
 use crate::ui::export_window::{ExportState, ImportState};
 use crate::ui::find_bar::FindState;
-use crate::ui::i18n::{self, Strings};
+use crate::ui::i18n::{self, Strings, fill};
 use crate::ui::notes_panel::ListCache;
 use crate::ui::open::OpenState;
 use crate::ui::reader::{ReaderState, Selection};
@@ -94,11 +94,21 @@ pub struct AppState {
     pub words: Words,
     /// The windows over the reader.
     pub windows: Windows,
+    /// What the last action did or why it failed, in the status bar.
+    pub message: Option<crate::ui::status::Message>,
     /// The start page is shown instead of the document.
     pub start_page: bool,
 }
 
 impl AppState {
+    /// Show `text` in the status bar (a failure in the error colour);
+    /// nothing when `None`.
+    fn tell(&mut self, text: Option<String>, failed: bool) {
+        if let Some(text) = text {
+            self.message = Some(crate::ui::status::Message { text, failed });
+        }
+    }
+
     /// The state around a document (or the error that prevented opening
     /// one), with its notes from `notes_path` when given.
     #[must_use]
@@ -133,6 +143,7 @@ impl AppState {
             display: Display::default(),
             words: Arc::default(),
             windows: Windows::default(),
+            message: None,
             start_page: false,
         };
         state.document_opened();
@@ -252,6 +263,12 @@ impl AppState {
             Command::ShowExport => {
                 if let Some(doc) = &self.doc {
                     self.windows.export.show(&doc.name, doc.path.as_deref());
+                    self.windows.export.protected = doc
+                        .path
+                        .iter()
+                        .cloned()
+                        .chain(self.notes.notes().map(|n| n.path().to_path_buf()))
+                        .collect();
                 }
             }
             Command::ShowImport => {
@@ -287,6 +304,15 @@ impl AppState {
                     }
                     _ => Err(s.err_no_document.to_owned()),
                 };
+                // Done is said in the status bar too (it stays when the
+                // window is closed); a failure is said in the window.
+                if let Ok((n, written)) = &result {
+                    let text = fill(
+                        s.exported_to,
+                        &[("n", n), ("path", &written.file.display())],
+                    );
+                    self.tell(Some(text), false);
+                }
                 self.windows.export.result = Some(result);
             }
             Command::Import(path) => {
@@ -302,12 +328,17 @@ impl AppState {
                 import.path = path.display().to_string();
                 import.result = Some(result);
             }
-            Command::OpenFolder(dir) => files::open_folder(&dir),
+            Command::OpenFolder(dir) => {
+                let opened = files::open_folder(&dir, self.strings());
+                self.tell(opened.err(), true);
+            }
             Command::OpenNotesFolder => {
                 if let Some(dir) = self.notes.folder() {
-                    files::open_folder(dir);
+                    let opened = files::open_folder(dir, self.strings());
+                    self.tell(opened.err(), true);
                 }
             }
+            Command::DismissMessage => self.message = None,
             Command::SaveNotes => self.notes.save(),
             Command::ShowSaveNotesAs => {
                 let current = self.notes.notes().map(Notes::path);

@@ -81,14 +81,58 @@ pub fn guessed_text(doc: &Document, s: &Strings) -> Option<(String, String)> {
 
 /// Draw the status bar contents: the document on the left, where its notes
 /// are saved on the right (the full path on hover).
+/// What the status bar shows besides the document and the notes.
+#[derive(Debug, Clone, Copy)]
+pub struct ViewStatus<'a> {
+    /// The reading size as a percentage of the default.
+    pub zoom_percent: u32,
+    /// The message of the last action, if it is still shown.
+    pub message: Option<&'a Message>,
+}
+
+/// A message about what an action did ("Exported 3 notes to …") or why it
+/// failed, shown in the status bar until dismissed or replaced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// The words.
+    pub text: String,
+    /// True for a failure (shown in the error colour).
+    pub failed: bool,
+}
+
+/// Draw the status bar.
 pub fn status_ui(
     ui: &mut Ui,
     doc: Option<&Document>,
     notes: Option<NotesStatus<'_>>,
+    view: ViewStatus<'_>,
     s: &Strings,
     commands: &mut Vec<Command>,
 ) {
+    if let Some(message) = view.message {
+        // What the last action did, or why it failed: in the window, not
+        // only on standard error.
+        ui.horizontal(|ui| {
+            let color = if message.failed {
+                theme::palette(ui.visuals()).error
+            } else {
+                ui.visuals().text_color()
+            };
+            ui.add(egui::Label::new(egui::RichText::new(&message.text).color(color)).truncate());
+            if ui.small_button("×").on_hover_text(s.close).clicked() {
+                commands.push(Command::DismissMessage);
+            }
+        });
+    }
     ui.horizontal(|ui| {
+        // The zoom level, clickable back to 100 %.
+        if ui
+            .small_button(format!("{}%", view.zoom_percent))
+            .on_hover_text(s.zoom_reset_hover)
+            .clicked()
+        {
+            commands.push(Command::ZoomReset);
+        }
         match doc {
             Some(doc) => {
                 ui.label(status_text(doc, s));

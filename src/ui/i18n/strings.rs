@@ -223,7 +223,7 @@ strings! {
     save_notes_as_help,
     save_notes_as_path,
     save_notes_as_save,
-    save_notes_as_no_dialog,
+    no_file_dialog,
     // The notes file's state (the core's SaveState, worded in messages.rs).
     state_loaded,
     state_new,
@@ -281,7 +281,18 @@ strings! {
     export_path,
     export,
     /// `{path}`.
+    /// `{n}`, `{path}`.
     exported_to,
+    /// `{path}`.
+    export_replace_ask,
+    /// `{path}`.
+    export_folder_ask,
+    export_replace,
+    export_make_folder,
+    cancel,
+    zoom_reset_hover,
+    /// `{program}`, `{error}`, `{path}`.
+    err_open_folder,
     import_title,
     import_help,
     annotations_file,

@@ -27,7 +27,7 @@ pub fn export(
     scope: Scope,
     path: &Path,
     s: &Strings,
-) -> Result<Written, String> {
+) -> Result<(usize, Written), String> {
     let store = notes.store();
     let timeline = notes.timeline(doc);
     let shown = match scope {
@@ -40,7 +40,10 @@ pub fn export(
         document: doc.path.as_deref(),
         review: Some(notes.path()),
     };
-    output::write_export(path, &bytes, protected).map_err(|e| s.output_error(&e))
+    let count = input.notes.len();
+    output::write_export(path, &bytes, protected)
+        .map(|written| (count, written))
+        .map_err(|e| s.output_error(&e))
 }
 
 /// Merge the annotations in the file at `path` into the notes of `doc`.
@@ -100,7 +103,10 @@ pub fn dropped(path: PathBuf) -> Command {
 }
 
 /// Open a folder in the system's file manager.
-pub fn open_folder(dir: &Path) {
+///
+/// # Errors
+/// What to tell the user when the file manager could not be started.
+pub fn open_folder(dir: &Path, s: &Strings) -> Result<(), String> {
     let program = if cfg!(target_os = "windows") {
         "explorer"
     } else if cfg!(target_os = "macos") {
@@ -108,10 +114,18 @@ pub fn open_folder(dir: &Path) {
     } else {
         "xdg-open"
     };
-    if let Err(err) = std::process::Command::new(program).arg(dir).spawn() {
-        eprintln!(
-            "pizhu: could not open the folder with {program} ({err}); the notes are in: {}",
-            dir.display()
-        );
-    }
+    std::process::Command::new(program)
+        .arg(dir)
+        .spawn()
+        .map(drop)
+        .map_err(|err| {
+            fill(
+                s.err_open_folder,
+                &[
+                    ("program", &program),
+                    ("error", &err),
+                    ("path", &dir.display()),
+                ],
+            )
+        })
 }

@@ -110,3 +110,36 @@ fn windows_stay_below_the_menu_bar() {
         );
     }
 }
+
+#[test]
+fn the_view_menu_fits_a_small_window_and_fonts_are_searched_in_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path(), [800.0, 600.0]);
+    harness.get_by_role_and_label(Role::Button, "View").click();
+    harness.run();
+    // The last item of the View menu is on the screen.
+    let more = harness.get_by_role_and_label(Role::Button, "More fonts…");
+    assert!(more.rect().bottom() <= 600.0, "{:?}", more.rect());
+    more.click();
+    harness.run();
+    assert!(shown(&harness, "Settings"));
+    // The embedded fonts are listed; a search narrows the list.
+    harness.get_by_role_and_label(Role::RadioButton, "Sans (Noto Sans CJK TC)");
+    harness
+        .get_by_role_and_label(Role::SearchInput, "Search fonts")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::SearchInput, "Search fonts")
+        .type_text("serif");
+    harness.run();
+    assert!(
+        harness
+            .query_by_role_and_label(Role::RadioButton, "Sans (Noto Sans CJK TC)")
+            .is_none()
+    );
+    harness
+        .get_by_role_and_label(Role::RadioButton, "Serif (Noto Serif CJK TC)")
+        .click();
+    harness.run();
+}

@@ -239,15 +239,21 @@ fn view_menu_ui(ui: &mut Ui, state: &AppState, s: &Strings, commands: &mut Vec<C
         }
     }
     ui.separator();
+    // The embedded fonts, and the installed one in use; the whole list of
+    // installed fonts (which can be hundreds long) is in Settings, with a
+    // search, so this menu fits a small screen.
     ui.label(s.reading_font);
     let mut choices = vec![ReadingFont::Serif, ReadingFont::Sans];
-    if let Some(families) = state.fonts.installed_families() {
-        choices.extend(families.iter().cloned().map(ReadingFont::Installed));
+    if matches!(settings.reading_font, ReadingFont::Installed(_)) {
+        choices.push(settings.reading_font.clone());
     }
     for choice in choices {
         let selected = settings.reading_font == choice;
         if ui.radio(selected, choice.label(s)).clicked() {
             commands.push(Command::SetReadingFont(choice));
         }
+    }
+    if ui.button(s.more_fonts).clicked() {
+        commands.push(Command::ShowSettings);
     }
 }

@@ -147,6 +147,10 @@ pub fn windows_ui(ctx: &Context, area: Rect, state: &mut AppState, commands: &mu
             area,
             &state.settings.author,
             state.settings.lang,
+            settings_window::FontChoice {
+                current: &state.settings.reading_font,
+                installed: state.fonts.installed_families(),
+            },
             s,
             commands,
         ),

@@ -293,6 +293,10 @@ strings! {
     zoom_reset_hover,
     /// `{program}`, `{error}`, `{path}`.
     err_open_folder,
+    more_fonts,
+    font_search,
+    font_search_hint,
+    fonts_scanning,
     import_title,
     import_help,
     annotations_file,

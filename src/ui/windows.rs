@@ -145,8 +145,7 @@ pub fn windows_ui(ctx: &Context, area: Rect, state: &mut AppState, commands: &mu
             ctx,
             &mut windows.settings,
             area,
-            &state.settings.author,
-            state.settings.lang,
+            (&state.settings.author, state.settings.lang),
             settings_window::FontChoice {
                 current: &state.settings.reading_font,
                 installed: state.fonts.installed_families(),

@@ -8,6 +8,7 @@ use std::time::Instant;
 
 use pizhu::cli::{self, Finished, Invocation};
 use pizhu::core::escape::escape_controls;
+use pizhu::core::lang::Lang;
 
 fn main() -> ExitCode {
     let started = Instant::now();
@@ -31,17 +32,19 @@ fn main() -> ExitCode {
             println!("pizhu {}", env!("CARGO_PKG_VERSION"));
             Ok(Finished::Clean)
         }
-        Invocation::Text { file } => cli::text(
+        Invocation::Text { file, script } => cli::text(
             file.as_deref(),
             encoding,
+            script,
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         )
         .map(|()| Finished::Clean),
-        Invocation::Timeline { file, notes } => cli::timeline(
+        Invocation::Timeline { file, notes, lang } => cli::timeline(
             file.as_deref(),
             encoding,
             notes.as_deref(),
+            lang.unwrap_or_else(Lang::system),
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         )
@@ -51,12 +54,14 @@ fn main() -> ExitCode {
             file,
             notes,
             output,
+            lang,
         } => cli::export(
             format,
             file.as_deref(),
             encoding,
             notes.as_deref(),
             output.as_deref(),
+            lang.unwrap_or_else(Lang::system),
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         ),

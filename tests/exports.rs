@@ -17,9 +17,11 @@ use std::path::PathBuf;
 
 use pizhu::core::export::{self, ExportInput, Format, csv, html, markdown};
 use pizhu::core::file::review::ReviewFile;
+use pizhu::core::lang::Lang;
 use pizhu::core::notes::note::{Note, NoteColor, Target, TextPosition};
 use pizhu::core::notes::store::ReviewStore;
 use pizhu::core::text::document::Document;
+use pizhu::core::time::TimeZone;
 use pizhu::core::timeline::Timeline;
 
 /// Char range of the first occurrence of `quote` in the clean text.
@@ -50,7 +52,9 @@ fn store(doc: &Document, notes: Vec<Note>) -> ReviewStore {
 fn input<'a>(doc: &'a Document, store: &'a ReviewStore, timeline: &'a Timeline) -> ExportInput<'a> {
     ExportInput {
         exported_at: "2026-03-02T08:00:00Z".into(),
-        ..ExportInput::new(doc, store, timeline, None)
+        // Reports show times in the reader's zone: fixed, so the snapshots
+        // do not depend on the machine's.
+        ..ExportInput::new(doc, store, timeline, None).in_zone(TimeZone::UTC)
     }
 }
 
@@ -135,6 +139,76 @@ fn markdown_report_matches_the_snapshot() {
             actual.lines().nth(line).unwrap_or("<end of file>"),
         );
     }
+}
+
+/// A reviewer in the Chinese interface (or `--lang zh-Hant`) in UTC+8 gets
+/// reports in Chinese with local times that name their offset; the machine
+/// formats keep their keys.
+#[test]
+fn reports_speak_the_chosen_language_with_local_times() {
+    let doc = Document::embedded();
+    let timeline = Timeline::shipped_for(&doc).unwrap();
+    let store = store(&doc, snapshot_notes(&doc));
+    let beijing = pizhu::core::time::fixed_zone(8);
+    let zh = |lang| {
+        input(&doc, &store, &timeline)
+            .in_lang(lang)
+            .in_zone(beijing.clone())
+    };
+
+    let md = markdown::export(&zh(Lang::ZhHant));
+    assert!(md.starts_with("# 審閱報告：article.txt\n"), "{md}");
+    for line in [
+        "- 文件：article.txt\n",
+        "- 匯出時間：2026-03-02 16:00 (UTC+8)\n",
+        "## 批注\n",
+        "### 第 1 段\n",
+        "#### 批注 1\n",
+        "- 狀態：準確：在建立時的位置\n",
+        "- 標籤：地名; 機構\n",
+        "- 顏色：黃色\n",
+        "- 作者：審稿人；建立於 2026-03-01 17:01 (UTC+8)，修改於 2026-03-01 18:01 (UTC+8)\n",
+        "## 時間線\n",
+        "- 參與者：何思清（主持）、劉成文（出席）、",
+        "## 失去定位的批注\n",
+    ] {
+        assert!(md.contains(line), "no {line:?} in\n{md}");
+    }
+    for english in [
+        "Review of",
+        "Paragraph",
+        "Tags: none",
+        "Color: yellow",
+        "Status:",
+    ] {
+        assert!(!md.contains(english), "{english:?} in\n{md}");
+    }
+
+    let md = markdown::export(&zh(Lang::ZhHans));
+    assert!(md.starts_with("# 审阅报告：article.txt\n"), "{md}");
+    assert!(md.contains("- 颜色：黄色\n") && md.contains("## 时间线\n"));
+
+    let html = html::export(&zh(Lang::ZhHant));
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"zh-Hant\">"));
+    assert!(html.contains("<title>審閱報告：article.txt</title>"));
+    assert!(html.contains(
+        "<dt>建立時間</dt><dd><time datetime=\"2026-03-01T09:01:00Z\">2026-03-01 17:01 (UTC+8)</time></dd>"
+    ));
+    assert!(html.contains("<dt>顏色</dt><dd><span class=\"swatch c-yellow\"></span>黃色</dd>"));
+    for english in ["Review of", ">Notes<", ">Tags<", "not stated", "Status:"] {
+        assert!(!html.contains(english), "{english:?} in the HTML");
+    }
+
+    let csv = String::from_utf8(csv::export(&zh(Lang::ZhHans))).unwrap();
+    assert!(csv.starts_with(
+        "\u{feff}编号,段落,起点,终点,引文,批注,标签,颜色,作者,创建时间,修改时间,状态,需要核对,状态说明\r\n"
+    ));
+    // Values stay data: colour keys, stored UTC times; the detail is for people.
+    assert!(csv.contains(",yellow,審稿人,2026-03-01T09:01:00Z,"));
+    assert!(csv.contains(",exact,no,准确：在创建时的位置\r\n"));
+    // W3C keeps its keys whatever the language.
+    let w3c = String::from_utf8(export::export(Format::W3c, &zh(Lang::ZhHant)).unwrap()).unwrap();
+    assert!(w3c.contains("\"AnnotationCollection\""));
 }
 
 #[test]
@@ -524,9 +598,9 @@ fn html_escapes_notes_tags_and_the_document_name() {
 fn html_loads_nothing_and_runs_nothing() {
     let doc = Document::embedded();
     let html = html_of(&doc, snapshot_notes(&doc));
-    assert!(html.starts_with(
-        "<!DOCTYPE html>\n<html lang=\"zh-Hant\">\n<head>\n<meta charset=\"utf-8\">\n"
-    ));
+    assert!(
+        html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+    );
     assert!(html.contains(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'"
     ));

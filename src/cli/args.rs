@@ -7,7 +7,9 @@ use std::path::PathBuf;
 use encoding_rs::Encoding;
 
 use crate::core::export::Format;
+use crate::core::lang::Lang;
 use crate::core::text::charset::encoding_for_label;
+use crate::core::text::script::Script;
 
 /// What the command line asked for.
 #[derive(Debug, PartialEq, Eq)]
@@ -19,17 +21,23 @@ pub enum Invocation {
         /// The review file (`--notes PATH`); `None` for the usual place.
         notes: Option<PathBuf>,
     },
-    /// `pizhu text [FILE]`: print the clean text.
+    /// `pizhu text [--script NAME] [FILE]`: print the clean text.
     Text {
         /// The document; `None` for the embedded article.
         file: Option<PathBuf>,
+        /// The script to print it in (`--script`); `None`: as written.
+        script: Option<Script>,
     },
-    /// `pizhu timeline [FILE] [--notes PATH]`: print the timeline as JSON.
+    /// `pizhu timeline [FILE] [--notes PATH] [--lang TAG]`: print the
+    /// timeline as JSON.
     Timeline {
         /// The document; `None` for the embedded article.
         file: Option<PathBuf>,
         /// The review file (`--notes PATH`); `None` for the usual place.
         notes: Option<PathBuf>,
+        /// The language of the shipped timeline's words (`--lang`); `None`:
+        /// the locale's.
+        lang: Option<Lang>,
     },
     /// `pizhu export [--format NAME] [--notes PATH] [-o OUT] [FILE]`:
     /// write the notes in an export format.
@@ -42,6 +50,8 @@ pub enum Invocation {
         notes: Option<PathBuf>,
         /// Where to write (`-o`); `None` for standard output.
         output: Option<PathBuf>,
+        /// The language of the reports (`--lang`); `None`: the locale's.
+        lang: Option<Lang>,
     },
     /// `pizhu import ANNOTATIONS [--notes PATH] [FILE]`: merge annotations
     /// into the review file.
@@ -70,7 +80,8 @@ Pizhu 批注 — read and annotate Chinese documents
 
 Usage:
   pizhu [FILE]          open FILE (default: the embedded agreement article) in a window
-  pizhu text [FILE]     print the clean text of FILE (pinyin artifacts removed) to stdout
+  pizhu text [FILE]     print the clean text of FILE (pinyin artifacts removed) to stdout;
+                        with --script simplified|traditional, converted to that script
   pizhu timeline [FILE] print the timeline of FILE as JSON to stdout: events in order
                         with participants and evidence (quotes and char positions in
                         the clean text), and the people; the reviewer's edited timeline
@@ -99,6 +110,14 @@ Options:
                         Without it, a file whose encoding is unclear is refused,
                         naming the likely encodings
   --format NAME         export format: w3c (default), markdown, csv, html or json
+  --lang TAG            the language of what export and timeline write for people:
+                        en, zh-Hant or zh-Hans (the Markdown and HTML reports, the CSV
+                        header and status detail, the shipped timeline's reasons;
+                        W3C and JSON keys stay English). Default: from the locale
+                        (LC_ALL, LC_MESSAGES, LANG), English when it is not Chinese.
+                        Report times are local (TZ or the system's zone), with the
+                        offset from UTC
+  --script NAME         pizhu text only: print in simplified or traditional characters
   -o, --output OUT      the file to export to (- for standard output); never the
                         document, its notes file, a folder, a device or a pipe
   -h, --help            show this help
@@ -140,6 +159,8 @@ pub fn parse_with_encoding(
     let mut output = None;
     let mut desktop = None;
     let mut encoding = None;
+    let mut lang = None;
+    let mut script = None;
     while let Some(arg) = parser.next()? {
         match arg {
             Long(name @ ("install-desktop" | "uninstall-desktop")) => {
@@ -170,6 +191,22 @@ pub fn parse_with_encoding(
                 })?);
             }
             Short('o') | Long("output") => output = Some(PathBuf::from(parser.value()?)),
+            Long("lang") => {
+                let tag = parser.value()?.string()?;
+                lang = Some(Lang::from_tag(&tag).ok_or_else(|| {
+                    lexopt::Error::from(format!(
+                        "unknown language \"{tag}\"; use one of: en, zh-Hant, zh-Hans"
+                    ))
+                })?);
+            }
+            Long("script") => {
+                let name = parser.value()?.string()?;
+                script = Some(Script::from_name(&name).ok_or_else(|| {
+                    lexopt::Error::from(format!(
+                        "unknown script \"{name}\"; use simplified or traditional"
+                    ))
+                })?);
+            }
             Short('h') | Long("help") => return Ok((Invocation::Help, None)),
             Short('V') | Long("version") => return Ok((Invocation::Version, None)),
             Value(v) => positional.push(v),
@@ -182,6 +219,8 @@ pub fn parse_with_encoding(
             || format.is_some()
             || output.is_some()
             || encoding.is_some()
+            || lang.is_some()
+            || script.is_some()
         {
             return Err(DESKTOP_ALONE.into());
         }
@@ -193,19 +232,29 @@ pub fn parse_with_encoding(
     if !is_export && (format.is_some() || output.is_some()) {
         return Err("--format and -o/--output are options of `pizhu export`".into());
     }
+    let command = first.as_deref().and_then(|c| c.to_str());
+    if lang.is_some() && !matches!(command, Some("export" | "timeline")) {
+        return Err("--lang is an option of `pizhu export` and `pizhu timeline`".into());
+    }
+    if script.is_some() && command != Some("text") {
+        return Err("--script is an option of `pizhu text`".into());
+    }
     let inv = match first {
         Some(cmd) if cmd == "text" => Invocation::Text {
             file: it.next().map(PathBuf::from),
+            script,
         },
         Some(cmd) if cmd == "timeline" => Invocation::Timeline {
             file: it.next().map(PathBuf::from),
             notes,
+            lang,
         },
         Some(cmd) if cmd == "export" => Invocation::Export {
             format: format.unwrap_or_default(),
             file: it.next().map(PathBuf::from),
             notes,
             output,
+            lang,
         },
         Some(cmd) if cmd == "import" => Invocation::Import {
             annotations: it.next().map(PathBuf::from).ok_or(
@@ -271,12 +320,16 @@ mod tests {
     fn text_takes_an_optional_file() {
         assert_eq!(
             parse(args(&["text"])).unwrap(),
-            Invocation::Text { file: None }
+            Invocation::Text {
+                file: None,
+                script: None
+            }
         );
         assert_eq!(
             parse(args(&["text", "a.txt"])).unwrap(),
             Invocation::Text {
-                file: Some("a.txt".into())
+                file: Some("a.txt".into()),
+                script: None
             }
         );
         assert!(parse(args(&["text", "a.txt", "b.txt"])).is_err());
@@ -289,14 +342,16 @@ mod tests {
             parse(args(&["timeline"])).unwrap(),
             Invocation::Timeline {
                 file: None,
-                notes: None
+                notes: None,
+                lang: None
             }
         );
         assert_eq!(
             parse(args(&["timeline", "文章.txt", "--notes", "審閱.json"])).unwrap(),
             Invocation::Timeline {
                 file: Some("文章.txt".into()),
-                notes: Some("審閱.json".into())
+                notes: Some("審閱.json".into()),
+                lang: None
             }
         );
         assert!(parse(args(&["timeline", "a.txt", "b.txt"])).is_err());
@@ -317,7 +372,8 @@ mod tests {
                 format: Format::W3c,
                 file: None,
                 notes: None,
-                output: None
+                output: None,
+                lang: None
             }
         );
         assert_eq!(
@@ -336,7 +392,8 @@ mod tests {
                 format: Format::Csv,
                 file: Some("文章.txt".into()),
                 notes: Some("審閱.json".into()),
-                output: Some("批注.csv".into())
+                output: Some("批注.csv".into()),
+                lang: None
             }
         );
         assert_eq!(
@@ -345,7 +402,8 @@ mod tests {
                 format: Format::Html,
                 file: None,
                 notes: None,
-                output: Some("報告.html".into())
+                output: Some("報告.html".into()),
+                lang: None
             }
         );
         let err = parse(args(&["export", "--format", "pdf"])).unwrap_err();
@@ -438,7 +496,8 @@ mod tests {
         assert_eq!(
             inv,
             Invocation::Text {
-                file: Some("舊檔.txt".into())
+                file: Some("舊檔.txt".into()),
+                script: None
             }
         );
         assert_eq!(enc, Some(encoding_rs::GB18030));
@@ -461,5 +520,59 @@ mod tests {
             "{err}"
         );
         assert!(parse(args(&["--install-desktop", "--encoding", "utf-8"])).is_err());
+    }
+
+    #[test]
+    fn lang_names_the_report_language_of_export_and_timeline() {
+        assert_eq!(
+            parse(args(&[
+                "export", "--format", "markdown", "--lang", "zh-Hant"
+            ]))
+            .unwrap(),
+            Invocation::Export {
+                format: Format::Markdown,
+                file: None,
+                notes: None,
+                output: None,
+                lang: Some(Lang::ZhHant)
+            }
+        );
+        assert_eq!(
+            parse(args(&["timeline", "--lang=ZH-HANS"])).unwrap(),
+            Invocation::Timeline {
+                file: None,
+                notes: None,
+                lang: Some(Lang::ZhHans)
+            }
+        );
+        let err = parse(args(&["export", "--lang", "中文"])).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "unknown language \"中文\"; use one of: en, zh-Hant, zh-Hans"
+        );
+        let err = parse(args(&["text", "--lang", "en"])).unwrap_err();
+        assert!(err.to_string().contains("--lang is an option of"), "{err}");
+        assert!(parse(args(&["--lang", "en", "a.txt"])).is_err());
+    }
+
+    #[test]
+    fn script_converts_the_printed_text() {
+        assert_eq!(
+            parse(args(&["text", "--script", "simplified", "文章.txt"])).unwrap(),
+            Invocation::Text {
+                file: Some("文章.txt".into()),
+                script: Some(Script::Simplified)
+            }
+        );
+        let err = parse(args(&["text", "--script", "繁體"])).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "unknown script \"繁體\"; use simplified or traditional"
+        );
+        let err = parse(args(&["export", "--script", "traditional"])).unwrap_err();
+        assert!(
+            err.to_string().contains("--script is an option of"),
+            "{err}"
+        );
     }
 }

@@ -15,8 +15,10 @@ use crate::core::file::open::load_as;
 use crate::core::file::output::{self, Protected};
 use crate::core::file::persist::Mode;
 use crate::core::input::{InputKind, read_input};
+use crate::core::lang::Lang;
 use crate::core::notes::session::Notes;
 use crate::core::text::document::Document;
+use crate::core::text::script::{self, Script};
 use encoding_rs::Encoding;
 
 /// How a command that did its work finished.
@@ -55,21 +57,26 @@ fn warn_replaced(doc: &Document, err: &mut dyn Write) {
 }
 
 /// `pizhu text`: write the clean text, UTF-8 with LF line endings (the
-/// document read in `encoding` when given, `--encoding`). A file
-/// opened with malformed UTF-8 replaced is printed all the same, with a
-/// warning on `err`.
+/// document read in `encoding` when given, `--encoding`), converted to
+/// `script` when given (`--script`). A file opened with malformed UTF-8
+/// replaced is printed all the same, with a warning on `err`.
 ///
 /// # Errors
 /// When the document cannot be loaded or stdout cannot be written.
 pub fn text(
     file: Option<&std::path::Path>,
     encoding: Option<&'static Encoding>,
+    script: Option<Script>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let doc = load_as(file, encoding)?;
     warn_replaced(&doc, err);
-    out.write_all(doc.text().as_bytes())
+    let text = match script {
+        Some(script) => std::borrow::Cow::Owned(script::convert(doc.text(), script)),
+        None => std::borrow::Cow::Borrowed(doc.text()),
+    };
+    out.write_all(text.as_bytes())
         .and_then(|()| out.flush())
         .context("could not write the text to standard output")?;
     Ok(())
@@ -86,12 +93,15 @@ pub fn timeline(
     file: Option<&std::path::Path>,
     encoding: Option<&'static Encoding>,
     notes: Option<&std::path::Path>,
+    lang: Lang,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let doc = load_as(file, encoding)?;
     warn_replaced(&doc, err);
     let notes = open_notes(&doc, notes, err)?;
+    // The shipped timeline's words in `lang` come with the timeline data.
+    let _ = lang;
     let timeline = notes.timeline(&doc);
     let report = TimelineReport::new(
         &doc,
@@ -133,19 +143,25 @@ fn open_notes(doc: &Document, notes: Option<&Path>, err: &mut dyn Write) -> anyh
 }
 
 /// `pizhu export`: the notes of the document in `format`, written to
-/// `output` atomically (a temporary file renamed over it) or to `out`.
+/// `output` atomically (a temporary file renamed over it) or to `out`; the
+/// reports' words in `lang`, their times in the system's zone (`TZ`).
 /// Orphaned notes are exported with their stored target and reported on
 /// `err`, and the command then finishes [`Finished::WithWarnings`].
 ///
 /// # Errors
 /// When the document or its notes file cannot be read, or the export
 /// cannot be written (then nothing is written).
+#[allow(
+    clippy::too_many_arguments,
+    reason = "each argument is one command-line option, passed as parsed"
+)]
 pub fn export(
     format: Format,
     file: Option<&Path>,
     encoding: Option<&'static Encoding>,
     notes: Option<&Path>,
     output: Option<&Path>,
+    lang: Lang,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<Finished> {
@@ -153,7 +169,7 @@ pub fn export(
     warn_replaced(&doc, err);
     let notes = open_notes(&doc, notes, err)?;
     let timeline = notes.timeline(&doc);
-    let input = ExportInput::new(&doc, notes.store(), &timeline, None);
+    let input = ExportInput::new(&doc, notes.store(), &timeline, None).in_lang(lang);
     let orphans = input.notes.iter().filter(|(_, a)| a.is_orphaned()).count();
     let to_check = input
         .notes
@@ -307,7 +323,7 @@ mod tests {
     #[test]
     fn text_prints_the_clean_article() {
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        text(None, None, &mut out, &mut err).unwrap();
+        text(None, None, None, &mut out, &mut err).unwrap();
         assert!(err.is_empty());
         let s = String::from_utf8(out).unwrap();
         assert!(s.starts_with("12月11日下午,濟寧市政府與省人社廳簽署合作框架協議"));

@@ -300,7 +300,8 @@ impl AppState {
                 let s = self.strings();
                 let result = match (&self.doc, self.notes.notes()) {
                     (Some(doc), Some(notes)) => {
-                        files::export(doc, notes, &self.filter, format, scope, &path, s)
+                        let lang = self.settings.lang;
+                        files::export(doc, notes, &self.filter, format, scope, &path, lang, s)
                     }
                     _ => Err(s.err_no_document.to_owned()),
                 };

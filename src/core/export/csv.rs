@@ -3,7 +3,10 @@
 //! The file is UTF-8 with a byte order mark, so that Excel shows Chinese
 //! instead of guessing a legacy code page, and follows RFC 4180: records end
 //! with CRLF, and a field containing `,`, `"`, CR or LF is put in double
-//! quotes with its `"` doubled. The header is [`HEADER`]:
+//! quotes with its `"` doubled. The header is [`HEADER`] in English, or its
+//! words in the export's language ([`Words::csv_header`](super::words::Words::csv_header): `編號`, `段落`,
+//! …), in the same order; the values are the same in every language but
+//! `status_detail`, which is in the export's language:
 //!
 //! | column | holds |
 //! |---|---|
@@ -33,8 +36,9 @@ use crate::core::anchor::Anchor;
 
 use super::input::ExportInput;
 use super::parts::paragraph_of;
+use super::words::words;
 
-/// The header row's fields.
+/// The header row's fields (in English; see [`Words::csv_header`](super::words::Words::csv_header)).
 pub const HEADER: [&str; 14] = [
     "id",
     "paragraph",
@@ -61,8 +65,9 @@ const CRLF: &str = "\r\n";
 /// The CSV of `input`'s notes (see the module docs), BOM included.
 #[must_use]
 pub fn export(input: &ExportInput<'_>) -> Vec<u8> {
+    let words = words(input.lang);
     let mut out = String::from(BOM);
-    record(&mut out, HEADER.iter().map(|h| (*h).to_owned()));
+    record(&mut out, words.csv_header.iter().map(|h| (*h).to_owned()));
     for (note, anchor) in &input.notes {
         let (paragraph, start, end) = match anchor {
             Anchor::Anchored { position, .. } => (
@@ -89,7 +94,7 @@ pub fn export(input: &ExportInput<'_>) -> Vec<u8> {
                 note.modified.clone(),
                 anchor.status().name().to_owned(),
                 if anchor.needs_checking() { "yes" } else { "no" }.to_owned(),
-                anchor.status_line(note.target.position).to_string(),
+                words.status_line(anchor, note.target.position),
             ],
         );
     }
@@ -147,6 +152,11 @@ mod tests {
         assert_eq!(quoted("他說\"好\""), "\"他說\"\"好\"\"\"");
         assert_eq!(quoted("一\r\n二"), "\"一\r\n二\"");
         assert_eq!(quoted(""), "");
+    }
+
+    #[test]
+    fn the_english_header_is_the_column_names() {
+        assert_eq!(super::super::words::EN.csv_header, HEADER);
     }
 
     #[test]

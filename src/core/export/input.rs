@@ -3,10 +3,12 @@
 
 use crate::core::anchor::Anchor;
 use crate::core::file::review::ReviewFile;
+use crate::core::lang::Lang;
 use crate::core::notes::filter::NoteFilter;
 use crate::core::notes::note::{self, Note};
 use crate::core::notes::store::ReviewStore;
 use crate::core::text::document::Document;
+use crate::core::time::{self, TimeZone};
 use crate::core::timeline::Timeline;
 
 /// Everything an exporter needs.
@@ -26,6 +28,12 @@ pub struct ExportInput<'a> {
     pub review: &'a ReviewFile,
     /// When the export is made, RFC 3339 UTC ending in `Z`.
     pub exported_at: String,
+    /// The language of the reports' words (Markdown, HTML, the CSV header
+    /// and status detail); English unless set ([`Self::in_lang`]).
+    pub lang: Lang,
+    /// The zone the reports show times in (with their offset); the
+    /// system's unless set.
+    pub zone: TimeZone,
 }
 
 impl<'a> ExportInput<'a> {
@@ -50,7 +58,29 @@ impl<'a> ExportInput<'a> {
             evidence: timeline.evidence_anchors(store.text_index()),
             review: store.review(),
             exported_at: note::now_utc(),
+            lang: Lang::En,
+            zone: time::local_zone(),
         }
+    }
+
+    /// This export with its reports' words in `lang`.
+    #[must_use]
+    pub fn in_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
+    }
+
+    /// This export with its reports' times shown in `zone`.
+    #[must_use]
+    pub fn in_zone(mut self, zone: TimeZone) -> Self {
+        self.zone = zone;
+        self
+    }
+
+    /// `stamp` (RFC 3339 UTC) as a report shows it: local, with the offset.
+    #[must_use]
+    pub fn time(&self, stamp: &str) -> String {
+        time::date_time_with_offset(stamp, &self.zone)
     }
 }
 

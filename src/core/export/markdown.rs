@@ -36,16 +36,23 @@ use crate::core::timeline::{Certainty, Timeline};
 
 use super::input::ExportInput;
 use super::parts::{paragraph_of, participants_text};
+use super::words::{Words, fill, words};
 
-/// The Markdown review report of `input` (see the module docs).
+/// The Markdown review report of `input` (see the module docs), in its
+/// language, times in its zone.
 #[must_use]
 pub fn export(input: &ExportInput<'_>) -> String {
     let doc = input.doc;
+    let w = words(input.lang);
     let mut out = String::new();
     // Writing to a `String` cannot fail, so the `fmt::Result`s below are ignored.
-    let _ = writeln!(out, "# Review of {}", inline(&doc.name));
+    let _ = writeln!(
+        out,
+        "# {}",
+        fill(w.review_of, &[("name", &inline(&doc.name))])
+    );
     out.push('\n');
-    header(&mut out, input);
+    header(&mut out, input, w);
 
     let (anchored, orphans): (Vec<_>, Vec<_>) = input
         .notes
@@ -54,9 +61,9 @@ pub fn export(input: &ExportInput<'_>) -> String {
         .map(|(i, (note, anchor))| (i + 1, *note, *anchor))
         .partition(|(_, _, anchor)| anchor.position().is_some());
 
-    out.push_str("\n## Notes\n");
+    let _ = writeln!(out, "\n## {}", w.notes);
     if anchored.is_empty() {
-        out.push_str("\nNo notes on the text.\n");
+        let _ = writeln!(out, "\n{}", w.no_notes_on_text);
     }
     let mut current = None;
     for (number, note, anchor) in &anchored {
@@ -66,126 +73,162 @@ pub fn export(input: &ExportInput<'_>) -> String {
         let para = paragraph_of(doc, position.start);
         if current != Some(para) {
             current = Some(para);
-            let _ = writeln!(out, "\n### {}", paragraph_label(para));
+            let _ = writeln!(out, "\n### {}", paragraph_label(w, para));
         }
-        anchored_note(&mut out, doc, *number, note, anchor, position);
+        let shown = Shown {
+            input,
+            w,
+            number: *number,
+            note,
+            anchor,
+        };
+        anchored_note(&mut out, &shown, position);
     }
 
-    timeline(&mut out, doc, input.timeline, &input.evidence);
+    timeline(&mut out, w, doc, input.timeline, &input.evidence);
 
-    out.push_str("\n## Orphaned notes\n\n");
+    let _ = writeln!(out, "\n## {}\n", w.orphaned_notes);
     if orphans.is_empty() {
-        out.push_str("None: every note was found in the text.\n");
+        let _ = writeln!(out, "{}", w.no_orphans);
     } else {
-        out.push_str(
-            "These notes' words could not be found in the current text. They are kept \
-             as they were made.\n",
-        );
+        let _ = writeln!(out, "{}", w.orphans_legend);
     }
     for (number, note, anchor) in &orphans {
-        orphan_note(&mut out, *number, note, anchor);
+        let shown = Shown {
+            input,
+            w,
+            number: *number,
+            note,
+            anchor,
+        };
+        orphan_note(&mut out, &shown);
     }
     out
 }
 
+/// A note as the report shows it, with what every line of it needs.
+struct Shown<'a> {
+    input: &'a ExportInput<'a>,
+    w: &'static Words,
+    number: usize,
+    note: &'a Note,
+    anchor: &'a Anchor,
+}
+
 /// The lines under the title: document, date, counts, and what positions mean.
-fn header(out: &mut String, input: &ExportInput<'_>) {
+fn header(out: &mut String, input: &ExportInput<'_>, w: &Words) {
     let doc = input.doc;
     let orphans = input.notes.iter().filter(|(_, a)| a.is_orphaned()).count();
-    let _ = writeln!(out, "- Document: {}", inline(&doc.name));
+    let colon = w.colon;
+    let _ = writeln!(out, "- {}{colon}{}", w.document, inline(&doc.name));
+    let size = fill(
+        w.text_size,
+        &[
+            ("paragraphs", &doc.paragraphs.len()),
+            ("chars", &doc.char_len()),
+        ],
+    );
+    let hash = fill(w.text_hash, &[("sha", &inline(&doc.clean_sha256))]);
+    let size = fill(w.name_role, &[("name", &size), ("role", &hash)]);
+    let _ = writeln!(out, "- {}{colon}{size}", w.text);
     let _ = writeln!(
         out,
-        "- Text: {} paragraphs, {} characters (SHA-256 of the clean text: {})",
-        doc.paragraphs.len(),
-        doc.char_len(),
-        inline(&doc.clean_sha256),
+        "- {}{colon}{}",
+        w.exported,
+        inline(&input.time(&input.exported_at))
     );
-    let _ = writeln!(out, "- Exported: {}", inline(&input.exported_at));
-    let _ = writeln!(
-        out,
-        "- Notes: {} ({} on the text, {} orphaned; {} to check after changes to the text)",
-        input.notes.len(),
-        input.notes.len() - orphans,
-        orphans,
-        input
-            .notes
-            .iter()
-            .filter(|(_, a)| a.needs_checking())
-            .count(),
+    let counts = fill(
+        w.note_counts,
+        &[
+            ("n", &input.notes.len()),
+            ("on", &(input.notes.len() - orphans)),
+            ("orphaned", &orphans),
+            (
+                "check",
+                &input
+                    .notes
+                    .iter()
+                    .filter(|(_, a)| a.needs_checking())
+                    .count(),
+            ),
+        ],
     );
-    out.push_str(
-        "\nPositions are character (Unicode code point) offsets into the clean text, \
-         counted from 0, end exclusive.\n",
-    );
+    let _ = writeln!(out, "- {}{colon}{counts}", w.notes);
+    let _ = writeln!(out, "\n{}", w.positions_legend);
 }
 
 /// One note on the text, under its paragraph's heading.
-fn anchored_note(
-    out: &mut String,
-    doc: &Document,
-    number: usize,
-    note: &Note,
-    anchor: &Anchor,
-    position: TextPosition,
-) {
-    let _ = writeln!(out, "\n#### Note {number}\n");
-    blockquote(out, &note.target.quote.exact);
+fn anchored_note(out: &mut String, shown: &Shown<'_>, position: TextPosition) {
+    let (w, note, doc) = (shown.w, shown.note, shown.input.doc);
+    let c = w.colon;
+    let _ = writeln!(out, "\n#### {}\n", fill(w.note_n, &[("n", &shown.number)]));
+    blockquote(out, w, &note.target.quote.exact);
     out.push('\n');
-    body(out, &note.body);
-    let _ = writeln!(out, "- Position: {}", position_label(doc, position));
+    body(out, w, &note.body);
     let _ = writeln!(
         out,
-        "- Status: {}",
-        inline(&anchor.status_line(note.target.position).to_string())
+        "- {}{c}{}",
+        w.position,
+        position_label(w, doc, position)
+    );
+    let _ = writeln!(
+        out,
+        "- {}{c}{}",
+        w.status,
+        inline(&w.status_line(shown.anchor, note.target.position))
     );
     if let Anchor::Anchored {
         how: Match::Fuzzy { .. },
         ..
-    } = anchor
+    } = shown.anchor
     {
-        let _ = writeln!(
-            out,
-            "- The text there now reads “{}”",
-            inline(doc.slice(position.start, position.end))
-        );
+        let now = inline(doc.slice(position.start, position.end));
+        let _ = writeln!(out, "- {}", fill(w.now_reads, &[("text", &now)]));
     }
-    meta(out, note);
+    meta(out, shown);
 }
 
 /// One orphaned note: its stored quote and position, and why it was not found.
-fn orphan_note(out: &mut String, number: usize, note: &Note, anchor: &Anchor) {
-    let _ = writeln!(out, "\n### Note {number}\n");
-    blockquote(out, &note.target.quote.exact);
+fn orphan_note(out: &mut String, shown: &Shown<'_>) {
+    let (w, note) = (shown.w, shown.note);
+    let c = w.colon;
+    let _ = writeln!(out, "\n### {}\n", fill(w.note_n, &[("n", &shown.number)]));
+    blockquote(out, w, &note.target.quote.exact);
     out.push('\n');
-    body(out, &note.body);
+    body(out, w, &note.body);
     let stored = note.target.position;
     let _ = writeln!(
         out,
-        "- Position when made: chars {}–{}",
-        stored.start, stored.end
+        "- {}{c}{}",
+        w.position_when_made,
+        w.chars_range(stored)
     );
     let _ = writeln!(
         out,
-        "- Status: {}",
-        inline(&anchor.status_line(stored).to_string())
+        "- {}{c}{}",
+        w.status,
+        inline(&w.status_line(shown.anchor, stored))
     );
-    meta(out, note);
+    meta(out, shown);
 }
 
 /// The note's body, or a mention that it is a plain highlight.
-fn body(out: &mut String, text: &str) {
+fn body(out: &mut String, w: &Words, text: &str) {
     if text.trim().is_empty() {
-        out.push_str("*(highlight only, no note text)*\n\n");
+        let _ = writeln!(out, "*{}*\n", w.highlight_only);
     } else {
         block(out, text, "");
         out.push('\n');
     }
 }
 
-/// Tags, color, author and dates of a note, as list items.
-fn meta(out: &mut String, note: &Note) {
+/// Tags, color, author and dates of a note, as list items; dates local,
+/// with their offset.
+fn meta(out: &mut String, shown: &Shown<'_>) {
+    let (w, note) = (shown.w, shown.note);
+    let c = w.colon;
     let tags = if note.tags.is_empty() {
-        "none".to_owned()
+        w.none.to_owned()
     } else {
         note.tags
             .iter()
@@ -193,101 +236,120 @@ fn meta(out: &mut String, note: &Note) {
             .collect::<Vec<_>>()
             .join("; ")
     };
-    let _ = writeln!(out, "- Tags: {tags}");
-    let _ = writeln!(out, "- Color: {}", note.color.name());
+    let _ = writeln!(out, "- {}{c}{tags}", w.tags);
+    let _ = writeln!(out, "- {}{c}{}", w.color, w.color_name(note.color));
     let author = if note.author.trim().is_empty() {
-        "not stated".to_owned()
+        w.not_stated.to_owned()
     } else {
         inline(&note.author)
     };
-    let _ = writeln!(
-        out,
-        "- Author: {author}; created {}, modified {}",
-        inline(&note.created),
-        inline(&note.modified)
+    let line = fill(
+        w.author_line,
+        &[
+            ("author", &author),
+            ("created", &inline(&shown.input.time(&note.created))),
+            ("modified", &inline(&shown.input.time(&note.modified))),
+        ],
     );
+    let _ = writeln!(out, "- {line}");
 }
 
 /// The timeline section: date, year, then each event in order.
-fn timeline(out: &mut String, doc: &Document, timeline: &Timeline, evidence: &[Vec<Anchor>]) {
-    out.push_str("\n## Timeline\n\n");
+fn timeline(
+    out: &mut String,
+    w: &Words,
+    doc: &Document,
+    timeline: &Timeline,
+    evidence: &[Vec<Anchor>],
+) {
+    let c = w.colon;
+    let _ = writeln!(out, "\n## {}\n", w.timeline);
     if !timeline.date_label.is_empty() {
-        let _ = writeln!(out, "- Date: {}", inline(&timeline.date_label));
+        let _ = writeln!(out, "- {}{c}{}", w.date, inline(&timeline.date_label));
     }
     if let Some(year) = &timeline.year {
-        let _ = writeln!(
-            out,
-            "- Year: {} (inferred: {})",
-            year.year,
-            inline(&year.reason)
+        let year = fill(
+            w.year_inferred,
+            &[("year", &year.year), ("reason", &inline(&year.reason))],
         );
+        let _ = writeln!(out, "- {}{c}{year}", w.year);
     }
     if timeline.events.is_empty() {
-        out.push_str("\nNo timeline events.\n");
+        let _ = writeln!(out, "\n{}", w.no_events);
         return;
     }
     for (i, event) in timeline.events.iter().enumerate() {
         let _ = writeln!(out, "\n### {}. {}\n", i + 1, inline(&event.title));
-        let _ = writeln!(out, "- Time: {}", or_not_stated(&event.time_label));
-        let _ = writeln!(out, "- Place: {}", or_not_stated(&event.place));
-        let people = participants_text(timeline, event, inline);
-        let _ = writeln!(out, "- Participants: {people}");
-        match &event.certainty {
-            Certainty::Stated => out.push_str("- Certainty: stated\n"),
-            Certainty::Inferred { reason } => {
-                let _ = writeln!(out, "- Certainty: inferred; {}", inline(reason));
-            }
-        }
+        let _ = writeln!(
+            out,
+            "- {}{c}{}",
+            w.time,
+            or_not_stated(w, &event.time_label)
+        );
+        let _ = writeln!(out, "- {}{c}{}", w.place, or_not_stated(w, &event.place));
+        let people = participants_text(w, timeline, event, inline);
+        let _ = writeln!(out, "- {}{c}{people}", w.participants);
+        let certainty = match &event.certainty {
+            Certainty::Stated => w.stated.to_owned(),
+            Certainty::Inferred { reason } => fill(w.inferred, &[("reason", &inline(reason))]),
+        };
+        let _ = writeln!(out, "- {}{c}{certainty}", w.certainty);
         if event.evidence.is_empty() {
-            out.push_str("- Evidence: none\n");
+            let _ = writeln!(out, "- {}{c}{}", w.evidence, w.none);
             continue;
         }
-        out.push_str("- Evidence:\n");
+        let _ = writeln!(out, "- {}{}", w.evidence, c.trim_end());
         let found = evidence.get(i);
         for (j, target) in event.evidence.iter().enumerate() {
             let place = match found.and_then(|a| a.get(j)).and_then(Anchor::position) {
-                Some(p) => paragraph_label(paragraph_of(doc, p.start)),
-                None => "not found in this text".to_owned(),
+                Some(p) => paragraph_label(w, paragraph_of(doc, p.start)),
+                None => w.not_found_here.to_owned(),
             };
-            let _ = writeln!(out, "  - “{}” ({place})", inline(&target.quote.exact));
+            let item = fill(
+                w.evidence_item,
+                &[("quote", &inline(&target.quote.exact)), ("place", &place)],
+            );
+            let _ = writeln!(out, "  - {item}");
         }
     }
 }
 
 /// `text` escaped, or "not stated" when it is blank.
-fn or_not_stated(text: &str) -> String {
+fn or_not_stated(w: &Words, text: &str) -> String {
     if text.trim().is_empty() {
-        "not stated".to_owned()
+        w.not_stated.to_owned()
     } else {
         inline(text)
     }
 }
 
 /// "Paragraph 3" (1-based) for index 2.
-fn paragraph_label(index: Option<usize>) -> String {
+fn paragraph_label(w: &Words, index: Option<usize>) -> String {
     index.map_or_else(
-        || "No paragraph".to_owned(),
-        |i| format!("Paragraph {}", i + 1),
+        || w.no_paragraph.to_owned(),
+        |i| fill(w.paragraph, &[("n", &(i + 1))]),
     )
 }
 
 /// "Paragraph 1, chars 9–13", or "Paragraphs 1–2, chars …" for a range that
 /// spans paragraphs.
-fn position_label(doc: &Document, position: TextPosition) -> String {
+fn position_label(w: &Words, doc: &Document, position: TextPosition) -> String {
     let first = paragraph_of(doc, position.start);
     let last = paragraph_of(doc, position.end.saturating_sub(1).max(position.start));
     let paras = match (first, last) {
-        (Some(a), Some(b)) if b > a => format!("Paragraphs {}–{}", a + 1, b + 1),
-        _ => paragraph_label(first),
+        (Some(a), Some(b)) if b > a => {
+            fill(w.paragraphs, &[("first", &(a + 1)), ("last", &(b + 1))])
+        }
+        _ => paragraph_label(w, first),
     };
-    format!("{paras}, chars {}–{}", position.start, position.end)
+    format!("{paras}{}{}", w.comma, w.chars_range(position))
 }
 
 /// A blockquote of `text`, one `> ` line per line (blank lines as `>`), with
 /// hard breaks between lines of the same paragraph.
-fn blockquote(out: &mut String, text: &str) {
+fn blockquote(out: &mut String, w: &Words, text: &str) {
     if text.is_empty() {
-        out.push_str("> *(no text)*\n");
+        let _ = writeln!(out, "> *{}*", w.no_text);
         return;
     }
     block(out, text, "> ");

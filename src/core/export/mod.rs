@@ -7,6 +7,7 @@ pub mod html;
 pub mod input;
 pub mod markdown;
 mod parts;
+pub mod words;
 
 pub use input::{ExportError, ExportInput};
 

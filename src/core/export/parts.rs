@@ -4,6 +4,8 @@
 use crate::core::text::document::Document;
 use crate::core::timeline::{Event, Timeline};
 
+use super::words::{Words, fill};
+
 /// The 0-based index of the paragraph holding char `offset`: the last
 /// paragraph starting at or before it (so a line break after a paragraph
 /// belongs to it), or the first paragraph for text before any. `None` only
@@ -21,9 +23,10 @@ pub(super) fn paragraph_of(doc: &Document, offset: usize) -> Option<usize> {
 }
 
 /// An event's participants as "name (role), …", each piece passed through
-/// `escape` for the target format; "not stated" when there are none. Shared by
-/// the Markdown and HTML reports.
+/// `escape` for the target format, in `w`'s words; "not stated" when there
+/// are none. Shared by the Markdown and HTML reports.
 pub(super) fn participants_text(
+    w: &Words,
     timeline: &Timeline,
     event: &Event,
     escape: impl Fn(&str) -> String,
@@ -38,13 +41,16 @@ pub(super) fn participants_text(
             if p.role.trim().is_empty() {
                 escape(name)
             } else {
-                format!("{} ({})", escape(name), escape(&p.role))
+                fill(
+                    w.name_role,
+                    &[("name", &escape(name)), ("role", &escape(&p.role))],
+                )
             }
         })
         .collect();
     if people.is_empty() {
-        "not stated".to_owned()
+        w.not_stated.to_owned()
     } else {
-        people.join(", ")
+        people.join(w.list_sep)
     }
 }

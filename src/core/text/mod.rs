@@ -9,5 +9,6 @@ pub mod document;
 pub mod excerpt;
 pub mod find;
 pub mod offset;
+pub mod script;
 pub mod segment;
 pub mod words;

@@ -17,54 +17,22 @@
 //! the CLI prints, so the two never drift apart (tests check it).
 //!
 //! The language is chosen from the system locale at first start
-//! ([`Lang::system`], `locale.rs`) and switched in the Settings window.
+//! ([`Lang::system`], `core/lang.rs`, the rule the CLI uses too) and switched in the Settings window.
 
 mod en;
 mod errors;
-mod locale;
 mod messages;
 mod strings;
 mod template;
 mod zh_hans;
 mod zh_hant;
 
-use serde::{Deserialize, Serialize};
-
+pub use crate::core::lang::Lang;
 pub use en::EN;
 pub use strings::Strings;
 pub use template::{fill, placeholders};
 pub use zh_hans::ZH_HANS;
 pub use zh_hant::ZH_HANT;
-
-/// An interface language.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Lang {
-    /// English.
-    #[default]
-    #[serde(rename = "en")]
-    En,
-    /// Traditional Chinese (繁體中文).
-    #[serde(rename = "zh-Hant")]
-    ZhHant,
-    /// Simplified Chinese (简体中文).
-    #[serde(rename = "zh-Hans")]
-    ZhHans,
-}
-
-impl Lang {
-    /// Every language, in the order the Settings window lists them.
-    pub const ALL: [Self; 3] = [Self::En, Self::ZhHant, Self::ZhHans];
-
-    /// The language's name in itself, so anyone can find their own.
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::En => "English",
-            Self::ZhHant => "繁體中文",
-            Self::ZhHans => "简体中文",
-        }
-    }
-}
 
 /// The strings of `lang`.
 #[must_use]

@@ -10,15 +10,20 @@ use crate::core::notes::filter::NoteFilter;
 use crate::core::notes::session::Notes;
 use crate::core::text::document::Document;
 use crate::ui::command::{Command, Scope};
-use crate::ui::i18n::{Strings, fill};
+use crate::ui::i18n::{Lang, Strings, fill};
 use crate::ui::state::notes::NotesState;
 
 /// Write an export of `notes` (all of them, or those `filter` shows) to
 /// `path`, which must not be the document or its notes (see
-/// [`output`]); says which file got it and which folder was made.
+/// [`output`]); says which file got it and which folder was made. The
+/// reports are in `lang`, the interface's language.
 ///
 /// # Errors
 /// The message to show when the export cannot be made or written.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the parts of an export as the state holds them, each used once"
+)]
 pub fn export(
     doc: &Document,
     notes: &Notes,
@@ -26,6 +31,7 @@ pub fn export(
     format: Format,
     scope: Scope,
     path: &Path,
+    lang: Lang,
     s: &Strings,
 ) -> Result<(usize, Written), String> {
     let store = notes.store();
@@ -34,7 +40,7 @@ pub fn export(
         Scope::All => None,
         Scope::Shown => Some(filter),
     };
-    let input = ExportInput::new(doc, store, &timeline, shown);
+    let input = ExportInput::new(doc, store, &timeline, shown).in_lang(lang);
     let bytes = crate::core::export::export(format, &input).map_err(|e| s.export_error(&e))?;
     let protected = Protected {
         document: doc.path.as_deref(),

@@ -38,12 +38,17 @@ use std::fmt::Write as _;
 use crate::core::anchor::{Anchor, Match};
 use crate::core::notes::note::{Note, TextPosition};
 use crate::core::text::document::Document;
-use crate::core::timeline::{Certainty, Timeline};
 
 use super::input::ExportInput;
-use super::parts::{paragraph_of, participants_text};
+use super::parts::paragraph_of;
+use super::words::{Words, fill, words};
 
+mod pieces;
 mod style;
+mod timeline;
+
+pub use pieces::escape;
+use pieces::{lines, paragraph_link};
 
 use style::stylesheet;
 
@@ -53,10 +58,12 @@ use style::stylesheet;
 pub const CSP: &str =
     "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
-/// The HTML review report of `input` (see the module docs).
+/// The HTML review report of `input` (see the module docs), in its
+/// language, times in its zone.
 #[must_use]
 pub fn export(input: &ExportInput<'_>) -> String {
     let doc = input.doc;
+    let w = words(input.lang);
     let entries: Vec<Entry<'_>> = input
         .notes
         .iter()
@@ -71,7 +78,11 @@ pub fn export(input: &ExportInput<'_>) -> String {
     let name = escape(&doc.name);
     let mut out = String::with_capacity(doc.text().len() * 2 + 16_384);
     // Writing to a `String` cannot fail, so the `fmt::Result`s below are ignored.
-    out.push_str("<!DOCTYPE html>\n<html lang=\"zh-Hant\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+        input.lang.tag()
+    );
     // Our constant, with no `"` or `&` in it: written as is, so it reads as written.
     let _ = writeln!(
         out,
@@ -80,58 +91,49 @@ pub fn export(input: &ExportInput<'_>) -> String {
     out.push_str("<meta name=\"referrer\" content=\"no-referrer\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str("<meta name=\"generator\" content=\"Pizhu\">\n");
-    let _ = writeln!(out, "<title>Review of {name}</title>");
+    let _ = writeln!(
+        out,
+        "<title>{}</title>",
+        fill(w.review_of, &[("name", &name)])
+    );
     out.push_str("<style>\n");
     out.push_str(&stylesheet());
     out.push_str("</style>\n</head>\n<body>\n<div class=\"wrap\">\n");
 
     header(&mut out, input);
     out.push_str("<div class=\"layout\">\n");
-    article(&mut out, doc, &entries);
-    out.push_str("<section class=\"notes\" id=\"notes\">\n<h2>Notes</h2>\n");
+    article(&mut out, w, doc, &entries);
+    let _ = writeln!(
+        out,
+        "<section class=\"notes\" id=\"notes\">\n<h2>{}</h2>",
+        w.notes
+    );
     let anchored: Vec<&Entry<'_>> = entries.iter().filter(|e| !e.anchor.is_orphaned()).collect();
     if anchored.is_empty() {
-        out.push_str("<p class=\"empty\">No notes on the text.</p>\n");
+        let _ = writeln!(out, "<p class=\"empty\">{}</p>", w.no_notes_on_text);
     }
     for entry in anchored {
-        note_card(&mut out, doc, entry);
+        note_card(&mut out, input, entry);
     }
     out.push_str("</section>\n</div>\n");
 
-    timeline(&mut out, doc, input.timeline, &input.evidence);
+    timeline::timeline(&mut out, w, doc, input.timeline, &input.evidence);
 
-    out.push_str("<section class=\"orphans\" id=\"orphans\">\n<h2>Orphaned notes</h2>\n");
+    let _ = writeln!(
+        out,
+        "<section class=\"orphans\" id=\"orphans\">\n<h2>{}</h2>",
+        w.orphaned_notes
+    );
     let orphans: Vec<&Entry<'_>> = entries.iter().filter(|e| e.anchor.is_orphaned()).collect();
     if orphans.is_empty() {
-        out.push_str("<p class=\"empty\">None: every note was found in the text.</p>\n");
+        let _ = writeln!(out, "<p class=\"empty\">{}</p>", w.no_orphans);
     } else {
-        out.push_str(
-            "<p class=\"legend\">These notes' words could not be found in the current text. \
-             They are kept as they were made.</p>\n",
-        );
+        let _ = writeln!(out, "<p class=\"legend\">{}</p>", w.orphans_legend);
     }
     for entry in orphans {
-        note_card(&mut out, doc, entry);
+        note_card(&mut out, input, entry);
     }
     out.push_str("</section>\n</div>\n</body>\n</html>\n");
-    out
-}
-
-/// `text` with `& < > " '` replaced by character references: safe as HTML
-/// text and as a double- or single-quoted attribute value.
-#[must_use]
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
     out
 }
 
@@ -191,39 +193,61 @@ impl Shown {
 /// The title, document, date and counts.
 fn header(out: &mut String, input: &ExportInput<'_>) {
     let doc = input.doc;
+    let w = words(input.lang);
     let orphans = input.notes.iter().filter(|(_, a)| a.is_orphaned()).count();
-    let _ = writeln!(
-        out,
-        "<header>\n<h1>Review of {}</h1>\n<p class=\"about\">Document <strong>{}</strong> · \
-         {} paragraphs, {} characters · exported <time datetime=\"{}\">{}</time> · \
-         {} notes ({} on the text, {} orphaned; {} to check after changes to the text)</p>",
-        escape(&doc.name),
-        escape(&doc.name),
-        doc.paragraphs.len(),
-        doc.char_len(),
-        escape(&input.exported_at),
-        escape(&input.exported_at),
-        input.notes.len(),
-        input.notes.len() - orphans,
-        orphans,
-        input
-            .notes
-            .iter()
-            .filter(|(_, a)| a.needs_checking())
-            .count(),
+    let name = escape(&doc.name);
+    let size = fill(
+        w.text_size,
+        &[
+            ("paragraphs", &doc.paragraphs.len()),
+            ("chars", &doc.char_len()),
+        ],
+    );
+    let counts = fill(
+        w.note_counts,
+        &[
+            ("n", &input.notes.len()),
+            ("on", &(input.notes.len() - orphans)),
+            ("orphaned", &orphans),
+            (
+                "check",
+                &input
+                    .notes
+                    .iter()
+                    .filter(|(_, a)| a.needs_checking())
+                    .count(),
+            ),
+        ],
     );
     let _ = writeln!(
         out,
-        "<p class=\"legend\">SHA-256 of the clean text: {}. Positions are character \
-         (Unicode code point) offsets into the clean text, counted from 0, end exclusive.</p>\n\
-         </header>",
-        escape(&doc.clean_sha256)
+        "<header>\n<h1>{}</h1>\n<p class=\"about\">{}{}<strong>{name}</strong> · {size} · \
+         {}{}<time datetime=\"{}\">{}</time> · {}{}{counts}</p>",
+        fill(w.review_of, &[("name", &name)]),
+        w.document,
+        w.colon,
+        w.exported,
+        w.colon,
+        escape(&input.exported_at),
+        escape(&input.time(&input.exported_at)),
+        w.notes,
+        w.colon,
+    );
+    let _ = writeln!(
+        out,
+        "<p class=\"legend\">{} {}</p>\n</header>",
+        fill(w.text_hash, &[("sha", &escape(&doc.clean_sha256))]),
+        w.positions_legend
     );
 }
 
 /// The article, paragraph by paragraph, with the highlights.
-fn article(out: &mut String, doc: &Document, entries: &[Entry<'_>]) {
-    out.push_str("<section class=\"article\" id=\"article\">\n<h2>Article</h2>\n");
+fn article(out: &mut String, w: &Words, doc: &Document, entries: &[Entry<'_>]) {
+    let _ = writeln!(
+        out,
+        "<section class=\"article\" id=\"article\">\n<h2>{}</h2>\n<div lang=\"zh\">",
+        w.article
+    );
     for (i, para) in doc.paragraphs.iter().enumerate() {
         let (lo, hi) = (para.start, para.end);
         // The notes drawn in this paragraph.
@@ -262,18 +286,25 @@ fn article(out: &mut String, doc: &Document, entries: &[Entry<'_>]) {
             let Some(&next) = cuts.get(k + 1) else {
                 break;
             };
-            segment(out, doc, &here, at, next);
+            segment(out, w, doc, &here, at, next);
         }
         out.push_str("</p>\n");
     }
     if doc.paragraphs.is_empty() {
-        out.push_str("<p class=\"empty\">The document has no text.</p>\n");
+        let _ = writeln!(out, "<p class=\"empty\">{}</p>", w.empty_document);
     }
-    out.push_str("</section>\n");
+    out.push_str("</div>\n</section>\n");
 }
 
 /// The text `[at, next)`, in a `<mark>` if notes cover it.
-fn segment(out: &mut String, doc: &Document, here: &[(&Entry<'_>, Shown)], at: usize, next: usize) {
+fn segment(
+    out: &mut String,
+    w: &Words,
+    doc: &Document,
+    here: &[(&Entry<'_>, Shown)],
+    at: usize,
+    next: usize,
+) {
     let covering: Vec<(&Entry<'_>, usize, usize)> = here
         .iter()
         .filter_map(|(e, s)| match *s {
@@ -308,12 +339,16 @@ fn segment(out: &mut String, doc: &Document, here: &[(&Entry<'_>, Shown)], at: u
     if let Some(n) = starting.first() {
         let _ = write!(out, " id=\"n{n}\"");
     }
-    let label = if numbers.len() > 1 { "Notes" } else { "Note" };
+    let label = if numbers.len() > 1 {
+        w.notes_n
+    } else {
+        w.note_n
+    };
     let _ = write!(
         out,
-        " data-notes=\"{}\" title=\"{label} {}\">{text}</mark>",
+        " data-notes=\"{}\" title=\"{}\">{text}</mark>",
         numbers.join(" "),
-        numbers.join(", ")
+        fill(label, &[("n", &numbers.join(w.list_sep))])
     );
 }
 
@@ -337,7 +372,8 @@ fn refs(out: &mut String, numbers: &[usize], id: Option<usize>) {
 }
 
 /// One note in the notes list or the orphans section.
-fn note_card(out: &mut String, doc: &Document, entry: &Entry<'_>) {
+fn note_card(out: &mut String, input: &ExportInput<'_>, entry: &Entry<'_>) {
+    let (doc, w) = (input.doc, words(input.lang));
     let note = entry.note;
     let n = entry.number;
     let _ = write!(
@@ -346,58 +382,61 @@ fn note_card(out: &mut String, doc: &Document, entry: &Entry<'_>) {
         note.color.name(),
         escape(&note.id)
     );
+    let title = fill(w.note_n, &[("n", &n)]);
     match entry.anchor {
         Anchor::Anchored { position, how } => {
             let _ = writeln!(
                 out,
-                "<a href=\"#n{n}\">Note {n}</a> <span class=\"where\">{}</span></h3>",
-                position_label(doc, *position)
+                "<a href=\"#n{n}\">{title}</a> <span class=\"where\">{}</span></h3>",
+                position_label(w, doc, *position)
             );
-            quote_and_body(out, note);
-            status(out, note, entry.anchor);
+            quote_and_body(out, w, note);
+            status(out, w, note, entry.anchor);
             if let Match::Fuzzy { .. } = how {
+                let now = escape(doc.slice(position.start, position.end));
                 let _ = writeln!(
                     out,
-                    "<p class=\"meta\">The text there now reads “{}”.</p>",
-                    escape(doc.slice(position.start, position.end))
+                    "<p class=\"meta\">{}</p>",
+                    fill(w.now_reads, &[("text", &now)])
                 );
             }
         }
         Anchor::Orphaned { .. } => {
-            let _ = writeln!(
-                out,
-                "Note {n} <span class=\"where\">was at chars {}–{}</span></h3>",
-                note.target.position.start, note.target.position.end
-            );
-            quote_and_body(out, note);
-            status(out, note, entry.anchor);
+            let stored = note.target.position;
+            let was = fill(w.was_at, &[("start", &stored.start), ("end", &stored.end)]);
+            let _ = writeln!(out, "{title} <span class=\"where\">{was}</span></h3>");
+            quote_and_body(out, w, note);
+            status(out, w, note, entry.anchor);
         }
     }
     out.push_str("<dl class=\"meta\">\n");
-    out.push_str("<dt>Tags</dt><dd>");
+    let _ = write!(out, "<dt>{}</dt><dd>", w.tags);
     if note.tags.is_empty() {
-        out.push_str("none");
+        out.push_str(w.none);
     }
     for tag in &note.tags {
         let _ = write!(out, "<span class=\"tag\">{}</span>", escape(tag));
     }
     out.push_str("</dd>\n");
-    let color = note.color.name();
     let _ = writeln!(
         out,
-        "<dt>Color</dt><dd><span class=\"swatch c-{color}\"></span>{color}</dd>"
+        "<dt>{}</dt><dd><span class=\"swatch c-{}\"></span>{}</dd>",
+        w.color,
+        note.color.name(),
+        w.color_name(note.color)
     );
     let author = if note.author.trim().is_empty() {
-        "not stated".to_owned()
+        w.not_stated.to_owned()
     } else {
         escape(&note.author)
     };
-    let _ = writeln!(out, "<dt>Author</dt><dd>{author}</dd>");
-    for (label, date) in [("Created", &note.created), ("Modified", &note.modified)] {
-        let date = escape(date);
+    let _ = writeln!(out, "<dt>{}</dt><dd>{author}</dd>", w.author);
+    for (label, date) in [(w.created, &note.created), (w.modified, &note.modified)] {
         let _ = writeln!(
             out,
-            "<dt>{label}</dt><dd><time datetime=\"{date}\">{date}</time></dd>"
+            "<dt>{label}</dt><dd><time datetime=\"{}\">{}</time></dd>",
+            escape(date),
+            escape(&input.time(date))
         );
     }
     out.push_str("</dl>\n</article>\n");
@@ -405,157 +444,41 @@ fn note_card(out: &mut String, doc: &Document, entry: &Entry<'_>) {
 
 /// The note's status after the text changed (exact, moved, fuzzy,
 /// ambiguous, orphaned), marked `check` when the reviewer should look.
-fn status(out: &mut String, note: &Note, anchor: &Anchor) {
+fn status(out: &mut String, w: &Words, note: &Note, anchor: &Anchor) {
     let _ = writeln!(
         out,
-        "<p class=\"meta status {}{}\">Status: {}</p>",
+        "<p class=\"meta status {}{}\">{}{}{}</p>",
         anchor.status().name(),
         if anchor.needs_checking() {
             " check"
         } else {
             ""
         },
-        escape(&anchor.status_line(note.target.position).to_string())
+        w.status,
+        w.colon,
+        escape(&w.status_line(anchor, note.target.position))
     );
 }
 
 /// The quoted text and the note text, line breaks kept.
-fn quote_and_body(out: &mut String, note: &Note) {
+fn quote_and_body(out: &mut String, w: &Words, note: &Note) {
     let _ = writeln!(
         out,
         "<blockquote>{}</blockquote>",
         lines(&note.target.quote.exact)
     );
     if note.body.trim().is_empty() {
-        out.push_str("<p class=\"body empty\">(highlight only, no note text)</p>\n");
+        let _ = writeln!(out, "<p class=\"body empty\">{}</p>", w.highlight_only);
     } else {
         let _ = writeln!(out, "<p class=\"body\">{}</p>", lines(&note.body));
     }
 }
 
-/// `text` escaped, its line breaks as `<br>`.
-fn lines(text: &str) -> String {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    text.trim_end_matches('\n')
-        .split('\n')
-        .map(escape)
-        .collect::<Vec<_>>()
-        .join("<br>\n")
-}
-
 /// "Paragraph 1, chars 9–13", linked to the paragraph.
-fn position_label(doc: &Document, position: TextPosition) -> String {
-    let para = paragraph_of(doc, position.start).map_or_else(
-        || "No paragraph".to_owned(),
-        |p| format!("<a href=\"#p{0}\">Paragraph {0}</a>", p + 1),
-    );
-    format!("{para}, chars {}–{}", position.start, position.end)
-}
-
-/// The timeline: date and year, events in order, and who's who.
-fn timeline(out: &mut String, doc: &Document, timeline: &Timeline, evidence: &[Vec<Anchor>]) {
-    out.push_str("<section class=\"timeline\" id=\"timeline\">\n<h2>Timeline</h2>\n");
-    let mut facts = Vec::new();
-    if !timeline.date_label.is_empty() {
-        facts.push(format!("Date: {}", escape(&timeline.date_label)));
-    }
-    if let Some(year) = &timeline.year {
-        facts.push(format!(
-            "Year: {} (inferred: {})",
-            year.year,
-            escape(&year.reason)
-        ));
-    }
-    if !facts.is_empty() {
-        let _ = writeln!(out, "<p class=\"about\">{}</p>", facts.join("<br>\n"));
-    }
-    if timeline.events.is_empty() {
-        out.push_str("<p class=\"empty\">No timeline events.</p>\n</section>\n");
-        return;
-    }
-    out.push_str("<ol class=\"events\">\n");
-    for (i, event) in timeline.events.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "<li class=\"event\" id=\"event-{}\">\n<h3>{}. {}</h3>\n<dl class=\"meta\">",
-            i + 1,
-            i + 1,
-            escape(&event.title)
-        );
-        let _ = writeln!(
-            out,
-            "<dt>Time</dt><dd>{}</dd>",
-            or_not_stated(&event.time_label)
-        );
-        let _ = writeln!(
-            out,
-            "<dt>Place</dt><dd>{}</dd>",
-            or_not_stated(&event.place)
-        );
-        let _ = writeln!(
-            out,
-            "<dt>Phase</dt><dd>{} · {}</dd>",
-            event.phase.label(),
-            event.kind.label()
-        );
-        let people = participants_text(timeline, event, escape);
-        let _ = writeln!(out, "<dt>Participants</dt><dd>{people}</dd>");
-        let certainty = match &event.certainty {
-            Certainty::Stated => "stated".to_owned(),
-            Certainty::Inferred { reason } => format!("inferred: {}", escape(reason)),
-        };
-        let _ = writeln!(out, "<dt>Certainty</dt><dd>{certainty}</dd>\n</dl>");
-        if !event.evidence.is_empty() {
-            out.push_str("<ul class=\"evidence\">\n");
-            let found = evidence.get(i);
-            for (j, target) in event.evidence.iter().enumerate() {
-                let place = match found.and_then(|a| a.get(j)).and_then(Anchor::position) {
-                    Some(p) => paragraph_of(doc, p.start).map_or_else(String::new, |k| {
-                        format!("<a href=\"#p{0}\">Paragraph {0}</a>", k + 1)
-                    }),
-                    None => "not found in this text".to_owned(),
-                };
-                let _ = writeln!(
-                    out,
-                    "<li><blockquote>{}</blockquote>{place}</li>",
-                    lines(&target.quote.exact)
-                );
-            }
-            out.push_str("</ul>\n");
-        }
-        out.push_str("</li>\n");
-    }
-    out.push_str("</ol>\n");
-    if !timeline.people.is_empty() {
-        out.push_str("<h3>Who's who</h3>\n<ul class=\"people\">\n");
-        for person in &timeline.people {
-            let mut about: Vec<String> = person.titles.iter().map(|t| escape(t)).collect();
-            if !person.organisation.trim().is_empty() {
-                about.push(escape(&person.organisation));
-            }
-            let about = if about.is_empty() {
-                String::new()
-            } else {
-                format!(": {}", about.join(", "))
-            };
-            let _ = writeln!(
-                out,
-                "<li><strong>{}</strong>{about}</li>",
-                escape(&person.name)
-            );
-        }
-        out.push_str("</ul>\n");
-    }
-    out.push_str("</section>\n");
-}
-
-/// `text` escaped, or "not stated" when it is blank.
-fn or_not_stated(text: &str) -> String {
-    if text.trim().is_empty() {
-        "not stated".to_owned()
-    } else {
-        escape(text)
-    }
+fn position_label(w: &Words, doc: &Document, position: TextPosition) -> String {
+    let para = paragraph_of(doc, position.start)
+        .map_or_else(|| w.no_paragraph.to_owned(), |p| paragraph_link(w, p));
+    format!("{para}{}{}", w.comma, w.chars_range(position))
 }
 
 #[cfg(test)]

@@ -1,10 +1,60 @@
-//! Which language the system speaks: the locale variables first (they are
+//! The language people read: English, 繁體中文 or 简体中文. The window's
+//! interface, the reports (Markdown, HTML, CSV headers) and the shipped
+//! timeline's words come in these three; the window and the CLI choose one
+//! by the same rule ([`Lang::system`]): the locale variables first (they are
 //! how Linux, the BSDs and a shell say it), then, on macOS and Windows, the
 //! user's preferred languages as the system keeps them (`sys-locale`).
 
-use super::Lang;
+use serde::{Deserialize, Serialize};
+
+/// A language for people: the interface's, a report's.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    /// English.
+    #[default]
+    #[serde(rename = "en")]
+    En,
+    /// Traditional Chinese (繁體中文).
+    #[serde(rename = "zh-Hant")]
+    ZhHant,
+    /// Simplified Chinese (简体中文).
+    #[serde(rename = "zh-Hans")]
+    ZhHans,
+}
 
 impl Lang {
+    /// Every language, in the order the Settings window lists them.
+    pub const ALL: [Self; 3] = [Self::En, Self::ZhHant, Self::ZhHans];
+
+    /// The language's name in itself, so anyone can find their own.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::En => "English",
+            Self::ZhHant => "繁體中文",
+            Self::ZhHans => "简体中文",
+        }
+    }
+
+    /// The language tag: `en`, `zh-Hant`, `zh-Hans` (as stored in the
+    /// settings, taken by `--lang` and written in an HTML report's `lang`).
+    #[must_use]
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::ZhHant => "zh-Hant",
+            Self::ZhHans => "zh-Hans",
+        }
+    }
+
+    /// The language whose [`tag`](Self::tag) is `tag`, in any letter case.
+    #[must_use]
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|l| l.tag().eq_ignore_ascii_case(tag.trim()))
+    }
+
     /// The language of a locale name or language tag: `zh_TW.UTF-8`,
     /// `zh-Hant-HK`, `zh-CN`, `zh`, `en_US`, `C`… Chinese with a Hant script
     /// or a Taiwan, Hong Kong or Macau region is traditional, other Chinese

@@ -1,0 +1,76 @@
+//! A reviewer in the Chinese interface exports a Markdown report and gets it
+//! in Chinese: the window passes its language to the report.
+//!
+//! Needs the window: built only with the `gui` feature (the default).
+
+#![cfg(feature = "gui")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is a failed test"
+)]
+
+use egui::Modifiers;
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable as _;
+use pizhu::core::text::document::Document;
+use pizhu::ui::i18n::{self, Lang, fill};
+use pizhu::ui::settings::Settings;
+
+mod common;
+use common::retype;
+
+#[test]
+fn the_chinese_window_exports_a_chinese_report() {
+    let s = i18n::strings(Lang::ZhHant);
+    let dir = tempfile::tempdir().unwrap();
+    let settings = Settings {
+        lang: Lang::ZhHant,
+        ..Settings::default()
+    };
+    let mut harness = common::window(
+        settings,
+        Document::embedded(),
+        &dir.path().join("n.pizhu.json"),
+    );
+    harness
+        .get_by_role_and_label(Role::Button, &fill(s.note_paragraph, &[("n", &1)]))
+        .click();
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::RadioButton, s.format_markdown)
+        .click();
+    harness.run();
+    let out = dir.path().join("審閱報告.review.md");
+    retype(&mut harness, s.export_path, &out.display().to_string());
+    harness
+        .get_by_role_and_label(Role::Button, s.export)
+        .click();
+    harness.run();
+
+    let md = std::fs::read_to_string(&out).expect("the report is written");
+    assert!(md.starts_with("# 審閱報告：article.txt\n"), "{md}");
+    for heading in [
+        "\n## 批注\n",
+        "\n### 第 1 段\n",
+        "\n#### 批注 1\n",
+        "\n## 時間線\n",
+    ] {
+        assert!(md.contains(heading), "no {heading:?} in\n{md}");
+    }
+    assert!(md.contains("- 顏色：黃色\n"), "{md}");
+    for english in [
+        "Review of",
+        "## Notes",
+        "Paragraph",
+        "Tags: none",
+        "Color: yellow",
+    ] {
+        assert!(!md.contains(english), "{english:?} in\n{md}");
+    }
+}

@@ -143,3 +143,35 @@ fn the_view_menu_fits_a_small_window_and_fonts_are_searched_in_settings() {
         .click();
     harness.run();
 }
+
+#[test]
+fn the_status_bar_says_what_was_done_and_shows_the_zoom() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path(), [1280.0, 800.0]);
+    harness
+        .get_by_role_and_label(Role::Button, "Note paragraph 1")
+        .click();
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    harness.get_by_label_contains("Save: saved");
+    harness.get_by_role_and_label(Role::Button, "×").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Save: saved").is_none());
+
+    // Zoom in: the status bar says by how much; a click goes back to 100 %.
+    harness.get_by_role_and_label(Role::Button, "100%");
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::Plus);
+    harness.run();
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "100%")
+            .is_none()
+    );
+    let zoomed = format!("{}%", (pizhu::ui::theme::ZOOM_STEP * 100.0).round());
+    harness.get_by_role_and_label(Role::Button, &zoomed).click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "100%");
+}

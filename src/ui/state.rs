@@ -327,7 +327,15 @@ impl AppState {
                 let import = &mut self.windows.import;
                 import.open = true;
                 import.path = path.display().to_string();
-                import.result = Some(result);
+                if let Ok(summary) = &result {
+                    // The first line: the counts.
+                    let line = summary.lines().next().unwrap_or_default().to_owned();
+                    self.message = Some(crate::ui::status::Message {
+                        text: line,
+                        failed: false,
+                    });
+                }
+                self.windows.import.result = Some(result);
             }
             Command::OpenFolder(dir) => {
                 let opened = files::open_folder(&dir, self.strings());
@@ -340,7 +348,22 @@ impl AppState {
                 }
             }
             Command::DismissMessage => self.message = None,
-            Command::SaveNotes => self.notes.save(),
+            Command::SaveNotes => {
+                self.notes.save();
+                // Saved, or why not (the status bar's notes state says it
+                // too; this line says it was the user's Save).
+                if let Some(notes) = self.notes.notes() {
+                    let s = self.strings();
+                    let said = fill(
+                        s.msg_saved,
+                        &[
+                            ("state", &s.save_state(notes.state())),
+                            ("path", &notes.path().display()),
+                        ],
+                    );
+                    self.tell(Some(said), false);
+                }
+            }
             Command::ShowSaveNotesAs => {
                 let current = self.notes.notes().map(Notes::path);
                 self.windows.save_notes_as.show(current);
@@ -406,6 +429,8 @@ impl AppState {
                     let mut note = note.clone();
                     note.target = Target::range(doc, range.start, range.end);
                     self.notes.edit(now, Edit::Update(note));
+                    let said = self.strings().msg_reattached.to_owned();
+                    self.tell(Some(said), false);
                 }
             }
             Command::ConfirmPlace(id) => {
@@ -416,6 +441,8 @@ impl AppState {
                     let mut note = note.clone();
                     note.target = note.target.confirmed_at(doc, position);
                     self.notes.edit(now, Edit::Update(note));
+                    let said = self.strings().msg_place_confirmed.to_owned();
+                    self.tell(Some(said), false);
                 }
             }
             Command::SetTimeline(timeline) => {

@@ -297,6 +297,10 @@ strings! {
     font_search,
     font_search_hint,
     fonts_scanning,
+    /// `{state}`, `{path}`.
+    msg_saved,
+    msg_place_confirmed,
+    msg_reattached,
     import_title,
     import_help,
     annotations_file,

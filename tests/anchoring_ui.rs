@@ -17,8 +17,8 @@
 
 mod common;
 
+use egui::Modifiers;
 use egui::accesskit::Role;
-use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use pizhu::core::anchor::{Anchor, Match};
@@ -108,33 +108,6 @@ fn anchor_of(harness: &Harness<'static, PizhuApp>, id: &str) -> Anchor {
         .anchor_of(id)
         .unwrap()
         .clone()
-}
-
-/// Drag with the mouse across the start of the paragraph holding `text`.
-fn drag_select(harness: &mut Harness<'static, PizhuApp>, text: &str, from_x: f32, to_x: f32) {
-    let rect = harness.get_by_label_contains(text).rect();
-    let y = rect.top() + 12.0;
-    let from = Pos2::new(rect.left() + from_x, y);
-    let to = Pos2::new(rect.left() + to_x, y);
-    harness.event(Event::PointerMoved(from));
-    harness.event(Event::PointerButton {
-        pos: from,
-        button: PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    harness.run();
-    harness.event(Event::PointerMoved(Pos2::new((from.x + to.x) / 2.0, y)));
-    harness.run();
-    harness.event(Event::PointerMoved(to));
-    harness.run();
-    harness.event(Event::PointerButton {
-        pos: to,
-        button: PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
-    harness.run();
 }
 
 #[test]
@@ -228,7 +201,7 @@ fn moved_and_ambiguous_notes_are_shown_filtered_confirmed_and_reattached() {
             .is_disabled(),
         "disabled without a selection"
     );
-    drag_select(&mut harness, "丙丙丙", 2.0, 120.0);
+    common::drag_across(&mut harness, "丙丙丙", 2.0, 120.0);
     let selection = harness.state().selection().expect("dragging selects text");
     harness
         .get_by_role_and_label(Role::Button, "Re-attach to selection")

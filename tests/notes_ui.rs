@@ -46,33 +46,6 @@ fn temp_notes(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
 
 const FIRST: &str = "12月11日下午,濟寧市政府與省人社廳簽署合作框架協議";
 
-/// Drag with the mouse across the start of paragraph 1's first line.
-fn drag_select(harness: &mut Harness<'static, PizhuApp>, from_x: f32, to_x: f32) {
-    let rect = harness.get_by_label_contains(FIRST).rect();
-    let y = rect.top() + 12.0;
-    let from = Pos2::new(rect.left() + from_x, y);
-    let to = Pos2::new(rect.left() + to_x, y);
-    harness.event(Event::PointerMoved(from));
-    harness.event(Event::PointerButton {
-        pos: from,
-        button: PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    harness.run();
-    harness.event(Event::PointerMoved(Pos2::new((from.x + to.x) / 2.0, y)));
-    harness.run();
-    harness.event(Event::PointerMoved(to));
-    harness.run();
-    harness.event(Event::PointerButton {
-        pos: to,
-        button: PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
-    harness.run();
-}
-
 fn note_count(harness: &Harness<'static, PizhuApp>) -> usize {
     harness.state().notes().unwrap().store().notes().len()
 }
@@ -82,7 +55,7 @@ fn select_add_type_list_undo_redo_and_restart() {
     let (_dir, path) = temp_notes("article.pizhu.json");
     let mut harness = app_on(&path);
 
-    drag_select(&mut harness, 2.0, 150.0);
+    common::drag_across(&mut harness, FIRST, 2.0, 150.0);
     let selection = harness.state().selection().expect("dragging selects text");
     assert!(selection.len() >= 4, "{selection:?}");
 

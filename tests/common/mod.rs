@@ -96,3 +96,35 @@ pub fn wheel_until<T>(
     }
     panic!("{label:?} never came into view");
 }
+
+/// Drag with the mouse along the first line of the paragraph whose text
+/// contains `text`, from `from_x` to `to_x` pixels after its left edge, as a
+/// reviewer selects words.
+pub fn drag_across(harness: &mut Harness<'static, PizhuApp>, text: &str, from_x: f32, to_x: f32) {
+    let rect = harness.get_by_label_contains(text).rect();
+    let y = rect.top() + 12.0;
+    let from = egui::Pos2::new(rect.left() + from_x, y);
+    let to = egui::Pos2::new(rect.left() + to_x, y);
+    harness.event(egui::Event::PointerMoved(from));
+    harness.event(egui::Event::PointerButton {
+        pos: from,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+    harness.event(egui::Event::PointerMoved(egui::Pos2::new(
+        (from.x + to.x) / 2.0,
+        y,
+    )));
+    harness.run();
+    harness.event(egui::Event::PointerMoved(to));
+    harness.run();
+    harness.event(egui::Event::PointerButton {
+        pos: to,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+}

@@ -268,6 +268,7 @@ impl PizhuApp {
         }
         egui::CentralPanel::no_frame().show(ui, |ui| central_ui(ui, state, commands));
         windows::windows_ui(&ctx, between_bars, state, commands);
+        crate::ui::focus::focus_ring_ui(&ctx);
         let dropped = ctx.input(|i| i.raw.dropped_files.clone());
         commands.extend(
             dropped

@@ -11,6 +11,7 @@ pub mod command;
 pub mod evidence;
 pub mod export_window;
 pub mod find_bar;
+pub mod focus;
 pub mod fonts;
 pub mod i18n;
 pub mod menu;

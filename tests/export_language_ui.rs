@@ -74,3 +74,48 @@ fn the_chinese_window_exports_a_chinese_report() {
         assert!(!md.contains(english), "{english:?} in\n{md}");
     }
 }
+
+/// A reviewer sees times on their own clock: the note's details and the
+/// status bar's save time are local, never the stored UTC `…Z` form (the
+/// expected text is computed in this process's zone, so the test holds in
+/// any zone).
+#[test]
+fn the_window_shows_local_times() {
+    use pizhu::core::notes::session::SaveState;
+    use pizhu::core::time;
+
+    let s = i18n::strings(Lang::ZhHans);
+    let dir = tempfile::tempdir().unwrap();
+    let settings = Settings {
+        lang: Lang::ZhHans,
+        ..Settings::default()
+    };
+    let mut harness = common::window(
+        settings,
+        Document::embedded(),
+        &dir.path().join("t.pizhu.json"),
+    );
+    harness
+        .get_by_role_and_label(Role::Button, &fill(s.note_paragraph, &[("n", &1)]))
+        .click();
+    harness.run();
+    let created = harness.state().notes().unwrap().store().notes()[0]
+        .created
+        .clone();
+    assert!(created.ends_with('Z'), "stored in UTC: {created}");
+    // The editor's details line.
+    let local = time::local_date_time(&created);
+    harness.get_by_label_contains(&format!("创建于 {local}"));
+    assert!(harness.query_by_label_contains(&created).is_none());
+
+    // Saved: the status bar says when, on the local clock.
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    let SaveState::Saved { at } = harness.state().notes().unwrap().state() else {
+        panic!("not saved: {:?}", harness.state().notes().unwrap().state());
+    };
+    let clock = time::clock(at, &time::local_zone());
+    harness.get_by_label_contains(&format!("已保存 {clock}"));
+    let utc_clock = at.split_once('T').map(|(_, t)| t.to_owned()).unwrap();
+    assert!(harness.query_by_label_contains(&utc_clock).is_none());
+}

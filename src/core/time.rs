@@ -47,6 +47,13 @@ pub fn date_time(stamp: &str, zone: &TimeZone) -> String {
     local(stamp, zone, "%Y-%m-%d %H:%M").unwrap_or_else(|| stamp.to_owned())
 }
 
+/// `stamp` as a date and time to the minute in the system's zone (the
+/// window's note details): [`date_time`] in [`local_zone`].
+#[must_use]
+pub fn local_date_time(stamp: &str) -> String {
+    date_time(stamp, &local_zone())
+}
+
 /// `stamp` as a local clock time to the second, `04:22:23` (a save time
 /// shown the same day); the stamp as it is when it is not a time.
 #[must_use]

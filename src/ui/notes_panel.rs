@@ -215,8 +215,14 @@ fn editor_ui(
             s.note_meta,
             &[
                 ("author", &note.author),
-                ("created", &note.created),
-                ("modified", &note.modified),
+                (
+                    "created",
+                    &crate::core::time::local_date_time(&note.created),
+                ),
+                (
+                    "modified",
+                    &crate::core::time::local_date_time(&note.modified),
+                ),
             ],
         ));
     });

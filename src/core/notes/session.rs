@@ -19,6 +19,7 @@ use crate::core::file::persist::{
 use crate::core::import::{ImportError, ImportSummary};
 use crate::core::notes::store::{Edit, ReviewStore, StoreError};
 use crate::core::text::document::Document;
+use crate::core::time;
 use crate::core::timeline::{Timeline, TimelineSource};
 use crate::core::w3c::read;
 
@@ -282,7 +283,7 @@ impl Notes {
     /// Record what a save did: the notes are clean, merged with the file's
     /// when it had changed, or the state says why saving failed.
     fn saved(&mut self, result: Result<SaveOutcome, PersistError>) -> Result<(), &PersistError> {
-        let at = clock(&crate::core::notes::note::now_utc()).to_owned();
+        let at = crate::core::notes::note::now_utc();
         match result {
             Ok(SaveOutcome::Saved | SaveOutcome::Unchanged) => {
                 self.dirty = false;
@@ -325,11 +326,6 @@ impl Notes {
     }
 }
 
-/// "15:32:01Z" from an RFC 3339 time.
-fn clock(rfc3339: &str) -> &str {
-    rfc3339.split_once('T').map_or(rfc3339, |(_, t)| t)
-}
-
 /// Where the notes stand: the last thing that happened to them and their
 /// file. The window says it in its language; [`Display`](fmt::Display)
 /// says it in English, as the status bar first did.
@@ -343,12 +339,14 @@ pub enum SaveState {
     Unsaved,
     /// Saved.
     Saved {
-        /// When, as a UTC clock time: "15:32:01Z".
+        /// When, RFC 3339 UTC: "2026-12-01T15:32:01Z" (shown as a local
+        /// clock time, [`time::clock`]).
         at: String,
     },
     /// Saved, merged with changes another writer made to the file.
     Merged {
-        /// When, as a UTC clock time: "15:32:01Z".
+        /// When, RFC 3339 UTC: "2026-12-01T15:32:01Z" (shown as a local
+        /// clock time, [`time::clock`]).
         at: String,
     },
     /// Saving failed; the notes are kept in memory.
@@ -383,8 +381,12 @@ impl fmt::Display for SaveState {
             Self::Loaded => f.write_str("loaded"),
             Self::New => f.write_str("new, saved on the first note"),
             Self::Unsaved => f.write_str("unsaved changes"),
-            Self::Saved { at } => write!(f, "saved {at}"),
-            Self::Merged { at } => write!(f, "merged with changes made elsewhere at {at}"),
+            Self::Saved { at } => write!(f, "saved {}", time::clock(at, &time::local_zone())),
+            Self::Merged { at } => write!(
+                f,
+                "merged with changes made elsewhere at {}",
+                time::clock(at, &time::local_zone())
+            ),
             Self::NotSaved(err) => write!(f, "not saved: {err}"),
             Self::Unreadable(error) => write!(f, "not saved: {error}"),
             Self::Imported(summary) => write!(f, "imported: {summary}"),
@@ -478,8 +480,14 @@ mod tests {
         let SaveState::Saved { at } = notes.state() else {
             panic!("{:?}", notes.state());
         };
-        assert!(at.ends_with('Z') && at.len() == "15:32:01Z".len(), "{at}");
-        assert_eq!(notes.state().to_string(), format!("saved {at}"));
+        assert!(
+            at.ends_with('Z') && at.len() == "2026-12-01T15:32:01Z".len(),
+            "{at}"
+        );
+        // Said as a local clock time.
+        let local = time::clock(at, &time::local_zone());
+        assert_eq!(notes.state().to_string(), format!("saved {local}"));
+        assert!(!local.ends_with('Z'));
         assert!(matches!(
             Notes::open(&doc, Some(&path)).state(),
             SaveState::Loaded

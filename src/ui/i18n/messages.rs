@@ -16,6 +16,7 @@ use crate::core::notes::note::TextPosition;
 use crate::core::notes::session::{NotesProblem, SaveState};
 use crate::core::notes::store::StoreError;
 use crate::core::text::excerpt::short;
+use crate::core::time;
 
 /// How many skipped or renamed items the import window lists.
 pub const IMPORT_DETAIL_LINES: usize = 30;
@@ -44,16 +45,24 @@ pub(super) fn zh_import_summary(summary: &ImportSummary, parts: [&str; 8]) -> St
 }
 
 impl Strings {
-    /// Where the notes stand, for the status bar: "saved 15:32:01Z",
-    /// "已保存 15:32:01Z", …
+    /// Where the notes stand, for the status bar: "saved 23:32:01",
+    /// "已保存 23:32:01", …; times in the system's zone.
     #[must_use]
     pub fn save_state(&self, state: &SaveState) -> String {
+        self.save_state_in(state, &time::local_zone())
+    }
+
+    /// [`save_state`](Self::save_state) with times in `zone`.
+    #[must_use]
+    pub fn save_state_in(&self, state: &SaveState, zone: &time::TimeZone) -> String {
         match state {
             SaveState::Loaded => self.state_loaded.to_owned(),
             SaveState::New => self.state_new.to_owned(),
             SaveState::Unsaved => self.state_unsaved.to_owned(),
-            SaveState::Saved { at } => fill(self.state_saved, &[("time", at)]),
-            SaveState::Merged { at } => fill(self.state_merged, &[("time", at)]),
+            SaveState::Saved { at } => fill(self.state_saved, &[("time", &time::clock(at, zone))]),
+            SaveState::Merged { at } => {
+                fill(self.state_merged, &[("time", &time::clock(at, zone))])
+            }
             SaveState::NotSaved(err) => {
                 fill(self.state_not_saved, &[("error", &self.persist_error(err))])
             }
@@ -547,10 +556,10 @@ mod tests {
             SaveState::New,
             SaveState::Unsaved,
             SaveState::Saved {
-                at: "15:32:01Z".into(),
+                at: "2026-12-01T15:32:01Z".into(),
             },
             SaveState::Merged {
-                at: "15:32:01Z".into(),
+                at: "2026-12-01T15:32:01Z".into(),
             },
             SaveState::Unreadable(Unreadable::Read {
                 path: path.to_path_buf(),
@@ -739,9 +748,13 @@ mod tests {
         let path = PathBuf::from("/a/b");
         assert_eq!(ZH_HANT.save_state(&SaveState::Unsaved), "有未儲存的變更");
         let saved = SaveState::Saved {
-            at: "15:32:01Z".into(),
+            at: "2026-11-30T20:35:34Z".into(),
         };
-        assert_eq!(ZH_HANT.save_state(&saved), "已儲存 15:32:01Z");
+        // A reviewer in UTC+8 reads the save time on their own clock.
+        let beijing = time::fixed_zone(8);
+        assert_eq!(ZH_HANT.save_state_in(&saved, &beijing), "已儲存 04:35:34");
+        assert_eq!(ZH_HANS.save_state_in(&saved, &beijing), "已保存 04:35:34");
+        assert_eq!(EN.save_state_in(&saved, &beijing), "saved 04:35:34");
         let full = SaveState::NotSaved(PersistError::Write {
             path: path.clone(),
             cause: io::ErrorKind::StorageFull.into(),

@@ -115,7 +115,13 @@ fn the_window_shows_local_times() {
         panic!("not saved: {:?}", harness.state().notes().unwrap().state());
     };
     let clock = time::clock(at, &time::local_zone());
-    harness.get_by_label_contains(&format!("已保存 {clock}"));
+    // (The status bar's line and the message of what Save did both say it.)
+    assert!(
+        harness
+            .query_all_by_label_contains(&format!("已保存 {clock}"))
+            .next()
+            .is_some()
+    );
     let utc_clock = at.split_once('T').map(|(_, t)| t.to_owned()).unwrap();
     assert!(harness.query_by_label_contains(&utc_clock).is_none());
 }

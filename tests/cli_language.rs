@@ -200,3 +200,19 @@ fn text_script_prints_simplified_or_traditional() {
     ));
     assert_eq!(traditional, "濟寧市政府與省人社廳簽署協議。\n");
 }
+
+#[test]
+fn timeline_lang_gives_the_shipped_reasons_in_that_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let reason = |locale: &[(&str, &str)], args: &[&str]| {
+        let json: serde_json::Value =
+            serde_json::from_str(&stdout(&pizhu(dir.path(), locale, "UTC0", args))).unwrap();
+        json["year"]["reason"].as_str().unwrap().to_owned()
+    };
+    assert!(reason(&[], &["timeline", "--lang", "zh-Hans"]).starts_with("文章没有写年份。"));
+    assert!(reason(&[], &["timeline", "--lang", "zh-Hant"]).starts_with("文章沒有寫年份。"));
+    assert!(reason(&[("LANG", "zh_TW.UTF-8")], &["timeline"]).starts_with("文章沒有寫年份。"));
+    assert!(
+        reason(&[("LANG", "en_US.UTF-8")], &["timeline"]).starts_with("The article gives no year.")
+    );
+}

@@ -147,7 +147,8 @@ fn markdown_report_matches_the_snapshot() {
 #[test]
 fn reports_speak_the_chosen_language_with_local_times() {
     let doc = Document::embedded();
-    let timeline = Timeline::shipped_for(&doc).unwrap();
+    // The shipped timeline in the report's language, as the CLI and the window take it.
+    let timeline = Timeline::shipped_in(&doc, Lang::ZhHant).unwrap();
     let store = store(&doc, snapshot_notes(&doc));
     let beijing = pizhu::core::time::fixed_zone(8);
     let zh = |lang| {
@@ -183,6 +184,12 @@ fn reports_speak_the_chosen_language_with_local_times() {
     ] {
         assert!(!md.contains(english), "{english:?} in\n{md}");
     }
+
+    assert!(
+        md.contains("- 確定性：推斷；文章說兩處都是在「簽約儀式前」考察的"),
+        "{md}"
+    );
+    assert!(md.contains("- 年份：2012（推斷：文章沒有寫年份。"), "{md}");
 
     let md = markdown::export(&zh(Lang::ZhHans));
     assert!(md.starts_with("# 审阅报告：article.txt\n"), "{md}");
@@ -241,7 +248,8 @@ fn markdown_groups_notes_by_paragraph_and_escapes_user_text() {
     // The timeline: stated and inferred events, a place not stated, evidence.
     assert!(md.contains("- Place: not stated\n"));
     assert!(md.contains("- Certainty: inferred; The article says both places"));
-    assert!(md.contains("- Participants: 何思清 (主持)"));
+    // Names as the article writes them; the roles in the report's language.
+    assert!(md.contains("- Participants: 何思清 (presided), 劉成文 (attended)"));
     assert!(md.contains("  - “市委常委、組織部長何思清主持。” (Paragraph 1)\n"));
 }
 

@@ -83,7 +83,8 @@ pub fn text(
 }
 
 /// `pizhu timeline`: write the timeline of the document as pretty JSON
-/// (see [`TimelineReport`]), from the notes at `notes` or the usual place;
+/// (see [`TimelineReport`]), from the notes at `notes` or the usual place,
+/// the shipped timeline's words (reasons, titles, roles) in `lang`;
 /// a warning on `err` when the file was opened with malformed UTF-8 replaced.
 ///
 /// # Errors
@@ -100,9 +101,7 @@ pub fn timeline(
     let doc = load_as(file, encoding)?;
     warn_replaced(&doc, err);
     let notes = open_notes(&doc, notes, err)?;
-    // The shipped timeline's words in `lang` come with the timeline data.
-    let _ = lang;
-    let timeline = notes.timeline(&doc);
+    let timeline = notes.timeline_in(&doc, lang);
     let report = TimelineReport::new(
         &doc,
         &timeline,
@@ -168,7 +167,7 @@ pub fn export(
     let doc = load_as(file, encoding)?;
     warn_replaced(&doc, err);
     let notes = open_notes(&doc, notes, err)?;
-    let timeline = notes.timeline(&doc);
+    let timeline = notes.timeline_in(&doc, lang);
     let input = ExportInput::new(&doc, notes.store(), &timeline, None).in_lang(lang);
     let orphans = input.notes.iter().filter(|(_, a)| a.is_orphaned()).count();
     let to_check = input

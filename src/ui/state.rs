@@ -175,6 +175,7 @@ impl AppState {
             &mut self.timeline_view,
             self.doc.as_ref(),
             self.notes.notes(),
+            self.settings.lang,
         );
         if let Some(doc) = &self.doc {
             self.display.refresh(doc, self.settings.script);

@@ -17,6 +17,7 @@ use crate::core::file::persist::{
     self, Mode, PersistError, ReviewSession, SaveOutcome, Unreadable,
 };
 use crate::core::import::{ImportError, ImportSummary};
+use crate::core::lang::Lang;
 use crate::core::notes::store::{Edit, ReviewStore, StoreError};
 use crate::core::text::document::Document;
 use crate::core::time;
@@ -31,9 +32,10 @@ pub struct Notes {
     dirty: bool,
     /// What happened at the last open, save, import or refused edit.
     last: SaveState,
-    /// The shipped timeline of the document, found on first need (a
-    /// `Notes` belongs to one document).
-    shipped: OnceLock<Option<Timeline>>,
+    /// The shipped timeline of the document, in each language (in
+    /// [`Lang::ALL`] order), found on first need (a `Notes` belongs to one
+    /// document).
+    shipped: [OnceLock<Option<Timeline>>; 3],
     /// Notes of another copy of the document, not taken (see
     /// [`other_copy`](Self::other_copy)).
     other_copy: Option<OtherCopy>,
@@ -65,7 +67,7 @@ impl Notes {
             session,
             dirty: false,
             last,
-            shipped: OnceLock::new(),
+            shipped: [OnceLock::new(), OnceLock::new(), OnceLock::new()],
             other_copy,
             lock_wait: LOCK_WAIT,
         }
@@ -91,13 +93,21 @@ impl Notes {
 
     /// The timeline to show for `doc` (the document these notes were
     /// opened for): the reviewer's edited one if the review file has one,
-    /// else the one shipped for the document, else an empty one.
+    /// else the one shipped for the document (its words in English), else an
+    /// empty one.
     #[must_use]
     pub fn timeline(&self, doc: &Document) -> Timeline {
+        self.timeline_in(doc, Lang::En)
+    }
+
+    /// [`timeline`](Self::timeline) with the shipped timeline's words in
+    /// `lang` (an edited timeline is the reviewer's, as written).
+    #[must_use]
+    pub fn timeline_in(&self, doc: &Document, lang: Lang) -> Timeline {
         match self.store.timeline() {
             Some(edited) => edited.clone(),
             None => self
-                .shipped(doc)
+                .shipped(doc, lang)
                 .cloned()
                 .unwrap_or_else(|| Timeline::empty(doc)),
         }
@@ -119,13 +129,15 @@ impl Notes {
     /// timeline" has something to go back to.
     #[must_use]
     pub fn has_shipped(&self, doc: &Document) -> bool {
-        self.shipped(doc).is_some()
+        self.shipped(doc, Lang::En).is_some()
     }
 
-    /// The shipped timeline of `doc`, computed once.
-    fn shipped(&self, doc: &Document) -> Option<&Timeline> {
+    /// The shipped timeline of `doc` in `lang`, computed once.
+    fn shipped(&self, doc: &Document, lang: Lang) -> Option<&Timeline> {
+        let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
         self.shipped
-            .get_or_init(|| Timeline::shipped_for(doc))
+            .get(i)?
+            .get_or_init(|| Timeline::shipped_in(doc, lang))
             .as_ref()
     }
 

@@ -2,11 +2,19 @@
 //! (`assets/timeline.json`, evidence as quotes found in the document at
 //! load) and the JSON form of an event, whose certainty is flat in the
 //! event object (`"certainty": "inferred", "reason": "…"`).
+//!
+//! The shipped file says what Pizhu wrote about the article (the reasons
+//! for inferred places and the year, the people's titles and roles, the
+//! event titles) in English, 繁體 and 简体: such a value is an object of
+//! language tags, `{"en": "…", "zh-Hant": "…", "zh-Hans": "…"}`, and
+//! [`Timeline::shipped_in`] takes the one of the reader's language. Names,
+//! places, dates and evidence are the article's own words, written once.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
 use crate::core::file::fields::{Extra, keep_unknown_fields};
+use crate::core::lang::Lang;
 use crate::core::notes::note::{Target, TextPosition};
 use crate::core::text::document::Document;
 
@@ -21,19 +29,28 @@ const ASSET_ONLY_KEYS: [&str; 4] = ["format", "version", "about", "document"];
 
 impl Timeline {
     /// The shipped timeline of the embedded article, with every piece of
-    /// evidence found in `doc` (quote, context and positions computed there).
-    /// `None` when `doc` is not that article: when any evidence quote does not
-    /// occur in it exactly (or, should it ever happen, the shipped file cannot
-    /// be read).
+    /// evidence found in `doc` (quote, context and positions computed there),
+    /// its words in English. `None` when `doc` is not that article: when any
+    /// evidence quote does not occur in it exactly (or, should it ever
+    /// happen, the shipped file cannot be read).
     #[must_use]
     pub fn shipped_for(doc: &Document) -> Option<Self> {
-        Self::from_asset(SHIPPED_TIMELINE_JSON, doc)
+        Self::shipped_in(doc, Lang::En)
     }
 
-    /// A timeline from the shipped-file format (evidence as quotes, see the
-    /// module docs), targeted at `doc`; `None` if a quote is not in it.
-    fn from_asset(json: &str, doc: &Document) -> Option<Self> {
+    /// [`shipped_for`](Self::shipped_for), its words (reasons, titles,
+    /// roles) in `lang` (see the module docs).
+    #[must_use]
+    pub fn shipped_in(doc: &Document, lang: Lang) -> Option<Self> {
+        Self::from_asset(SHIPPED_TIMELINE_JSON, doc, lang)
+    }
+
+    /// A timeline from the shipped-file format (evidence as quotes, words in
+    /// several languages, see the module docs), targeted at `doc`, in
+    /// `lang`; `None` if a quote is not in it.
+    fn from_asset(json: &str, doc: &Document, lang: Lang) -> Option<Self> {
         let mut value: Value = serde_json::from_str(json).ok()?;
+        in_language(&mut value, lang);
         let top = value.as_object_mut()?;
         for key in ASSET_ONLY_KEYS {
             top.remove(key);
@@ -58,6 +75,35 @@ impl Timeline {
             }
         }
         serde_json::from_value(value).ok()
+    }
+}
+
+/// Replaces every object of language tags in `value` (`{"en": …,
+/// "zh-Hant": …}`) by its `lang` value, else its English one.
+fn in_language(value: &mut Value, lang: Lang) {
+    match value {
+        Value::Object(map) => {
+            let tags = !map.is_empty() && map.keys().all(|k| Lang::from_tag(k).is_some());
+            if tags {
+                let chosen = map
+                    .get(lang.tag())
+                    .or_else(|| map.get(Lang::En.tag()))
+                    .cloned();
+                if let Some(chosen) = chosen {
+                    *value = chosen;
+                }
+                return;
+            }
+            for item in map.values_mut() {
+                in_language(item, lang);
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                in_language(item, lang);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -194,6 +240,59 @@ mod tests {
         (doc, timeline)
     }
 
+    /// The reasons, titles and roles Pizhu wrote come in each language;
+    /// names, places, dates and evidence are the article's, the same in all.
+    #[test]
+    fn the_shipped_timeline_speaks_each_language_and_keeps_the_articles_words() {
+        let doc = Document::embedded();
+        let [en, hant, hans] = Lang::ALL.map(|lang| Timeline::shipped_in(&doc, lang).unwrap());
+        let reason = |t: &Timeline, id: &str| {
+            let event = t.events.iter().find(|e| e.id == id).unwrap();
+            event.certainty.reason().unwrap_or_default().to_owned()
+        };
+        assert!(
+            reason(&en, "speech-ma-pingchang").starts_with("The article says 馬平昌 and 韓金峰")
+        );
+        assert_eq!(
+            reason(&hant, "speech-ma-pingchang"),
+            "文章說馬平昌和韓金峰「分別在簽約儀式上致辭」，但沒有說致辭和簽署的先後；按文章提到的順序排列。"
+        );
+        // Simplified prose, the names as the article writes them.
+        assert_eq!(
+            reason(&hans, "speech-ma-pingchang"),
+            "文章说馬平昌和韓金峰“分别在签约仪式上致辞”，但没有说致辞和签署的先后；按文章提到的顺序排列。"
+        );
+        assert!(
+            hans.year
+                .as_ref()
+                .unwrap()
+                .reason
+                .starts_with("文章没有写年份")
+        );
+        let han = |t: &Timeline| t.person("han-jinfeng").unwrap().titles.clone();
+        assert_eq!(
+            han(&hant),
+            ["省委組織部副部長", "省人力資源和社會保障廳廳長"]
+        );
+        assert_eq!(han(&hans), han(&hant), "titles are the article's words");
+        assert_eq!(
+            han(&en)[0],
+            "Deputy Head of the Provincial Party Organisation Department"
+        );
+        for t in [&en, &hans] {
+            for (a, b) in t.events.iter().zip(&hant.events) {
+                assert_eq!(a.evidence, b.evidence);
+                assert_eq!((&a.place, &a.time_label), (&b.place, &b.time_label));
+            }
+            let names = |t: &Timeline| t.people.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
+            assert_eq!(names(t), names(&hant));
+        }
+        // A language missing from a value falls back to English.
+        let mut value = serde_json::json!({"a": {"en": "x", "zh-Hant": "乙"}, "b": [{"en": "y"}]});
+        in_language(&mut value, Lang::ZhHans);
+        assert_eq!(value, serde_json::json!({"a": "x", "b": ["y"]}));
+    }
+
     #[test]
     fn the_shipped_file_is_for_the_embedded_article() {
         let doc = Document::embedded();
@@ -262,16 +361,21 @@ mod tests {
         let json = r#"{"format": "pizhu-timeline", "date_label": "", "events": [
             {"id": "甲", "phase": "other", "kind": "other", "certainty": "stated",
              "evidence": ["開會。", {"exact": "開會。", "near": 7}]}], "people": []}"#;
-        let t = Timeline::from_asset(json, &doc).unwrap();
+        let t = Timeline::from_asset(json, &doc, Lang::En).unwrap();
         let starts: Vec<usize> = t.events[0]
             .evidence
             .iter()
             .map(|e| e.position.start)
             .collect();
         assert_eq!(starts, [0, 6]);
-        assert!(Timeline::from_asset("不是 JSON", &doc).is_none());
+        assert!(Timeline::from_asset("不是 JSON", &doc, Lang::En).is_none());
         assert!(
-            Timeline::from_asset(r#"{"events": [{"id": "乙", "evidence": [3]}]}"#, &doc).is_none()
+            Timeline::from_asset(
+                r#"{"events": [{"id": "乙", "evidence": [3]}]}"#,
+                &doc,
+                Lang::En
+            )
+            .is_none()
         );
     }
 

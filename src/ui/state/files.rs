@@ -35,7 +35,7 @@ pub fn export(
     s: &Strings,
 ) -> Result<(usize, Written), String> {
     let store = notes.store();
-    let timeline = notes.timeline(doc);
+    let timeline = notes.timeline_in(doc, lang);
     let shown = match scope {
         Scope::All => None,
         Scope::Shown => Some(filter),

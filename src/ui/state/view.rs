@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use crate::core::lang::Lang;
 use crate::core::notes::note::TextPosition;
 use crate::core::notes::session::Notes;
 use crate::core::text::document::Document;
@@ -65,22 +66,33 @@ pub struct TimelineView {
     pub has_shipped: bool,
     /// The review file holds an edited timeline (so "reset" has something to do).
     pub edited: bool,
+    /// The language of the shipped timeline's words shown.
+    pub lang: Lang,
 }
 
 impl TimelineView {
-    /// Bring `view` up to date with the notes of `doc` (`None` without a document).
-    pub fn refresh(view: &mut Option<Self>, doc: Option<&Document>, notes: Option<&Notes>) {
+    /// Bring `view` up to date with the notes of `doc` (`None` without a
+    /// document), the shipped timeline's words in `lang`.
+    pub fn refresh(
+        view: &mut Option<Self>,
+        doc: Option<&Document>,
+        notes: Option<&Notes>,
+        lang: Lang,
+    ) {
         let (Some(doc), Some(notes)) = (doc, notes) else {
             *view = None;
             return;
         };
         let revision = notes.store().revision();
-        if view.as_ref().is_some_and(|v| v.revision == revision) {
+        if view
+            .as_ref()
+            .is_some_and(|v| v.revision == revision && v.lang == lang)
+        {
             return;
         }
         // The store already indexes the document's text for anchoring notes.
         let index = notes.store().text_index();
-        let timeline = notes.timeline(doc);
+        let timeline = notes.timeline_in(doc, lang);
         let evidence = timeline
             .evidence_anchors(index)
             .into_iter()
@@ -101,6 +113,7 @@ impl TimelineView {
             revision,
             has_shipped: notes.has_shipped(doc),
             edited: notes.store().timeline().is_some(),
+            lang,
             timeline,
             evidence,
             mentions,

@@ -125,3 +125,45 @@ fn the_window_shows_local_times() {
     let utc_clock = at.split_once('T').map(|(_, t)| t.to_owned()).unwrap();
     assert!(harness.query_by_label_contains(&utc_clock).is_none());
 }
+
+/// The timeline shows what Pizhu wrote about the article in the interface's
+/// language, and follows a switch of language in Settings.
+#[test]
+fn the_timeline_speaks_the_interface_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = common::window(
+        Settings::default(),
+        Document::embedded(),
+        &dir.path().join("l.pizhu.json"),
+    );
+    let year_reason = |harness: &egui_kittest::Harness<'static, pizhu::ui::app::PizhuApp>| {
+        harness
+            .state()
+            .timeline()
+            .unwrap()
+            .year
+            .clone()
+            .unwrap()
+            .reason
+    };
+    assert!(year_reason(&harness).starts_with("The article gives no year."));
+
+    harness.get_by_role_and_label(Role::Button, "Edit").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Settings…")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::RadioButton, "简体中文")
+        .click();
+    harness.run();
+    assert!(
+        year_reason(&harness).starts_with("文章没有写年份。"),
+        "{}",
+        year_reason(&harness)
+    );
+    // The people keep their names as the article writes them.
+    let timeline = harness.state().timeline().unwrap();
+    assert_eq!(timeline.person("han-jinfeng").unwrap().name, "韓金峰");
+}

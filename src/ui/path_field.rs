@@ -40,11 +40,20 @@ pub fn path_row_ui(
     browse: impl FnOnce() -> Option<PathBuf>,
 ) -> PathRow {
     let no_dialog_id = ui.scope_id().with(("no-file-dialog", name));
+    let focus_id = ui.scope_id().with(("focus-path-field", name));
     let mut row = PathRow::default();
     ui.horizontal(|ui| {
         let width = ui.available_width() - 90.0;
         let field = ui.add(egui::TextEdit::singleline(path).desired_width(width.max(120.0)));
         field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, name));
+        // Asked for in the frame Browse… answered: the button took the
+        // focus that frame.
+        if ui
+            .data_mut(|d| d.remove_temp::<bool>(focus_id))
+            .unwrap_or(false)
+        {
+            field.request_focus();
+        }
         row.entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         row.changed = field.changed();
         if ui.button(s.browse).clicked() {
@@ -57,8 +66,11 @@ pub fn path_row_ui(
                     ui.data_mut(|d| d.remove::<bool>(no_dialog_id));
                 }
                 None if asked.elapsed() < NO_DIALOG_WITHIN => {
-                    ui.data_mut(|d| d.insert_temp(no_dialog_id, true));
-                    field.request_focus();
+                    ui.data_mut(|d| {
+                        d.insert_temp(no_dialog_id, true);
+                        d.insert_temp(focus_id, true);
+                    });
+                    ui.ctx().request_repaint();
                 }
                 None => {}
             }

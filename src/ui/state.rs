@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 use crate::core::notes::filter::NoteFilter;
 use crate::core::notes::note::{Note, Target, TextPosition};
-use crate::core::notes::session::Notes;
+use crate::core::notes::session::{Notes, SaveState};
 use crate::core::notes::store::Edit;
 use crate::core::text::document::Document;
 use crate::core::text::find::FindIndex;
@@ -328,14 +328,7 @@ impl AppState {
                 let import = &mut self.windows.import;
                 import.open = true;
                 import.path = path.display().to_string();
-                if let Ok(summary) = &result {
-                    // The first line: the counts.
-                    let line = summary.lines().next().unwrap_or_default().to_owned();
-                    self.message = Some(crate::ui::status::Message {
-                        text: line,
-                        failed: false,
-                    });
-                }
+                // The Import window shows the summary (a drop opens it too).
                 self.windows.import.result = Some(result);
             }
             Command::OpenFolder(dir) => {
@@ -351,9 +344,14 @@ impl AppState {
             Command::DismissMessage => self.message = None,
             Command::SaveNotes => {
                 self.notes.save();
-                // Saved, or why not (the status bar's notes state says it
-                // too; this line says it was the user's Save).
-                if let Some(notes) = self.notes.notes() {
+                // Saved: said where. A failure is the notes' state, which
+                // the status bar shows already.
+                if let Some(notes) = self.notes.notes().filter(|n| {
+                    matches!(
+                        n.state(),
+                        SaveState::Saved { .. } | SaveState::Merged { .. }
+                    )
+                }) {
                     let s = self.strings();
                     let said = fill(
                         s.msg_saved,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::anchor::Anchor;
 use crate::core::notes::note::{Note, NoteColor};
 use crate::core::notes::store::ReviewStore;
+use crate::core::text::find::fold;
 
 /// Sort order of the notes list.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,7 +23,8 @@ pub enum SortBy {
 /// A search and filter over the notes.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NoteFilter {
-    /// Words that must all occur in the quote, the note text or the tags (case-insensitive).
+    /// Words that must all occur in the quote, the note text or the tags
+    /// (insensitive to case and to simplified/traditional characters).
     pub query: String,
     /// Only notes of this color.
     pub color: Option<NoteColor>,
@@ -66,16 +68,16 @@ impl NoteFilter {
         if self.needs_checking && !anchor.is_some_and(Anchor::needs_checking) {
             return false;
         }
-        let haystack = format!(
+        // The same folding as Find: 简/繁 and case make no difference.
+        let haystack = fold(&format!(
             "{}\n{}\n{}",
             note.target.quote.exact,
             note.body,
             note.tags.join("\n")
-        )
-        .to_lowercase();
+        ));
         self.query
             .split_whitespace()
-            .all(|word| haystack.contains(&word.to_lowercase()))
+            .all(|word| haystack.contains(&fold(word)))
     }
 
     /// The notes of `store` that pass, in the chosen order.
@@ -175,6 +177,26 @@ mod tests {
         assert!(f("簽約 一方").matches(&n, None));
         assert!(f("機構").matches(&n, None));
         assert!(!f("韓金峰").matches(&n, None));
+    }
+
+    #[test]
+    fn search_ignores_simplified_and_traditional_and_case() {
+        let doc = Document::embedded();
+        let n = note(&doc, 7, 11, "標題要改；見 Jining 報道", &["機構"]);
+        let f = |q: &str| NoteFilter {
+            query: q.into(),
+            ..NoteFilter::default()
+        };
+        assert!(
+            f("济宁").matches(&n, None),
+            "simplified finds the traditional quote"
+        );
+        assert!(f("濟寧").matches(&n, None));
+        assert!(f("题").matches(&n, None), "题 finds 題 in the note text");
+        assert!(f("标题 报道").matches(&n, None));
+        assert!(f("机构").matches(&n, None), "and the tags");
+        assert!(f("JINING").matches(&n, None), "case is ignored");
+        assert!(!f("韩金峰").matches(&n, None));
     }
 
     #[test]

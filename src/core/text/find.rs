@@ -44,8 +44,11 @@ impl FindIndex {
     }
 }
 
-/// Simplified, lower-cased, one char for one char (so offsets carry over).
-fn fold(text: &str) -> String {
+/// Simplified, lower-cased, one char for one char (so offsets carry over):
+/// the form in which every search of the app compares texts, so that 题 finds
+/// 題 and `Jining` finds `JINING`.
+#[must_use]
+pub fn fold(text: &str) -> String {
     simplified_shadow(text)
         .chars()
         .map(|c| {

@@ -69,3 +69,23 @@ fn the_notes_search_ignores_simplified_and_traditional() {
         "the search still filters"
     );
 }
+
+#[test]
+fn in_simplified_the_notes_list_shows_quotes_in_simplified() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_with_note(&dir, Script::Original);
+    harness.get_by_label_contains("Note on “濟寧市政");
+
+    // View → 简体, as the reader would choose it (Ctrl+Shift+T cycles to it).
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::T,
+    );
+    harness.run();
+    assert_eq!(harness.state().settings().script, Script::Simplified);
+    harness.get_by_label_contains("Note on “济宁市政");
+    assert!(
+        harness.query_by_label_contains("Note on “濟寧").is_none(),
+        "no traditional quote is left in the list"
+    );
+}

@@ -23,6 +23,7 @@ pub mod save_notes_as;
 pub mod settings;
 pub mod settings_window;
 pub mod shortcuts;
+pub mod shown;
 pub mod start_page;
 pub mod state;
 pub mod status;

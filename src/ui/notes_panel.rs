@@ -12,6 +12,7 @@ use crate::core::notes::store::{Edit, ReviewStore};
 use crate::core::text::excerpt::short;
 use crate::ui::command::Command;
 use crate::ui::i18n::{Strings, fill};
+use crate::ui::shown;
 use crate::ui::theme;
 
 /// Seconds of typing pause after which the draft is committed (and autosaved).
@@ -165,7 +166,10 @@ fn editor_ui(
     ui.label(
         RichText::new(fill(
             s.quoted,
-            &[("quote", &short(&note.target.quote.exact, 60))],
+            &[(
+                "quote",
+                &short(&shown::text(ui.ctx(), &note.target.quote.exact), 60),
+            )],
         ))
         .color(theme::note_color(note.color, dark)),
     );
@@ -430,7 +434,8 @@ fn note_row_ui(
             let (rect, _) = ui.allocate_exact_size(egui::vec2(6.0, 16.0), egui::Sense::hover());
             ui.painter()
                 .rect_filled(rect, 2.0, theme::note_color(note.color, dark));
-            let quote = fill(s.quoted, &[("quote", &short(&note.target.quote.exact, 24))]);
+            let quote = shown::text(ui.ctx(), &note.target.quote.exact);
+            let quote = fill(s.quoted, &[("quote", &short(&quote, 24))]);
             // The mark first, so a long quote is what gets cut.
             if let Some(badge) = badge.filter(|_| !anchor.is_orphaned()) {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -463,7 +468,7 @@ fn note_row_ui(
             ui.add(egui::Label::new(RichText::new(tags).weak()).truncate());
         }
     });
-    let quote = short(&note.target.quote.exact, 24);
+    let quote = short(&shown::text(ui.ctx(), &note.target.quote.exact), 24);
     let label = match badge {
         Some(status) => fill(
             s.note_on_checking,

@@ -25,12 +25,11 @@ impl Display {
             return;
         }
         if self.0.as_ref().is_none_or(|(s, _)| *s != script) {
-            let convert = match script {
-                Script::Simplified => crate::core::text::words::simplified_shadow,
-                _ => crate::core::text::words::traditional_shadow,
+            let Some(to) = crate::ui::shown::core_script(script) else {
+                return;
             };
             let paragraphs = (0..doc.paragraphs.len())
-                .map(|i| convert(doc.paragraph_text(i)))
+                .map(|i| crate::core::text::script::convert(doc.paragraph_text(i), to))
                 .collect();
             self.0 = Some((script, paragraphs));
         }

@@ -14,14 +14,9 @@ fn key() -> egui::Id {
     egui::Id::unique("pizhu.shown.script")
 }
 
-/// Record the display script for this frame (asking for one more frame when
-/// it changed, since panels drawn before the reader may have used the old one).
+/// Record the display script for this frame (before any panel is drawn).
 pub fn set_script(ctx: &egui::Context, script: Script) {
-    let old = ctx.data(|d| d.get_temp::<Script>(key()));
-    if old != Some(script) {
-        ctx.data_mut(|d| d.insert_temp(key(), script));
-        ctx.request_repaint();
-    }
+    ctx.data_mut(|d| d.insert_temp(key(), script));
 }
 
 /// The core script for a display script (`None`: the text as it is).

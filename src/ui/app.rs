@@ -20,7 +20,7 @@ use crate::ui::settings::{Settings, SideTab};
 use crate::ui::start_page::{error_ui, start_page_ui};
 use crate::ui::state::{AppState, files, view};
 use crate::ui::timeline_panel::{people_ui, timeline_ui};
-use crate::ui::{menu, shortcuts, status, theme, windows};
+use crate::ui::{layout, menu, shortcuts, status, theme, toast, windows};
 
 /// Measures start-up: set `PIZHU_FIRST_FRAME=1` to print the time to the first
 /// painted frame and exit; `PIZHU_TRACE_FRAMES=1` prints one line per frame, to
@@ -235,14 +235,14 @@ impl PizhuApp {
             };
             status::status_ui(ui, state.doc.as_ref(), notes, view, s, commands);
         });
-        // Windows stay between the menu bar and the status bar.
+        // What is left between the menu bar and the status bar: the side
+        // panel's and the article's, or the article's under the drawer.
+        // Windows stay in it too.
         let between_bars = ui.available_rect_before_wrap();
-        if state.settings.show_notes && state.notes().is_some() {
-            egui::Panel::right("notes")
-                .default_size(theme::NOTES_PANEL_WIDTH)
-                .size_range(theme::NOTES_PANEL_WIDTH * 0.7..=theme::NOTES_PANEL_WIDTH * 2.0)
-                .resizable(true)
-                .show(ui, |ui| side_panel_ui(ui, state, commands));
+        let narrow = layout::is_narrow(between_bars.width(), state.settings.reading_size);
+        let side = state.settings.show_notes && state.notes().is_some();
+        if side && !narrow {
+            side_panel_beside_ui(ui, state, commands);
         }
         if let Some(notes) = state.notes()
             && let Some(problem) = notes.problem()
@@ -267,7 +267,14 @@ impl PizhuApp {
                 crate::ui::find_bar::find_bar_ui(ui, &mut state.find, index, s, commands);
             });
         }
-        egui::CentralPanel::no_frame().show(ui, |ui| central_ui(ui, state, commands));
+        let article = egui::CentralPanel::no_frame()
+            .show(ui, |ui| central_ui(ui, state, commands))
+            .response
+            .rect;
+        if side && narrow && state.drawer_open {
+            drawer_ui(&ctx, between_bars, state, commands);
+        }
+        toast::toast_ui(&ctx, &mut state.toast, article, s, commands);
         windows::windows_ui(&ctx, between_bars, state, commands);
         crate::ui::focus::focus_ring_ui(&ctx);
         let dropped = ctx.input(|i| i.raw.dropped_files.clone());
@@ -323,6 +330,98 @@ fn central_ui(ui: &mut Ui, state: &mut AppState, commands: &mut Vec<Command>) {
         &mut state.reader,
         commands,
     );
+}
+
+/// The side panel beside the article, resizable by its edge. Its width is
+/// the one in the settings, kept within the room the window leaves beside
+/// the article; dragging the edge sets the settings' width. Its content
+/// never widens it.
+fn side_panel_beside_ui(ui: &mut Ui, state: &mut AppState, commands: &mut Vec<Command>) {
+    let range = layout::side_width_range(ui.available_width(), state.settings.reading_size);
+    let width = state
+        .settings
+        .side_width
+        .clamp(*range.start(), *range.end());
+    let id = ui.scope_id().with("notes");
+    let dragging = ui
+        .ctx()
+        .read_response(id.with("__resize"))
+        .is_some_and(|r| r.dragged());
+    if !dragging {
+        // The settings are the truth: egui's remembered width follows them
+        // (after a window resize, a zoom, a restart).
+        let rect = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(width, 1.0));
+        ui.ctx().data_mut(|d| {
+            d.insert_persisted(id, egui::containers::panel::PanelState { outer_rect: rect });
+        });
+    }
+    let shown = egui::Panel::right("notes")
+        .default_size(width)
+        .size_range(range)
+        .resizable(true)
+        .show(ui, |ui| {
+            fixed_width_ui(ui, |ui| side_panel_ui(ui, state, commands))
+        });
+    let now = shown.response.rect.width();
+    if (now - width).abs() > 0.5 {
+        commands.push(Command::SetSidePanelWidth(now));
+    }
+}
+
+/// The side panel as a drawer over the right of the article (`free`, the
+/// room between the bars), in a narrow window: the article keeps its
+/// width and is not laid out again.
+fn drawer_ui(
+    ctx: &egui::Context,
+    free: egui::Rect,
+    state: &mut AppState,
+    commands: &mut Vec<Command>,
+) {
+    let s = state.strings();
+    let width = layout::drawer_width(state.settings.side_width, free.width());
+    let rect = egui::Rect::from_min_max(egui::pos2(free.right() - width, free.top()), free.max);
+    egui::Area::new(egui::Id::unique("side-drawer"))
+        .order(egui::Order::Middle)
+        .fixed_pos(rect.min)
+        .show(ctx, |ui| {
+            let style = ui.style().clone();
+            let frame = egui::Frame::side_top_panel(&style).shadow(style.visuals.popup_shadow);
+            let inner = rect - frame.total_margin();
+            frame.show(ui, |ui| {
+                ui.set_min_size(inner.size());
+                ui.set_max_size(inner.size());
+                ui.horizontal(|ui| {
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        if ui
+                            .button(s.hide_side_panel)
+                            .on_hover_text(shortcuts::with_keys(
+                                s,
+                                s.hide_side_panel,
+                                &shortcuts::SIDE_PANEL,
+                            ))
+                            .clicked()
+                        {
+                            commands.push(Command::ToggleSidePanel);
+                        }
+                    });
+                });
+                fixed_width_ui(ui, |ui| side_panel_ui(ui, state, commands));
+            });
+        });
+}
+
+/// Draw `add` in all the room `ui` has left, clipped to it, and take
+/// exactly that room: what it draws never widens a panel.
+fn fixed_width_ui(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
+    let rect = ui.available_rect_before_wrap();
+    let mut child = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(rect)
+            .layout(egui::Layout::top_down(egui::Align::Min)),
+    );
+    child.shrink_clip_rect(rect);
+    add(&mut child);
+    ui.advance_cursor_after_rect(rect);
 }
 
 /// The side panel: its tabs, then the notes, the timeline or the people.

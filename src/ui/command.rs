@@ -12,6 +12,7 @@ use crate::core::timeline::Timeline;
 use crate::ui::fonts::ReadingFont;
 use crate::ui::i18n::Lang;
 use crate::ui::settings::{Script, SideTab, ThemeChoice};
+use crate::ui::toast::Done;
 
 /// Which notes an export takes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -150,6 +151,21 @@ pub enum Command {
     ReopenWithEncoding(&'static encoding_rs::Encoding),
     /// Switch the interface language.
     SetLang(Lang),
+    /// Run a destructive command (deleting a note or an event, resetting
+    /// the timeline) and, when it changed something, say so with Undo.
+    Announced {
+        /// The command.
+        command: Box<Command>,
+        /// What the message says was done.
+        done: Done,
+    },
+    /// Take away the message with Undo.
+    DismissToast,
+    /// Show or hide the side panel: beside the article in a wide window,
+    /// the drawer over it in a narrow one.
+    ToggleSidePanel,
+    /// Remember the side panel's width (the user dragged its edge).
+    SetSidePanelWidth(f32),
 }
 
 impl Command {

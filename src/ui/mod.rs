@@ -14,6 +14,7 @@ pub mod find_bar;
 pub mod focus;
 pub mod fonts;
 pub mod i18n;
+pub mod layout;
 pub mod menu;
 pub mod notes_panel;
 pub mod open;
@@ -29,6 +30,7 @@ pub mod state;
 pub mod status;
 pub mod theme;
 pub mod timeline_panel;
+pub mod toast;
 pub mod windows;
 
 use std::sync::Arc;

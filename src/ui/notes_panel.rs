@@ -1,5 +1,5 @@
-//! The notes side panel: the editor of the open note on top, then the list of
-//! every note with search, filters and sort. It types into the editor's
+//! The notes side panel: the editor of the open note on top, in a region of
+//! fixed height, then the list of every note with search, filters and sort. It types into the editor's
 //! draft and pushes [`Command`]s; the state turns them into undoable edits
 //! of the store (the draft too: [`Command::CommitDraft`]).
 
@@ -12,8 +12,10 @@ use crate::core::notes::store::{Edit, ReviewStore};
 use crate::core::text::excerpt::short;
 use crate::ui::command::Command;
 use crate::ui::i18n::{Strings, fill};
+use crate::ui::layout;
 use crate::ui::shown;
 use crate::ui::theme;
+use crate::ui::toast::Done;
 
 /// Seconds of typing pause after which the draft is committed (and autosaved).
 const COMMIT_AFTER_SECONDS: f64 = 0.6;
@@ -112,15 +114,33 @@ pub fn notes_panel_ui(
         .note_id
         .as_deref()
         .and_then(|id| store.note(id).map(|n| (n, store.anchor_of(id))));
-    match open {
-        Some((note, anchor)) => {
-            editor_ui(ui, store, note, anchor, editor, has_selection, s, commands);
-        }
-        None => {
-            ui.add_space(4.0);
-            ui.weak(s.notes_empty_hint);
-        }
-    }
+    // The editor's region has one height for a window size, note open or
+    // not (it scrolls inside): opening a note never moves the list, so a
+    // second click lands on the card the first one opened.
+    let height = layout::editor_height(ui.available_height());
+    let (region, _) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width(), height),
+        egui::Sense::hover(),
+    );
+    let mut region_ui = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(region)
+            .layout(egui::Layout::top_down(egui::Align::Min)),
+    );
+    region_ui.shrink_clip_rect(region);
+    egui::ScrollArea::vertical()
+        .id_salt(("note-editor", editor.note_id.as_deref()))
+        .auto_shrink(false)
+        .max_height(height)
+        .show(&mut region_ui, |ui| match open {
+            Some((note, anchor)) => {
+                editor_ui(ui, store, note, anchor, editor, has_selection, s, commands);
+            }
+            None => {
+                ui.add_space(4.0);
+                ui.add(egui::Label::new(RichText::new(s.notes_empty_hint).weak()).wrap());
+            }
+        });
     ui.separator();
     list_ui(
         ui,
@@ -214,24 +234,28 @@ fn editor_ui(
             }
         }
     });
-    ui.horizontal(|ui| {
-        ui.weak(fill(
-            s.note_meta,
-            &[
-                ("author", &note.author),
-                (
-                    "created",
-                    &crate::core::time::local_date_time(&note.created),
-                ),
-                (
-                    "modified",
-                    &crate::core::time::local_date_time(&note.modified),
-                ),
-            ],
-        ));
-    });
+    let meta = fill(
+        s.note_meta,
+        &[
+            ("author", &note.author),
+            (
+                "created",
+                &crate::core::time::local_date_time(&note.created),
+            ),
+            (
+                "modified",
+                &crate::core::time::local_date_time(&note.modified),
+            ),
+        ],
+    );
+    ui.add(egui::Label::new(RichText::new(meta).weak()).wrap());
+    // Last in the editor's region, away from the list: a click aimed at a
+    // card never lands on it, and the message after it offers Undo.
     if ui.button(s.delete_note).clicked() {
-        commands.push(Command::Edit(Box::new(Edit::Delete(note.id.clone()))));
+        commands.push(Command::Announced {
+            command: Box::new(Command::Edit(Box::new(Edit::Delete(note.id.clone())))),
+            done: Done::NoteDeleted,
+        });
     }
     // Commit the draft after a typing pause or when focus leaves the fields,
     // as one undoable edit.

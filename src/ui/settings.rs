@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::notes::note::os_user_name;
 use crate::ui::fonts::ReadingFont;
 use crate::ui::i18n::Lang;
+use crate::ui::layout;
 use crate::ui::theme;
 
 /// Key under which [`Settings`] are stored by eframe.
@@ -37,6 +38,9 @@ pub struct Settings {
     pub show_notes: bool,
     /// Which tab of the side panel is shown.
     pub side_tab: SideTab,
+    /// The side panel's width in points, as the user last dragged it (kept
+    /// within the window's room for it when drawn: see [`crate::ui::layout`]).
+    pub side_width: f32,
     /// Show the text as it is, or converted to simplified or traditional.
     pub script: Script,
     /// Line height as a multiple of the text size.
@@ -63,6 +67,7 @@ impl Default for Settings {
             author: os_user_name(),
             show_notes: true,
             side_tab: SideTab::Notes,
+            side_width: layout::SIDE_DEFAULT_WIDTH,
             script: Script::Original,
             line_spacing: theme::LINE_HEIGHT,
             column_chars: theme::COLUMN_CHARS,

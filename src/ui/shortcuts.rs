@@ -86,6 +86,9 @@ pub const ZOOM_OUT: KeyboardShortcut = chord(CTRL, Key::Minus);
 pub const ZOOM_RESET: KeyboardShortcut = chord(CTRL, Key::Num0);
 /// Pinyin ruby on or off.
 pub const RUBY: KeyboardShortcut = chord(CTRL_SHIFT, Key::P);
+/// Show or hide the side panel (the drawer in a narrow window), as F9
+/// does in GNOME's document viewer and file manager.
+pub const SIDE_PANEL: KeyboardShortcut = chord(Modifiers::NONE, Key::F9);
 /// The shortcuts sheet.
 pub const SHEET: KeyboardShortcut = chord(Modifiers::NONE, Key::F1);
 
@@ -160,6 +163,10 @@ pub const SHORTCUTS: &[Shortcut] = &[
             push(chord(CTRL, Key::Num3), |_| show_tab(SideTab::People)),
         ],
         |s| s.keys_tabs,
+    ),
+    line(
+        &[push(SIDE_PANEL, |_| vec![Command::ToggleSidePanel])],
+        |s| s.keys_side_panel,
     ),
     Shortcut {
         chords: &[
@@ -335,6 +342,7 @@ mod tests {
                 "Double-click / triple-click",
                 "Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y",
                 "Ctrl+1 / Ctrl+2 / Ctrl+3",
+                "F9",
                 "Ctrl+= / Ctrl+- / Ctrl+0",
                 "Ctrl+Shift+P",
                 "Ctrl+Shift+T",
@@ -418,5 +426,6 @@ mod tests {
             ]
         );
         assert_eq!(commands_of(&ADD_NOTE), []);
+        assert_eq!(commands_of(&SIDE_PANEL), [Command::ToggleSidePanel]);
     }
 }

@@ -27,6 +27,7 @@ use crate::ui::command::Command;
 use crate::ui::export_window::{ExportState, ImportState};
 use crate::ui::find_bar::FindState;
 use crate::ui::i18n::{self, Strings, fill};
+use crate::ui::layout;
 use crate::ui::notes_panel::ListCache;
 use crate::ui::open::OpenState;
 use crate::ui::reader::{ReaderState, Selection};
@@ -34,6 +35,7 @@ use crate::ui::save_notes_as::SaveNotesAsState;
 use crate::ui::settings::{Settings, SideTab};
 use crate::ui::theme;
 use crate::ui::timeline_panel::TimelineState;
+use crate::ui::toast::Toast;
 use notes::{Autosave, NotesState};
 use view::{Display, FontsState, TimelineView, Words};
 
@@ -98,6 +100,12 @@ pub struct AppState {
     pub message: Option<crate::ui::status::Message>,
     /// The start page is shown instead of the document.
     pub start_page: bool,
+    /// In a narrow window, the side panel is shown as a drawer over the
+    /// article (with [`Settings::show_notes`]); not remembered, so a narrow
+    /// window starts with the article.
+    pub drawer_open: bool,
+    /// The message with Undo after a destructive action.
+    pub toast: Option<Toast>,
 }
 
 impl AppState {
@@ -145,6 +153,8 @@ impl AppState {
             windows: Windows::default(),
             message: None,
             start_page: false,
+            drawer_open: false,
+            toast: None,
         };
         state.document_opened();
         state
@@ -247,7 +257,29 @@ impl AppState {
             Command::SetLineSpacing(v) => self.settings.line_spacing = v.clamp(1.2, 3.0),
             Command::SetColumnChars(v) => self.settings.column_chars = v.clamp(15.0, 80.0),
             Command::SetAuthor(author) => self.settings.author = author,
-            Command::SetNotesPanel(on) => self.settings.show_notes = on,
+            Command::SetNotesPanel(on) => {
+                self.settings.show_notes = on;
+                self.drawer_open = on;
+            }
+            Command::ToggleSidePanel => {
+                let narrow =
+                    layout::is_narrow(ctx.content_rect().width(), self.settings.reading_size);
+                let shown = self.side_panel_shown(ctx);
+                self.settings.show_notes = !shown || narrow;
+                self.drawer_open = !shown;
+            }
+            Command::SetSidePanelWidth(width) => {
+                self.settings.side_width =
+                    width.clamp(layout::SIDE_MIN_WIDTH, layout::SIDE_MAX_WIDTH);
+            }
+            Command::DismissToast => self.toast = None,
+            Command::Announced { command, done } => {
+                let before = self.revision();
+                self.handle(ctx, *command);
+                if self.revision() != before {
+                    self.toast = Some(Toast::new(done, now));
+                }
+            }
             Command::SetSideTab(tab) => self.settings.side_tab = tab,
             Command::SetLang(lang) => {
                 self.settings.lang = lang;
@@ -403,12 +435,13 @@ impl AppState {
             Command::CommitDraft => {}
             Command::SetNoteColor(color) => self.notes.set_color(now, color),
             Command::Undo | Command::Redo => {
+                self.toast = None;
                 self.timeline_state.draft = None;
                 self.notes.undo(now, command == Command::Redo);
             }
             Command::OpenNote { id, reveal } => {
                 if self.notes.open_editor(&id, false) {
-                    self.settings.show_notes = true;
+                    self.show_side_panel();
                     if reveal
                         && let Some(position) = self
                             .notes()
@@ -467,6 +500,29 @@ impl AppState {
             Command::AddEventFromSelection => self.add_event_from_selection(now),
             Command::AddEvidence(index) => self.add_evidence(now, index),
         }
+    }
+
+    /// Whether the side panel is on screen: beside the article, or as the
+    /// drawer in a narrow window.
+    #[must_use]
+    pub fn side_panel_shown(&self, ctx: &egui::Context) -> bool {
+        let narrow = layout::is_narrow(ctx.content_rect().width(), self.settings.reading_size);
+        self.settings.show_notes && (self.drawer_open || !narrow)
+    }
+
+    /// Show the side panel (the drawer, in a narrow window): a note was
+    /// opened or added there.
+    fn show_side_panel(&mut self) {
+        self.settings.show_notes = true;
+        self.drawer_open = true;
+    }
+
+    /// Which version of the notes is shown: changes when an edit, an undo
+    /// or another file changes them.
+    fn revision(&self) -> Option<(u64, u64)> {
+        self.notes
+            .notes()
+            .map(|n| (n.store().generation(), n.store().revision()))
     }
 
     /// Remember the open document in the recent files and go back to where
@@ -551,7 +607,7 @@ impl AppState {
         let id = note.id.clone();
         self.notes.edit(now, Edit::Add(note));
         if self.notes.open_editor(&id, true) {
-            self.settings.show_notes = true;
+            self.show_side_panel();
         }
         self.reader.selection = None;
         self.reader.keep_in_view(start);

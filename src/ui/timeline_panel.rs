@@ -16,6 +16,7 @@ use crate::ui::command::Command;
 use crate::ui::evidence::EvidenceSpan;
 use crate::ui::i18n::{Strings, fill};
 use crate::ui::theme;
+use crate::ui::toast::Done;
 
 /// Seconds of typing pause after which an edited event is committed.
 const COMMIT_AFTER_SECONDS: f64 = 0.6;
@@ -66,7 +67,10 @@ pub fn timeline_ui(
                 .on_hover_text(s.reset_timeline_hover)
                 .clicked()
         {
-            commands.push(Command::SetTimeline(None));
+            commands.push(Command::Announced {
+                command: Box::new(Command::SetTimeline(None)),
+                done: Done::TimelineReset,
+            });
         }
     });
     if !timeline.date_label.is_empty() {
@@ -180,6 +184,7 @@ fn event_editor_ui(
     let draft = state.draft.get_or_insert_with(|| original.clone());
     let mut changed = false;
     let mut structural: Option<Timeline> = None;
+    let mut deleted = false;
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         egui::Grid::new(("event-editor", index))
@@ -357,6 +362,7 @@ fn event_editor_ui(
             if ui.button(s.delete_event).clicked() {
                 let mut t = timeline.clone();
                 t.events.remove(index);
+                deleted = true;
                 structural = Some(t);
                 state.open = None;
             }
@@ -365,7 +371,15 @@ fn event_editor_ui(
     if let Some(t) = structural {
         state.draft = None;
         state.changed_at = None;
-        commands.push(Command::SetTimeline(Some(Box::new(t))));
+        let command = Command::SetTimeline(Some(Box::new(t)));
+        commands.push(if deleted {
+            Command::Announced {
+                command: Box::new(command),
+                done: Done::EventDeleted,
+            }
+        } else {
+            command
+        });
         return;
     }
     let now = ui.input(|i| i.time);

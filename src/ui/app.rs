@@ -271,10 +271,10 @@ impl PizhuApp {
             .show(ui, |ui| central_ui(ui, state, commands))
             .response
             .rect;
-        if side && narrow && state.drawer_open {
+        if side && narrow && state.chrome.drawer_open {
             drawer_ui(&ctx, between_bars, state, commands);
         }
-        toast::toast_ui(&ctx, &mut state.toast, article, s, commands);
+        toast::toast_ui(&ctx, &mut state.chrome.toast, article, s, commands);
         windows::windows_ui(&ctx, between_bars, state, commands);
         crate::ui::focus::focus_ring_ui(&ctx);
         let dropped = ctx.input(|i| i.raw.dropped_files.clone());

@@ -58,7 +58,8 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
         {
             commands.push(Command::SetRuby(ruby));
         }
-        let mut side = state.side_panel_shown(ui.ctx());
+        let width = ui.ctx().content_rect().width();
+        let mut side = state.chrome.side_shown(&state.settings, width);
         if ui
             .toggle_value(&mut side, s.side_panel)
             .on_hover_text(with_keys(s, s.side_panel_hover, &shortcuts::SIDE_PANEL))

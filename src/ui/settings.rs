@@ -135,6 +135,11 @@ impl Settings {
         percent
     }
 
+    /// Set the side panel's width, within what any window allows.
+    pub fn set_side_width(&mut self, width: f32) {
+        self.side_width = width.clamp(layout::SIDE_MIN_WIDTH, layout::SIDE_MAX_WIDTH);
+    }
+
     /// Set the reading size, rounded to a tenth of a point (so zooming in
     /// and out returns to the same size) and kept within the allowed range.
     pub fn set_reading_size(&mut self, size: f32) {

@@ -9,6 +9,7 @@
 
 pub mod files;
 pub mod notes;
+pub mod side;
 pub mod view;
 
 use std::path::PathBuf;
@@ -27,7 +28,6 @@ use crate::ui::command::Command;
 use crate::ui::export_window::{ExportState, ImportState};
 use crate::ui::find_bar::FindState;
 use crate::ui::i18n::{self, Strings, fill};
-use crate::ui::layout;
 use crate::ui::notes_panel::ListCache;
 use crate::ui::open::OpenState;
 use crate::ui::reader::{ReaderState, Selection};
@@ -37,6 +37,7 @@ use crate::ui::theme;
 use crate::ui::timeline_panel::TimelineState;
 use crate::ui::toast::Toast;
 use notes::{Autosave, NotesState};
+use side::Chrome;
 use view::{Display, FontsState, TimelineView, Words};
 
 /// Which windows are shown, and their fields as typed.
@@ -100,12 +101,8 @@ pub struct AppState {
     pub message: Option<crate::ui::status::Message>,
     /// The start page is shown instead of the document.
     pub start_page: bool,
-    /// In a narrow window, the side panel is shown as a drawer over the
-    /// article (with [`Settings::show_notes`]); not remembered, so a narrow
-    /// window starts with the article.
-    pub drawer_open: bool,
-    /// The message with Undo after a destructive action.
-    pub toast: Option<Toast>,
+    /// The drawer (the side panel in a narrow window) and the toast.
+    pub chrome: Chrome,
 }
 
 impl AppState {
@@ -153,8 +150,7 @@ impl AppState {
             windows: Windows::default(),
             message: None,
             start_page: false,
-            drawer_open: false,
-            toast: None,
+            chrome: Chrome::default(),
         };
         state.document_opened();
         state
@@ -257,27 +253,19 @@ impl AppState {
             Command::SetLineSpacing(v) => self.settings.line_spacing = v.clamp(1.2, 3.0),
             Command::SetColumnChars(v) => self.settings.column_chars = v.clamp(15.0, 80.0),
             Command::SetAuthor(author) => self.settings.author = author,
-            Command::SetNotesPanel(on) => {
-                self.settings.show_notes = on;
-                self.drawer_open = on;
-            }
+            Command::SetNotesPanel(on) => self.chrome.set_side(&mut self.settings, on),
             Command::ToggleSidePanel => {
-                let narrow =
-                    layout::is_narrow(ctx.content_rect().width(), self.settings.reading_size);
-                let shown = self.side_panel_shown(ctx);
-                self.settings.show_notes = !shown || narrow;
-                self.drawer_open = !shown;
+                let width = ctx.content_rect().width();
+                self.chrome.toggle_side(&mut self.settings, width);
             }
-            Command::SetSidePanelWidth(width) => {
-                self.settings.side_width =
-                    width.clamp(layout::SIDE_MIN_WIDTH, layout::SIDE_MAX_WIDTH);
-            }
-            Command::DismissToast => self.toast = None,
+            Command::SetSidePanelWidth(width) => self.settings.set_side_width(width),
+            Command::DismissToast => self.chrome.toast = None,
             Command::Announced { command, done } => {
-                let before = self.revision();
+                let revision = |s: &Self| s.notes().map(|n| n.store().revision());
+                let before = revision(self);
                 self.handle(ctx, *command);
-                if self.revision() != before {
-                    self.toast = Some(Toast::new(done, now));
+                if revision(self) != before {
+                    self.chrome.toast = Some(Toast::new(done, now));
                 }
             }
             Command::SetSideTab(tab) => self.settings.side_tab = tab,
@@ -435,13 +423,13 @@ impl AppState {
             Command::CommitDraft => {}
             Command::SetNoteColor(color) => self.notes.set_color(now, color),
             Command::Undo | Command::Redo => {
-                self.toast = None;
+                self.chrome.toast = None;
                 self.timeline_state.draft = None;
                 self.notes.undo(now, command == Command::Redo);
             }
             Command::OpenNote { id, reveal } => {
                 if self.notes.open_editor(&id, false) {
-                    self.show_side_panel();
+                    self.chrome.set_side(&mut self.settings, true);
                     if reveal
                         && let Some(position) = self
                             .notes()
@@ -500,29 +488,6 @@ impl AppState {
             Command::AddEventFromSelection => self.add_event_from_selection(now),
             Command::AddEvidence(index) => self.add_evidence(now, index),
         }
-    }
-
-    /// Whether the side panel is on screen: beside the article, or as the
-    /// drawer in a narrow window.
-    #[must_use]
-    pub fn side_panel_shown(&self, ctx: &egui::Context) -> bool {
-        let narrow = layout::is_narrow(ctx.content_rect().width(), self.settings.reading_size);
-        self.settings.show_notes && (self.drawer_open || !narrow)
-    }
-
-    /// Show the side panel (the drawer, in a narrow window): a note was
-    /// opened or added there.
-    fn show_side_panel(&mut self) {
-        self.settings.show_notes = true;
-        self.drawer_open = true;
-    }
-
-    /// Which version of the notes is shown: changes when an edit, an undo
-    /// or another file changes them.
-    fn revision(&self) -> Option<(u64, u64)> {
-        self.notes
-            .notes()
-            .map(|n| (n.store().generation(), n.store().revision()))
     }
 
     /// Remember the open document in the recent files and go back to where
@@ -607,7 +572,7 @@ impl AppState {
         let id = note.id.clone();
         self.notes.edit(now, Edit::Add(note));
         if self.notes.open_editor(&id, true) {
-            self.show_side_panel();
+            self.chrome.set_side(&mut self.settings, true);
         }
         self.reader.selection = None;
         self.reader.keep_in_view(start);

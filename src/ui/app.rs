@@ -385,7 +385,9 @@ fn drawer_ui(
         .fixed_pos(rect.min)
         .show(ctx, |ui| {
             let style = ui.style().clone();
-            let frame = egui::Frame::side_top_panel(&style).shadow(style.visuals.popup_shadow);
+            let frame = egui::Frame::side_top_panel(&style)
+                .stroke(style.visuals.window_stroke)
+                .shadow(style.visuals.popup_shadow);
             let inner = rect - frame.total_margin();
             frame.show(ui, |ui| {
                 ui.set_min_size(inner.size());

@@ -136,9 +136,12 @@ pub fn notes_panel_ui(
             Some((note, anchor)) => {
                 editor_ui(ui, store, note, anchor, editor, has_selection, s, commands);
             }
+            // The region keeps its height: the hint in its middle, as a
+            // detail pane with nothing chosen shows.
             None => {
-                ui.add_space(4.0);
-                ui.add(egui::Label::new(RichText::new(s.notes_empty_hint).weak()).wrap());
+                ui.centered_and_justified(|ui| {
+                    ui.add(egui::Label::new(RichText::new(s.notes_empty_hint).weak()).wrap());
+                });
             }
         });
     ui.separator();

@@ -253,13 +253,13 @@ impl AppState {
             Command::SetLineSpacing(v) => self.settings.line_spacing = v.clamp(1.2, 3.0),
             Command::SetColumnChars(v) => self.settings.column_chars = v.clamp(15.0, 80.0),
             Command::SetAuthor(author) => self.settings.author = author,
-            Command::SetNotesPanel(on) => self.chrome.set_side(&mut self.settings, on),
-            Command::ToggleSidePanel => {
+            c @ (Command::SetNotesPanel(_)
+            | Command::ToggleSidePanel
+            | Command::SetSidePanelWidth(_)
+            | Command::DismissToast) => {
                 let width = ctx.content_rect().width();
-                self.chrome.toggle_side(&mut self.settings, width);
+                self.chrome.handle(&mut self.settings, width, c);
             }
-            Command::SetSidePanelWidth(width) => self.settings.set_side_width(width),
-            Command::DismissToast => self.chrome.toast = None,
             Command::Announced { command, done } => {
                 let revision = |s: &Self| s.notes().map(|n| n.store().revision());
                 let before = revision(self);

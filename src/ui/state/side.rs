@@ -3,6 +3,7 @@
 //! destructive action: the state of the window's chrome that is not
 //! remembered across a restart.
 
+use crate::ui::command::Command;
 use crate::ui::layout;
 use crate::ui::settings::Settings;
 use crate::ui::toast::Toast;
@@ -19,6 +20,18 @@ pub struct Chrome {
 }
 
 impl Chrome {
+    /// Apply a command about the side panel or the toast, in a window
+    /// `width` wide; other commands are not for it.
+    pub fn handle(&mut self, settings: &mut Settings, width: f32, command: Command) {
+        match command {
+            Command::SetNotesPanel(on) => self.set_side(settings, on),
+            Command::ToggleSidePanel => self.toggle_side(settings, width),
+            Command::SetSidePanelWidth(w) => settings.set_side_width(w),
+            Command::DismissToast => self.toast = None,
+            _ => {}
+        }
+    }
+
     /// Whether the side panel is on screen in a window `width` wide.
     #[must_use]
     pub fn side_shown(&self, settings: &Settings, width: f32) -> bool {

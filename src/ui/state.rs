@@ -19,7 +19,7 @@ use std::sync::Arc;
 
 use crate::core::notes::filter::NoteFilter;
 use crate::core::notes::note::{Note, Target, TextPosition};
-use crate::core::notes::session::{Notes, SaveState};
+use crate::core::notes::session::Notes;
 use crate::core::notes::store::Edit;
 use crate::core::text::document::Document;
 use crate::core::text::find::FindIndex;
@@ -27,7 +27,7 @@ use crate::core::timeline::new_event_from_selection;
 use crate::ui::command::Command;
 use crate::ui::export_window::{ExportState, ImportState};
 use crate::ui::find_bar::FindState;
-use crate::ui::i18n::{self, Strings, fill};
+use crate::ui::i18n::{self, Strings};
 use crate::ui::notes_panel::ListCache;
 use crate::ui::open::OpenState;
 use crate::ui::reader::{ReaderState, Selection};
@@ -328,13 +328,7 @@ impl AppState {
                 };
                 // Done is said in the status bar too (it stays when the
                 // window is closed); a failure is said in the window.
-                if let Ok((n, written)) = &result {
-                    let text = fill(
-                        s.exported_to,
-                        &[("n", n), ("path", &written.file.display())],
-                    );
-                    self.tell(Some(text), false);
-                }
+                self.tell(files::exported(&result, s), false);
                 self.windows.export.result = Some(result);
             }
             Command::Import(path) => {
@@ -363,25 +357,8 @@ impl AppState {
             }
             Command::DismissMessage => self.message = None,
             Command::SaveNotes => {
-                self.notes.save();
-                // Saved: said where. A failure is the notes' state, which
-                // the status bar shows already.
-                if let Some(notes) = self.notes.notes().filter(|n| {
-                    matches!(
-                        n.state(),
-                        SaveState::Saved { .. } | SaveState::Merged { .. }
-                    )
-                }) {
-                    let s = self.strings();
-                    let said = fill(
-                        s.msg_saved,
-                        &[
-                            ("state", &s.save_state(notes.state())),
-                            ("path", &notes.path().display()),
-                        ],
-                    );
-                    self.tell(Some(said), false);
-                }
+                let said = self.notes.save_and_say(self.strings());
+                self.tell(said, false);
             }
             Command::ShowSaveNotesAs => {
                 let current = self.notes.notes().map(Notes::path);
@@ -454,13 +431,9 @@ impl AppState {
                 }
             }
             Command::ConfirmPlace(id) => {
-                let found = self.notes().and_then(|n| {
-                    Some((n.store().note(&id)?, n.store().anchor_of(&id)?.position()?))
-                });
-                if let (Some(doc), Some((note, position))) = (&self.doc, found) {
-                    let mut note = note.clone();
-                    note.target = note.target.confirmed_at(doc, position);
-                    self.notes.edit(now, Edit::Update(note));
+                if let Some(doc) = &self.doc
+                    && self.notes.confirm_place(now, doc, &id)
+                {
                     let said = self.strings().msg_place_confirmed.to_owned();
                     self.tell(Some(said), false);
                 }

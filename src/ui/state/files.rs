@@ -52,6 +52,17 @@ pub fn export(
         .map_err(|e| s.output_error(&e))
 }
 
+/// What the status bar says after an export: how many notes went where;
+/// nothing for a failure (the Export window says it).
+#[must_use]
+pub fn exported(result: &Result<(usize, Written), String>, s: &Strings) -> Option<String> {
+    let (n, written) = result.as_ref().ok()?;
+    Some(fill(
+        s.exported_to,
+        &[("n", n), ("path", &written.file.display())],
+    ))
+}
+
 /// Merge the annotations in the file at `path` into the notes of `doc`.
 ///
 /// # Errors

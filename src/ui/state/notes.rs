@@ -15,6 +15,7 @@ use crate::core::notes::note::{Note, NoteColor};
 use crate::core::notes::session::{Notes, SaveState};
 use crate::core::notes::store::{Edit, ReviewStore};
 use crate::core::text::document::Document;
+use crate::ui::i18n::{Strings, fill};
 use crate::ui::notes_panel::EditorState;
 
 /// Seconds after the last change before notes are saved (the goal is within 1 s).
@@ -183,6 +184,46 @@ impl NotesState {
     #[must_use]
     pub fn folder(&self) -> Option<&Path> {
         self.notes.as_ref().and_then(|n| n.path().parent())
+    }
+
+    /// Save now (the user's Save) and say where, when saved; `None` when
+    /// it was not (the notes' state, in the status bar, says why).
+    pub fn save_and_say(&mut self, s: &Strings) -> Option<String> {
+        self.save();
+        let notes = self.notes.as_ref().filter(|n| {
+            matches!(
+                n.state(),
+                SaveState::Saved { .. } | SaveState::Merged { .. }
+            )
+        })?;
+        Some(fill(
+            s.msg_saved,
+            &[
+                ("state", &s.save_state(notes.state())),
+                ("path", &notes.path().display()),
+            ],
+        ))
+    }
+
+    /// Keep the note `id` where re-anchoring placed it in `doc` (see
+    /// `Target::confirmed_at`), as one undoable edit; whether it was done.
+    pub fn confirm_place(&mut self, now: f64, doc: &Document, id: &str) -> bool {
+        let Some(notes) = self.notes.as_ref() else {
+            return false;
+        };
+        let store = notes.store();
+        let (Some(note), Some(position)) = (
+            store.note(id),
+            store
+                .anchor_of(id)
+                .and_then(crate::core::anchor::Anchor::position),
+        ) else {
+            return false;
+        };
+        let mut note = note.clone();
+        note.target = note.target.confirmed_at(doc, position);
+        self.edit(now, Edit::Update(note));
+        true
     }
 
     /// Save the notes now (autosave, Ctrl+S, before another document opens).

@@ -4,7 +4,7 @@ use egui::{Context, Rect, Response, Ui};
 
 use crate::ui::fonts;
 use crate::ui::i18n::{Strings, fill};
-use crate::ui::windows::window;
+use crate::ui::window_frame::window;
 
 /// Show the About window while `open` is true, inside `area`; its response
 /// while shown.

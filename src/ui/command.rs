@@ -10,9 +10,8 @@ use crate::core::notes::note::{NoteColor, TextPosition};
 use crate::core::notes::store::Edit;
 use crate::core::timeline::Timeline;
 use crate::ui::fonts::ReadingFont;
-use crate::ui::i18n::Lang;
+use crate::ui::i18n::{Lang, Strings};
 use crate::ui::settings::{Script, SideTab, ThemeChoice};
-use crate::ui::toast::Done;
 
 /// Which notes an export takes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -191,5 +190,28 @@ impl Command {
                 | Self::OpenEmbedded
                 | Self::ReopenWithEncoding(_)
         )
+    }
+}
+
+/// What was done, for the message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Done {
+    /// A note was deleted.
+    NoteDeleted,
+    /// A timeline event was deleted.
+    EventDeleted,
+    /// The edited timeline was replaced by the shipped one.
+    TimelineReset,
+}
+
+impl Done {
+    /// The message, in the interface's language.
+    #[must_use]
+    pub fn message(self, s: &Strings) -> &'static str {
+        match self {
+            Self::NoteDeleted => s.toast_note_deleted,
+            Self::EventDeleted => s.toast_event_deleted,
+            Self::TimelineReset => s.toast_timeline_reset,
+        }
     }
 }

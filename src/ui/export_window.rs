@@ -16,7 +16,7 @@ use crate::ui::command::{Command, Scope};
 use crate::ui::i18n::{Strings, fill};
 use crate::ui::path_field::path_row_ui;
 use crate::ui::theme;
-use crate::ui::windows::window;
+use crate::ui::window_frame::window;
 
 /// State of the Export window.
 #[derive(Debug, Default)]

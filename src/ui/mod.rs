@@ -31,6 +31,7 @@ pub mod status;
 pub mod theme;
 pub mod timeline_panel;
 pub mod toast;
+pub mod window_frame;
 pub mod windows;
 
 use std::sync::Arc;

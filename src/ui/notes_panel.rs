@@ -10,12 +10,11 @@ use crate::core::notes::filter::{NoteFilter, SortBy, all_tags, parse_tags};
 use crate::core::notes::note::{Note, NoteColor, TargetKind};
 use crate::core::notes::store::{Edit, ReviewStore};
 use crate::core::text::excerpt::short;
-use crate::ui::command::Command;
+use crate::ui::command::{Command, Done};
 use crate::ui::i18n::{Strings, fill};
 use crate::ui::layout;
 use crate::ui::shown;
 use crate::ui::theme;
-use crate::ui::toast::Done;
 
 /// Seconds of typing pause after which the draft is committed (and autosaved).
 const COMMIT_AFTER_SECONDS: f64 = 0.6;

@@ -57,7 +57,7 @@ pub fn open_window_ui(
     }
     let mut chosen = None;
     let mut open = state.open;
-    let shown = crate::ui::windows::window(s.open_title, "open", &mut open, area)
+    let shown = crate::ui::window_frame::window(s.open_title, "open", &mut open, area)
         .default_width(480.0)
         .show(ctx, |ui| {
             ui.label(s.open_prompt);

@@ -75,29 +75,30 @@ pub fn save_notes_as_window_ui(
     }
     let mut chosen = None;
     let mut open = state.open;
-    let shown = crate::ui::windows::window(s.save_notes_as_title, "save-notes-as", &mut open, area)
-        .default_width(520.0)
-        .show(ctx, |ui| {
-            ui.label(s.save_notes_as_help);
-            let typed = state.path.clone();
-            let row = path_row_ui(ui, &mut state.path, s.save_notes_as_path, s, || {
-                browse(&typed)
+    let shown =
+        crate::ui::window_frame::window(s.save_notes_as_title, "save-notes-as", &mut open, area)
+            .default_width(520.0)
+            .show(ctx, |ui| {
+                ui.label(s.save_notes_as_help);
+                let typed = state.path.clone();
+                let row = path_row_ui(ui, &mut state.path, s.save_notes_as_path, s, || {
+                    browse(&typed)
+                });
+                if row.changed {
+                    state.error = None;
+                }
+                let ready = !state.path.trim().is_empty();
+                if ui
+                    .add_enabled(ready, egui::Button::new(s.save_notes_as_save))
+                    .clicked()
+                    || (ready && row.entered)
+                {
+                    chosen = Some(PathBuf::from(state.path.trim()));
+                }
+                if let Some(err) = &state.error {
+                    ui.colored_label(theme::palette(ui.visuals()).error, err);
+                }
             });
-            if row.changed {
-                state.error = None;
-            }
-            let ready = !state.path.trim().is_empty();
-            if ui
-                .add_enabled(ready, egui::Button::new(s.save_notes_as_save))
-                .clicked()
-                || (ready && row.entered)
-            {
-                chosen = Some(PathBuf::from(state.path.trim()));
-            }
-            if let Some(err) = &state.error {
-                ui.colored_label(theme::palette(ui.visuals()).error, err);
-            }
-        });
     state.open = open && state.open;
     commands.extend(chosen.map(Command::SaveNotesAs));
     shown.map(|r| r.response)

@@ -78,32 +78,35 @@ pub fn settings_window_ui(
     let mut still_open = *open;
     // The title changes with the language; the window must not move (its
     // id is fixed).
-    let shown = crate::ui::windows::window(s.settings_title, "settings", &mut still_open, area)
-        .show(ctx, |ui| {
-            ui.strong(s.language);
-            ui.horizontal(|ui| {
-                for choice in Lang::ALL {
-                    if ui.radio(lang == choice, choice.label()).clicked() && lang != choice {
-                        chosen = Some(Command::SetLang(choice));
+    let shown =
+        crate::ui::window_frame::window(s.settings_title, "settings", &mut still_open, area).show(
+            ctx,
+            |ui| {
+                ui.strong(s.language);
+                ui.horizontal(|ui| {
+                    for choice in Lang::ALL {
+                        if ui.radio(lang == choice, choice.label()).clicked() && lang != choice {
+                            chosen = Some(Command::SetLang(choice));
+                        }
                     }
-                }
-            });
-            ui.separator();
-            ui.horizontal(|ui| {
-                ui.label(s.author_label);
-                let field = ui.text_edit_singleline(&mut draft);
-                field.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, s.author_label)
                 });
-            });
-            if ui.button(s.apply).clicked() && !draft.trim().is_empty() {
-                chosen = Some(Command::SetAuthor(draft.trim().to_owned()));
-            }
-            ui.separator();
-            if let Some(font) = font_list_ui(ui, fonts, s) {
-                chosen = Some(Command::SetReadingFont(font));
-            }
-        });
+                ui.separator();
+                ui.horizontal(|ui| {
+                    ui.label(s.author_label);
+                    let field = ui.text_edit_singleline(&mut draft);
+                    field.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, s.author_label)
+                    });
+                });
+                if ui.button(s.apply).clicked() && !draft.trim().is_empty() {
+                    chosen = Some(Command::SetAuthor(draft.trim().to_owned()));
+                }
+                ui.separator();
+                if let Some(font) = font_list_ui(ui, fonts, s) {
+                    chosen = Some(Command::SetReadingFont(font));
+                }
+            },
+        );
     *open = still_open && *open;
     if *open {
         ctx.data_mut(|d| d.insert_temp(id, draft));

@@ -295,7 +295,7 @@ pub fn sheet_ui(
     area: egui::Rect,
     s: &Strings,
 ) -> Option<egui::Response> {
-    crate::ui::windows::window(s.shortcuts_title, "shortcuts", open, area)
+    crate::ui::window_frame::window(s.shortcuts_title, "shortcuts", open, area)
         .default_width(460.0)
         .show(ctx, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {

@@ -11,6 +11,7 @@ pub mod files;
 pub mod notes;
 pub mod side;
 pub mod view;
+pub mod windows;
 
 use std::path::PathBuf;
 
@@ -25,13 +26,10 @@ use crate::core::text::document::Document;
 use crate::core::text::find::FindIndex;
 use crate::core::timeline::new_event_from_selection;
 use crate::ui::command::Command;
-use crate::ui::export_window::{ExportState, ImportState};
 use crate::ui::find_bar::FindState;
 use crate::ui::i18n::{self, Strings};
 use crate::ui::notes_panel::ListCache;
-use crate::ui::open::OpenState;
 use crate::ui::reader::{ReaderState, Selection};
-use crate::ui::save_notes_as::SaveNotesAsState;
 use crate::ui::settings::{Settings, SideTab};
 use crate::ui::theme;
 use crate::ui::timeline_panel::TimelineState;
@@ -39,28 +37,7 @@ use crate::ui::toast::Toast;
 use notes::{Autosave, NotesState};
 use side::Chrome;
 use view::{Display, FontsState, TimelineView, Words};
-
-/// Which windows are shown, and their fields as typed.
-#[derive(Debug, Default)]
-pub struct Windows {
-    /// The About window.
-    pub about: bool,
-    /// The Settings window.
-    pub settings: bool,
-    /// The keyboard shortcuts sheet (F1).
-    pub shortcuts: bool,
-    /// The Open window.
-    pub open: OpenState,
-    /// The Export window.
-    pub export: ExportState,
-    /// The Import window.
-    pub import: ImportState,
-    /// The Save notes as window.
-    pub save_notes_as: SaveNotesAsState,
-    /// The open windows, bottom to top (see `ui/windows.rs`): Esc closes
-    /// the last.
-    pub stack: Vec<crate::ui::windows::Kind>,
-}
+pub use windows::{Kind, Windows};
 
 /// The whole application state.
 pub struct AppState {

@@ -12,11 +12,10 @@ use crate::core::text::excerpt::short;
 use crate::core::timeline::{
     Certainty, Event, EventKind, Participant, Phase, Timeline, time_suggestions,
 };
-use crate::ui::command::Command;
+use crate::ui::command::{Command, Done};
 use crate::ui::evidence::EvidenceSpan;
 use crate::ui::i18n::{Strings, fill};
 use crate::ui::theme;
-use crate::ui::toast::Done;
 
 /// Seconds of typing pause after which an edited event is committed.
 const COMMIT_AFTER_SECONDS: f64 = 0.6;

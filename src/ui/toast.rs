@@ -6,36 +6,13 @@
 
 use egui::{Align2, Context, Id, RichText};
 
-use crate::ui::command::Command;
+use crate::ui::command::{Command, Done};
 use crate::ui::i18n::Strings;
 use crate::ui::shortcuts::{self, with_keys};
 
 /// How long the message stays, in seconds (longer while the pointer is
 /// over it).
 pub const TOAST_SECONDS: f64 = 8.0;
-
-/// What was done, for the message.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Done {
-    /// A note was deleted.
-    NoteDeleted,
-    /// A timeline event was deleted.
-    EventDeleted,
-    /// The edited timeline was replaced by the shipped one.
-    TimelineReset,
-}
-
-impl Done {
-    /// The message, in the interface's language.
-    #[must_use]
-    pub fn message(self, s: &Strings) -> &'static str {
-        match self {
-            Self::NoteDeleted => s.toast_note_deleted,
-            Self::EventDeleted => s.toast_event_deleted,
-            Self::TimelineReset => s.toast_timeline_reset,
-        }
-    }
-}
 
 /// The message on screen.
 #[derive(Clone, Debug, PartialEq)]

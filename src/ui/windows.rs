@@ -5,91 +5,8 @@
 use egui::{Context, Key, Modifiers, Rect, Response};
 
 use crate::ui::command::Command;
-use crate::ui::state::{AppState, Windows};
+use crate::ui::state::{AppState, Kind, Windows};
 use crate::ui::{about, export_window, open, save_notes_as, settings_window, shortcuts};
-
-/// Which window.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    /// About Pizhu.
-    About,
-    /// The keyboard shortcuts sheet.
-    Shortcuts,
-    /// Settings.
-    Settings,
-    /// Open a document.
-    Open,
-    /// Export notes.
-    Export,
-    /// Import annotations.
-    Import,
-    /// Save notes as.
-    SaveNotesAs,
-}
-
-impl Kind {
-    const ALL: [Self; 7] = [
-        Self::About,
-        Self::Shortcuts,
-        Self::Settings,
-        Self::Open,
-        Self::Export,
-        Self::Import,
-        Self::SaveNotesAs,
-    ];
-}
-
-impl Windows {
-    /// Whether the window `kind` is shown.
-    #[must_use]
-    pub fn is_open(&self, kind: Kind) -> bool {
-        match kind {
-            Kind::About => self.about,
-            Kind::Shortcuts => self.shortcuts,
-            Kind::Settings => self.settings,
-            Kind::Open => self.open.open,
-            Kind::Export => self.export.open,
-            Kind::Import => self.import.open,
-            Kind::SaveNotesAs => self.save_notes_as.open,
-        }
-    }
-
-    /// Close the window `kind`.
-    pub fn close(&mut self, kind: Kind) {
-        match kind {
-            Kind::About => self.about = false,
-            Kind::Shortcuts => self.shortcuts = false,
-            Kind::Settings => self.settings = false,
-            Kind::Open => self.open.open = false,
-            Kind::Export => self.export.open = false,
-            Kind::Import => self.import.open = false,
-            Kind::SaveNotesAs => self.save_notes_as.open = false,
-        }
-    }
-
-    /// The open windows, bottom to top: the last opened or clicked is on
-    /// top. Brought up to date with what is open now.
-    fn refresh_stack(&mut self) {
-        let open: Vec<Kind> = Kind::ALL.into_iter().filter(|&k| self.is_open(k)).collect();
-        self.stack.retain(|k| open.contains(k));
-        for kind in open {
-            if !self.stack.contains(&kind) {
-                self.stack.push(kind);
-            }
-        }
-    }
-
-    /// The window on top, if any is open.
-    #[must_use]
-    pub fn topmost(&self) -> Option<Kind> {
-        self.stack.last().copied()
-    }
-
-    fn raise(&mut self, kind: Kind) {
-        self.stack.retain(|&k| k != kind);
-        self.stack.push(kind);
-    }
-}
 
 /// Esc closes the topmost window, before anything else sees the key (the
 /// note editor or the find bar would otherwise close under the window).
@@ -105,22 +22,6 @@ pub fn escape_closes_topmost(ctx: &Context, windows: &mut Windows) -> bool {
         return true;
     }
     false
-}
-
-/// A window as all of Pizhu's are: a fixed id (titles change with the
-/// language), no collapsing, and kept inside `area` (below the menu bar).
-pub(crate) fn window<'a>(
-    title: &str,
-    id: &str,
-    open: &'a mut bool,
-    area: Rect,
-) -> egui::Window<'a> {
-    egui::Window::new(title.to_owned())
-        .id(egui::Id::unique(("pizhu-window", id)))
-        .open(open)
-        .collapsible(false)
-        .constrain_to(area)
-        .max_height(area.height())
 }
 
 /// Draw the windows over the reader, inside `area` (what the panels leave

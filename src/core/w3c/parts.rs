@@ -529,12 +529,12 @@ pub(super) fn names_document(source: &str, doc: &Document) -> bool {
     if source.is_empty() || source == write::source_iri(doc) {
         return true;
     }
-    if let Some(hash) = write::strip_prefix_ignore_case(source, "urn:sha256:") {
+    if let Some(hash) = super::iri::strip_prefix_ignore_case(source, "urn:sha256:") {
         return hash.eq_ignore_ascii_case(&doc.clean_sha256)
             || hash.eq_ignore_ascii_case(&doc.raw_sha256);
     }
     let path = source.split(['?', '#']).next().unwrap_or(source);
     let last = path.rsplit('/').next().unwrap_or(path);
-    let last = write::percent_decode(last).unwrap_or_else(|| last.to_owned());
+    let last = super::iri::percent_decode(last).unwrap_or_else(|| last.to_owned());
     !last.is_empty() && last == doc.name
 }

@@ -8,6 +8,7 @@ pub mod decode;
 pub mod document;
 pub mod excerpt;
 pub mod find;
+pub mod linebreak;
 pub mod offset;
 pub mod script;
 pub mod segment;

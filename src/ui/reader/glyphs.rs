@@ -1,16 +1,12 @@
-//! Where each character of a laid-out block sits on screen: glyph boxes,
-//! the rects covering a char range (one per line), and the char under a
-//! pointer. Everything the reader paints over the text is placed by these.
+//! Where each character of a laid-out block sits on screen: glyph boxes and
+//! the rects covering a char range (one per line). Everything the reader
+//! paints over the text is placed by these; the char under a pointer is
+//! `wrap::Laid::char_at`.
 
 use egui::{Galley, Pos2, Rect};
 
 use crate::core::notes::note::TextPosition;
 use crate::core::text::segment::Paragraph;
-
-/// The char index (within the galley) nearest to a screen position.
-pub(super) fn char_at(galley: &Galley, origin: Pos2, pos: Pos2) -> usize {
-    galley.cursor_from_pos(pos - origin).index.0
-}
 
 /// Screen rects (one per line) covering `range` of the clean text within `para`.
 pub(super) fn range_rects(

@@ -3,7 +3,7 @@
 //! (a selection that may cross blocks), the context menu, arrow keys with
 //! Shift, Escape, Ctrl+Enter (note the selection) and copy.
 
-use egui::{Galley, Key, Pos2, Ui};
+use egui::{Key, Pos2, Ui};
 
 use crate::core::notes::note::TextPosition;
 use crate::core::text::document::Document;
@@ -11,8 +11,8 @@ use crate::core::text::segment::Paragraph;
 use crate::core::text::words::{WordSegmenter, sentence_at};
 use crate::ui::i18n::{Strings, fill};
 
-use super::glyphs::char_at;
 use super::state::{ReaderState, ReaderView, Selection};
+use super::wrap::Laid;
 use crate::ui::command::Command;
 use crate::ui::shortcuts::{self, with_keys};
 
@@ -28,7 +28,7 @@ pub(super) fn pointer(
     response: &egui::Response,
     doc: &Document,
     para: &Paragraph,
-    galley: &Galley,
+    laid: &Laid,
     origin: Pos2,
     view: ReaderView<'_>,
     state: &mut ReaderState,
@@ -37,7 +37,7 @@ pub(super) fn pointer(
     let Some(pos) = response.interact_pointer_pos() else {
         return;
     };
-    let local = char_at(galley, origin, pos);
+    let local = laid.char_at(origin, pos);
     let at = para.start + local;
     if response.triple_clicked() {
         if let Some((s, e)) = sentence_at(&doc.sentences, at) {
@@ -47,11 +47,11 @@ pub(super) fn pointer(
         let (s, e) = view
             .words
             .get_or_init(WordSegmenter::new)
-            .word_at(galley.text(), local);
+            .word_at(&laid.text(), local);
         state.selection = Some(Selection::new(para.start + s, para.start + e));
     } else if response.drag_started() {
         let origin_pos = ui.input(|i| i.pointer.press_origin()).unwrap_or(pos);
-        let from = para.start + char_at(galley, origin, origin_pos);
+        let from = para.start + laid.char_at(origin, origin_pos);
         state.selection = Some(Selection::new(from, at));
         state.dragging = true;
     } else if response.clicked() {
@@ -83,7 +83,7 @@ pub(super) fn drag_across_paragraphs(ui: &Ui, state: &mut ReaderState) {
             .find(|p| pos.y <= p.rect.bottom())
             .or_else(|| state.placed.last());
         if let (Some(p), Some(sel)) = (placed, state.selection.as_mut()) {
-            sel.head = p.start + char_at(&p.galley, p.rect.min, pos);
+            sel.head = p.start + p.laid.char_at(p.rect.min, pos);
         }
     } else {
         state.dragging = false;

@@ -12,8 +12,9 @@
 //! changes the review goes out as a [`Command`].
 //!
 //! The modules, from the bottom up: `state` (the public types),
-//! `blocks` (the document cut into blocks, their heights), `glyphs` (where
-//! each char sits on screen), `paint`, `margin`, `ruby` and `input` (what a
+//! `blocks` (the document cut into blocks, their heights), `wrap` (a block
+//! laid out with Chinese line breaks), `glyphs` (where each char sits on
+//! screen), `paint`, `margin`, `ruby` and `input` (what a
 //! block shows and how it reacts), `paragraph` (one block drawn) and
 //! `viewport` (the blocks in view).
 
@@ -26,6 +27,7 @@ mod paragraph;
 mod ruby;
 mod state;
 mod viewport;
+mod wrap;
 
 use egui::Ui;
 

@@ -5,22 +5,21 @@
 
 use std::sync::Arc;
 
-use egui::text::{LayoutJob, TextFormat};
-use egui::{Align, Align2, FontId, Galley, Pos2, Rect, Sense, Ui, WidgetInfo};
+use egui::{Align, Align2, FontId, Pos2, Rect, Sense, Ui, WidgetInfo};
 
 use crate::core::notes::note::{Note, TextPosition};
 use crate::core::text::document::Document;
 use crate::core::text::segment::Paragraph;
-use crate::ui::fonts::reading_family;
 use crate::ui::i18n::{Strings, fill};
 use crate::ui::theme;
 
-use super::glyphs::{char_at, glyph_boxes, range_rects};
+use super::glyphs::{glyph_boxes, range_rects};
 use super::input::{context_menu_ui, pointer};
 use super::margin::margin_markers_ui;
 use super::paint::{paint_evidence, paint_find, paint_flash, paint_highlights, paint_selection};
 use super::ruby::ruby_ui;
 use super::state::{Placed, ReaderState, ReaderView};
+use super::wrap::Laid;
 use crate::ui::command::Command;
 
 /// The paragraph number in the gutter: a button that notes the paragraph.
@@ -50,30 +49,8 @@ pub(super) fn paragraph_number_ui(
     response.on_hover_text(fill(s.note_paragraph_hover, &[("n", &number)]))
 }
 
-/// Lays out a block's text in the reading font, wrapped at `width`.
-pub(super) fn layout_paragraph(
-    ui: &Ui,
-    text: &str,
-    width: f32,
-    view: &ReaderView<'_>,
-) -> Arc<Galley> {
-    let palette = theme::palette(ui.visuals());
-    let line_height = view.line_height();
-    let mut job = LayoutJob::single_section(
-        text.to_owned(),
-        TextFormat {
-            font_id: FontId::new(view.size, reading_family()),
-            color: palette.text,
-            line_height: Some(line_height),
-            ..TextFormat::default()
-        },
-    );
-    job.wrap.max_width = width;
-    ui.fonts_mut(|fonts| fonts.layout_job(job))
-}
-
-/// One block of a paragraph (`para` holds the block's range), its galley
-/// placed at `rect`. In the 简/繁 view the galley's text is converted char
+/// One block of a paragraph (`para` holds the block's range), laid out
+/// (`laid`) and placed at `rect`. In the 简/繁 view the galley's text is converted char
 /// for char, so every offset (notes, evidence, selection) stays the clean
 /// text's.
 #[allow(
@@ -84,7 +61,7 @@ pub(super) fn paragraph_ui(
     ui: &mut Ui,
     doc: &Document,
     para: &Paragraph,
-    galley: Arc<Galley>,
+    laid: Laid,
     rect: Rect,
     view: ReaderView<'_>,
     state: &mut ReaderState,
@@ -95,9 +72,19 @@ pub(super) fn paragraph_ui(
         ui.scope_id().with(("block", para.start)),
         Sense::click_and_drag(),
     );
-    response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, galley.text()));
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, laid.text()));
+    let galley = &laid.galley;
     let origin = rect.min;
-    let boxes = glyph_boxes(&galley, origin, view.size);
+    // Each line as an AccessKit text run, so a screen reader (and a test)
+    // reads the lines the reader drew. Nothing is built without AccessKit.
+    egui::text_selection::accesskit_text::update_accesskit_for_text_widget(
+        ui.ctx(),
+        response.id,
+        None,
+        egui::emath::TSTransform::from_translation(origin.to_vec2()),
+        galley,
+    );
+    let boxes = glyph_boxes(galley, origin, view.size);
     let dark = ui.visuals().dark_mode;
 
     if ui.is_rect_visible(rect) {
@@ -113,7 +100,7 @@ pub(super) fn paragraph_ui(
         }
         ui.painter().galley(
             origin,
-            Arc::clone(&galley),
+            Arc::clone(galley),
             theme::palette(ui.visuals()).text,
         );
         if view.ruby {
@@ -126,7 +113,7 @@ pub(super) fn paragraph_ui(
         if let Some(hover) = response.hover_pos()
             && !state.dragging
         {
-            let at = para.start + char_at(&galley, origin, hover);
+            let at = para.start + laid.char_at(origin, hover);
             let under: Vec<&Note> = notes
                 .iter()
                 .filter(|(_, p)| p.start <= at && at < p.end)
@@ -162,13 +149,13 @@ pub(super) fn paragraph_ui(
     }
 
     pointer(
-        ui, &response, doc, para, &galley, origin, view, state, commands,
+        ui, &response, doc, para, &laid, origin, view, state, commands,
     );
     response.context_menu(|ui| context_menu_ui(ui, para, state, view.strings, commands));
     state.placed.push(Placed {
         start: para.start,
         rect,
-        galley,
+        laid,
     });
 }
 

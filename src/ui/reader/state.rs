@@ -2,9 +2,9 @@
 //! the reader's own state ([`ReaderState`]: selection, pending scroll,
 //! flash, and what the last frame drew).
 
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
-use egui::{Align, Galley, Rect};
+use egui::{Align, Rect};
 
 use crate::core::notes::note::TextPosition;
 use crate::core::notes::store::ReviewStore;
@@ -15,6 +15,7 @@ use crate::ui::i18n::Strings;
 use crate::ui::theme;
 
 use super::blocks::BlockLayout;
+use super::wrap::Laid;
 
 /// How the article is shown; everything the reader needs besides its state.
 #[derive(Clone, Copy)]
@@ -145,7 +146,7 @@ pub(super) struct Placed {
     /// Where the galley was painted.
     pub(super) rect: Rect,
     /// The block's laid-out text.
-    pub(super) galley: Arc<Galley>,
+    pub(super) laid: Laid,
 }
 
 impl ReaderState {

@@ -10,10 +10,10 @@ use crate::core::text::document::Document;
 use crate::ui::theme;
 
 use super::blocks::{LayoutKey, block_height, block_text, number_height};
-use super::glyphs::char_at;
 use super::input::drag_across_paragraphs;
-use super::paragraph::{layout_paragraph, paragraph_number_ui, paragraph_ui};
+use super::paragraph::{paragraph_number_ui, paragraph_ui};
 use super::state::{ReaderState, ReaderView};
+use super::wrap::{Type, layout_block};
 use crate::ui::command::Command;
 
 /// The blocks in `viewport` (content coordinates), placed by their tops.
@@ -73,8 +73,16 @@ pub(super) fn blocks_ui(
             break;
         };
         let text = block_text(doc, view.display, block);
-        let galley = layout_paragraph(ui, text, column, &view);
-        let height = block_height(galley.size().y, block, gap, number);
+        let laid = layout_block(
+            ui,
+            text,
+            column,
+            Type {
+                size: view.size,
+                line_height: view.line_height(),
+            },
+        );
+        let height = block_height(laid.size().y, block, gap, number);
         let lay = &state.layout;
         let estimate = lay.heights.get(i).copied().unwrap_or(height);
         let top = match next_top {
@@ -110,8 +118,8 @@ pub(super) fn blocks_ui(
                 commands.push(Command::AddParagraphNote(block.range.index));
             }
         }
-        let rect = Rect::from_min_size(Pos2::new(x_text, y), galley.size());
-        paragraph_ui(ui, doc, &block.range, galley, rect, view, state, commands);
+        let rect = Rect::from_min_size(Pos2::new(x_text, y), laid.size());
+        paragraph_ui(ui, doc, &block.range, laid, rect, view, state, commands);
     }
     if let Some(target) = state.scroll_to
         && !state.scrolled
@@ -141,7 +149,7 @@ pub(super) fn blocks_ui(
     let top = ui.clip_rect().top();
     if let Some(p) = state.placed.iter().find(|p| p.rect.bottom() > top) {
         let y = top.max(p.rect.top()) + 1.0;
-        state.top_char = p.start + char_at(&p.galley, p.rect.min, Pos2::new(p.rect.left(), y));
+        state.top_char = p.start + p.laid.char_at(p.rect.min, Pos2::new(p.rect.left(), y));
     }
 }
 

@@ -517,14 +517,15 @@ impl AppState {
 
     /// Add a note on `target` and open it in the editor.
     fn add_note(&mut self, now: f64, target: Target) {
-        let start = target.position.start;
+        let (start, end) = (target.position.start, target.position.end);
         let note = Note::new(target, String::new(), self.settings.author.clone());
         let id = note.id.clone();
         self.notes.edit(now, Edit::Add(note));
         if self.notes.open_editor(&id, true) {
             self.chrome.set_side(&mut self.settings, true);
         }
-        self.reader.selection = None;
+        // The caret after the noted words, where reading goes on.
+        self.reader.selection = Some(Selection::new(end, end));
         self.reader.keep_in_view(start);
     }
 

@@ -184,8 +184,11 @@ pub(super) fn keyboard(
                     .map_or(0, |p| p.start)
             });
         }
-        if i.consume_key(egui::Modifiers::NONE, Key::Escape) {
-            state.selection = None;
+        if i.consume_key(egui::Modifiers::NONE, Key::Escape)
+            && let Some(sel) = state.selection.as_mut()
+        {
+            // Like a text editor: the selection goes, the caret stays.
+            sel.anchor = sel.head;
         }
         if i.consume_shortcut(&shortcuts::ADD_NOTE)
             && let Some(range) = state.selected_range()

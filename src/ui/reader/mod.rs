@@ -49,6 +49,13 @@ pub fn reader_ui(
     state: &mut ReaderState,
     commands: &mut Vec<Command>,
 ) {
+    if state.selection.is_none() {
+        // A caret from the start, where reading is (the top of the view),
+        // so the keyboard visibly has a place before the first click.
+        let first = doc.paragraphs.first().map_or(0, |p| p.start);
+        let at = state.top_char.max(first).min(doc.char_len());
+        state.selection = Some(Selection::new(at, at));
+    }
     keyboard(ui, doc, state, commands);
     let palette = theme::palette(ui.visuals());
     egui::Frame::new().fill(palette.page).show(ui, |ui| {

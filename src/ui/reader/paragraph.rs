@@ -77,10 +77,26 @@ pub(super) fn paragraph_ui(
     let origin = rect.min;
     // Each line as an AccessKit text run, so a screen reader (and a test)
     // reads the lines the reader drew. Nothing is built without AccessKit.
+    // The caret or selection is theirs too, where it touches this block.
+    let cursor = state.selection.and_then(|sel| {
+        let inside = |at: usize| (para.start..=para.end).contains(&at);
+        let local = |at: usize| {
+            let at = at.clamp(para.start, para.end) - para.start;
+            egui::text::CCursor::new(laid.galley_index(at))
+        };
+        let r = sel.range();
+        (inside(sel.head) || inside(sel.anchor) || (r.start < para.start && r.end > para.end)).then(
+            || egui::text_selection::CCursorRange {
+                primary: local(sel.head),
+                secondary: local(sel.anchor),
+                h_pos: None,
+            },
+        )
+    });
     egui::text_selection::accesskit_text::update_accesskit_for_text_widget(
         ui.ctx(),
         response.id,
-        None,
+        cursor,
         egui::emath::TSTransform::from_translation(origin.to_vec2()),
         galley,
     );

@@ -46,6 +46,12 @@ impl Laid {
         index - before
     }
 
+    /// The galley cursor index of char offset `local` of the block's text
+    /// (a caret at a break sits at the start of the new line).
+    pub(super) fn galley_index(&self, local: usize) -> usize {
+        local + self.breaks.iter().take_while(|&&b| b <= local).count()
+    }
+
     /// The block's text as the reader shows it, without the inserted breaks
     /// (for accessibility: a screen reader reads the text, not our lines).
     pub(super) fn text(&self) -> String {

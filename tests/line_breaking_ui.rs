@@ -2,7 +2,8 @@
 //! text, and no line of the article starts with a closing mark (，。、”」)
 //! or ends with an opening one (“「（); English keeps its words whole.
 //! The lines are read from the reader's AccessKit text runs, the lines a
-//! screen reader is given.
+//! screen reader is given. And an English file's status bar does not
+//! count "0 pinyin readings removed".
 //!
 //! Needs the window: built only with the `gui` feature (the default).
 
@@ -133,4 +134,21 @@ fn english_words_are_never_cut_and_lines_break_after_spaces() {
             assert!(line.ends_with(' '), "{width} px: {line:?}");
         }
     }
+}
+
+#[test]
+fn an_english_file_says_nothing_about_pinyin_in_the_status_bar() {
+    let text = "The agreement was signed on 11 December.\n";
+    let doc = Document::from_bytes("english.txt", None, text.as_bytes()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let harness = window(doc, &dir, [1280.0, 800.0]);
+    let status = harness
+        .query_all_by_role(Role::Label)
+        .filter_map(|n| n.accesskit_node().value())
+        .find(|v| v.starts_with("english.txt"))
+        .expect("the status bar names the file");
+    assert_eq!(
+        status,
+        "english.txt · UTF-8 · 41 bytes · 41 characters · 1 paragraph"
+    );
 }

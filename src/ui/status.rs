@@ -30,7 +30,7 @@ pub fn status_text(doc: &Document, s: &Strings) -> String {
     } else {
         doc.encoding.to_owned()
     };
-    fill(
+    let mut line = fill(
         s.status_line,
         &[
             ("name", &doc.name),
@@ -38,9 +38,15 @@ pub fn status_text(doc: &Document, s: &Strings) -> String {
             ("bytes", &human_bytes(doc.byte_len, s)),
             ("chars", &doc.char_len()),
             ("paragraphs", &doc.paragraphs.len()),
-            ("readings", &doc.cleaned.removed.len()),
         ],
-    )
+    );
+    // Only a scrape that had pinyin says so: "0 removed" on any other file
+    // is noise.
+    let readings = doc.cleaned.removed.len();
+    if readings > 0 {
+        line.push_str(&fill(s.status_readings, &[("readings", &readings)]));
+    }
+    line
 }
 
 /// The status bar's warning that the document was opened with malformed

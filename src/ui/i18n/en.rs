@@ -149,7 +149,8 @@ pub const EN: Strings = Strings {
     note_on: "Note on “{quote}”",
     quoted: "“{quote}”",
 
-    status_line: "{name} · {encoding} · {bytes} · {chars} {chars:character|characters} · {paragraphs} {paragraphs:paragraph|paragraphs} · {readings} pinyin {readings:reading|readings} removed",
+    status_line: "{name} · {encoding} · {bytes} · {chars} {chars:character|characters} · {paragraphs} {paragraphs:paragraph|paragraphs}",
+    status_readings: " · {readings} pinyin {readings:reading|readings} removed",
     bytes: "{n} {n:byte|bytes}",
     no_document: "No document open",
     status_replaced: "Damaged bytes replaced: {count}",
@@ -467,9 +468,8 @@ mod tests {
                     ("bytes", &"1 byte"),
                     ("chars", &n),
                     ("paragraphs", &n),
-                    ("readings", &n),
                 ],
-            )
+            ) + &fill(EN.status_readings, &[("readings", &n)])
         };
         assert_eq!(
             line(1),

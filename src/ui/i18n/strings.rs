@@ -207,8 +207,10 @@ strings! {
     quoted,
 
     // Status bar and notes banner (status.rs).
-    /// `{name}`, `{encoding}`, `{bytes}`, `{chars}`, `{paragraphs}`, `{readings}`.
+    /// `{name}`, `{encoding}`, `{bytes}`, `{chars}`, `{paragraphs}`.
     status_line,
+    /// Appended to `status_line` when pinyin was removed: `{readings}`.
+    status_readings,
     /// `{n}`.
     bytes,
     no_document,

@@ -149,7 +149,8 @@ pub const ZH_HANS: Strings = Strings {
     note_on: "“{quote}”的批注",
     quoted: "“{quote}”",
 
-    status_line: "{name} · {encoding} · {bytes} · {chars} 个字符 · {paragraphs} 段 · 已移除 {readings} 处拼音",
+    status_line: "{name} · {encoding} · {bytes} · {chars} 个字符 · {paragraphs} 段",
+    status_readings: " · 已移除 {readings} 处拼音",
     bytes: "{n} 字节",
     no_document: "尚未打开文档",
     status_replaced: "已替换损坏的字节：{count} 处",

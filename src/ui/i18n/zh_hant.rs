@@ -149,7 +149,8 @@ pub const ZH_HANT: Strings = Strings {
     note_on: "「{quote}」的批注",
     quoted: "「{quote}」",
 
-    status_line: "{name} · {encoding} · {bytes} · {chars} 個字元 · {paragraphs} 段 · 已移除 {readings} 處拼音",
+    status_line: "{name} · {encoding} · {bytes} · {chars} 個字元 · {paragraphs} 段",
+    status_readings: " · 已移除 {readings} 處拼音",
     bytes: "{n} 位元組",
     no_document: "尚未開啟文件",
     status_replaced: "已替換損壞的位元組：{count} 處",

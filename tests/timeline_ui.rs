@@ -151,3 +151,30 @@ fn an_edit_survives_save_and_reload_and_undo_reverts_it() {
         "undo reverts"
     );
 }
+
+#[test]
+fn hovering_the_open_events_evidence_names_the_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_on(&dir.path().join("h.pizhu.json"), 0);
+    let timeline = harness.state().timeline().unwrap().clone();
+    let first = &timeline.events[0];
+    harness
+        .get_by_label(&format!("Event: {}", first.title))
+        .click();
+    harness.run_steps(30);
+    // The evidence (the site visits, paragraph 5) is highlighted; the
+    // reviewer points at its first line.
+    let line = harness
+        .get_all_by_role(Role::TextRun)
+        .find(|n| {
+            use egui_kittest::kittest::NodeT as _;
+            n.accesskit_node()
+                .value()
+                .is_some_and(|v| v.starts_with("簽約儀式前,韓金峰"))
+        })
+        .expect("the site visits' first line is drawn")
+        .rect();
+    harness.hover_at(line.center());
+    harness.run_steps(12);
+    harness.get_by_label(&format!("Evidence for the event “{}”", first.title));
+}

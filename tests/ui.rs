@@ -171,3 +171,25 @@ fn find_counts_matches_and_steps_through_them() {
     assert!(n > 10);
     harness.get_by_label(&format!("1 of {n}"));
 }
+
+#[test]
+fn ctrl_f_again_selects_the_old_query_so_typing_replaces_it() {
+    let mut harness = harness();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    harness.get_by_label("Find in text").type_text("十八大");
+    harness.run();
+    harness.get_by_label("1 of 3");
+    // Back to reading, then Ctrl+F again and a new word.
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    harness.get_by_label("Find in text").type_text("濟寧");
+    harness.run();
+    let query = harness
+        .get_by_label("Find in text")
+        .accesskit_node()
+        .value();
+    assert_eq!(query.as_deref(), Some("濟寧"), "the old query was replaced");
+}

@@ -85,6 +85,15 @@ pub fn find_bar_ui(
         if state.focus {
             field.request_focus();
             state.focus = false;
+            // Ctrl+F again selects the old query, so typing replaces it
+            // (as in every editor) instead of appending to it.
+            let mut edit = egui::TextEdit::load_state(ui.ctx(), field.id).unwrap_or_default();
+            edit.cursor
+                .set_char_range(Some(egui::text_selection::CCursorRange::two(
+                    egui::text::CCursor::new(0),
+                    egui::text::CCursor::new(state.query.chars().count()),
+                )));
+            egui::TextEdit::store_state(ui.ctx(), field.id, edit);
         }
         if state.query != state.searched {
             state.searched.clone_from(&state.query);

@@ -365,7 +365,18 @@ fn list_ui(
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut filter.color, None, s.any_color);
                 for color in NoteColor::ALL {
-                    ui.selectable_value(&mut filter.color, Some(color), s.color_name(color));
+                    // Each entry with its chip, as the editor's swatches show
+                    // the colours: a name alone is slow to match.
+                    ui.horizontal(|ui| {
+                        let (rect, _) =
+                            ui.allocate_exact_size(egui::Vec2::splat(14.0), egui::Sense::hover());
+                        ui.painter().circle_filled(
+                            rect.center(),
+                            6.0,
+                            theme::note_color(color, dark),
+                        );
+                        ui.selectable_value(&mut filter.color, Some(color), s.color_name(color));
+                    });
                 }
             })
             .response

@@ -249,6 +249,7 @@ pub const EN: Strings = Strings {
 
     add_event: "Add event from selection",
     add_event_hover: "The selected words become the event's evidence",
+    evidence_for: "Evidence for the event “{title}”",
     reset_timeline: "Reset to shipped timeline",
     reset_timeline_hover: "Undo all timeline edits (Ctrl+Z brings them back)",
     year_inferred: "({year} — inferred)",

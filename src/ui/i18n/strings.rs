@@ -354,6 +354,8 @@ strings! {
     // Timeline and people (timeline_panel.rs).
     add_event,
     add_event_hover,
+    /// Hovering the open event's evidence in the article: `{title}`.
+    evidence_for,
     reset_timeline,
     reset_timeline_hover,
     /// `{year}`.

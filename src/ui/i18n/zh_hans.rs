@@ -249,6 +249,7 @@ pub const ZH_HANS: Strings = Strings {
 
     add_event: "从选中内容添加事件",
     add_event_hover: "选中的文字会成为事件的依据",
+    evidence_for: "事件“{title}”的依据",
     reset_timeline: "恢复为内置时间线",
     reset_timeline_hover: "撤销所有时间线编辑（按 Ctrl+Z 可找回）",
     year_inferred: "（{year} 年，推断）",

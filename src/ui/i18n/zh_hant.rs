@@ -249,6 +249,7 @@ pub const ZH_HANT: Strings = Strings {
 
     add_event: "從選取範圍新增事件",
     add_event_hover: "選取的文字會成為事件的依據",
+    evidence_for: "事件「{title}」的依據",
     reset_timeline: "還原為內建時間線",
     reset_timeline_hover: "撤銷所有時間線編輯（按 Ctrl+Z 可再找回）",
     year_inferred: "（{year} 年，推斷）",

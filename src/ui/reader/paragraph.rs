@@ -11,6 +11,7 @@ use crate::core::notes::note::{Note, TextPosition};
 use crate::core::text::document::Document;
 use crate::core::text::segment::Paragraph;
 use crate::ui::i18n::{Strings, fill};
+use crate::ui::shown;
 use crate::ui::theme;
 
 use super::glyphs::{glyph_boxes, range_rects};
@@ -135,10 +136,26 @@ pub(super) fn paragraph_ui(
                 .filter(|(_, p)| p.start <= at && at < p.end)
                 .map(|(n, _)| *n)
                 .collect();
-            if !under.is_empty() {
-                response
-                    .clone()
-                    .on_hover_ui_at_pointer(|ui| notes_tooltip_ui(ui, &under, view.strings));
+            // The open event's evidence names its event, as the timeline
+            // is read against the text.
+            let event = view.open_event.filter(|&open| {
+                view.evidence.iter().any(|e| {
+                    e.event == open && e.range.is_some_and(|r| r.start <= at && at < r.end)
+                })
+            });
+            let title = event
+                .and_then(|i| view.timeline?.events.get(i))
+                .map(|e| shown::text(ui.ctx(), &e.title));
+            if !under.is_empty() || title.is_some() {
+                response.clone().on_hover_ui_at_pointer(|ui| {
+                    if let Some(title) = &title {
+                        ui.label(fill(view.strings.evidence_for, &[("title", title)]));
+                        if !under.is_empty() {
+                            ui.separator();
+                        }
+                    }
+                    notes_tooltip_ui(ui, &under, view.strings);
+                });
             }
         }
     }

@@ -176,6 +176,15 @@ fn the_article_stays_readable_at_every_window_size() {
             width >= 20.0 * size - 0.5,
             "at {w}×{h} the article is {width} wide, fewer than 20 characters of {size}"
         );
+        // The status bar's Open folder button stays inside the window: the
+        // document's facts are cut instead.
+        let folder = harness
+            .get_by_role_and_label(Role::Button, "Open folder")
+            .rect();
+        assert!(
+            folder.right() <= w + 0.5 && folder.left() >= 0.0,
+            "at {w}×{h} Open folder is at {folder:?}"
+        );
     }
 }
 

@@ -58,6 +58,8 @@ pub struct PizhuApp {
     state: AppState,
     commands: Vec<Command>,
     probe: Probe,
+    /// The window was sized to the screen (once, when the screen is known).
+    fitted: bool,
 }
 
 impl PizhuApp {
@@ -102,6 +104,7 @@ impl PizhuApp {
                 trace_frames: std::env::var_os("PIZHU_TRACE_FRAMES").is_some(),
                 frames: 0,
             },
+            fitted: false,
         }
     }
 
@@ -198,6 +201,18 @@ impl PizhuApp {
     /// Hand the queued commands to the state, then bring up to date what
     /// the next drawing needs, and save the notes when it is time.
     fn logic_pass(&mut self, ctx: &egui::Context) {
+        if !self.fitted
+            && let Some(monitor) = ctx.input(|i| i.viewport().monitor_size)
+        {
+            // Sized to the screen once it is known (the first frame): the
+            // built-in size is too big for a small screen, too small for a
+            // large one.
+            self.fitted = true;
+            let size = layout::first_window_size(monitor);
+            ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(size));
+            let corner = ((monitor - size) * 0.5).max(egui::Vec2::ZERO);
+            ctx.send_viewport_cmd(egui::ViewportCommand::OuterPosition(corner.to_pos2()));
+        }
         for command in std::mem::take(&mut self.commands) {
             self.state.handle(ctx, command);
         }

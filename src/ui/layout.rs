@@ -62,9 +62,34 @@ pub fn editor_height(available: f32) -> f32 {
     (available * 0.45).clamp(140.0, 340.0).min(available * 0.6)
 }
 
+/// The window's size when it opens on a screen `monitor` big (in points):
+/// the built-in size where it fits, three quarters of a larger screen
+/// (a 2560×1440 screen gets 1920×1080, not a small window in a corner),
+/// and the whole of a smaller one (never wider or taller than the screen).
+#[must_use]
+pub fn first_window_size(monitor: egui::Vec2) -> egui::Vec2 {
+    let fit = |screen: f32, built_in: f32| screen.min(built_in.max(screen * 0.75));
+    egui::vec2(
+        fit(monitor.x, WINDOW_SIZE[0]),
+        fit(monitor.y, WINDOW_SIZE[1]),
+    )
+}
+
+/// The window's built-in size, before the screen is known.
+pub const WINDOW_SIZE: [f32; 2] = [1100.0, 800.0];
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_window_fits_the_screen_and_uses_a_big_one() {
+        let size = |w: f32, h: f32| first_window_size(egui::vec2(w, h));
+        assert_eq!(size(2560.0, 1440.0), egui::vec2(1920.0, 1080.0));
+        assert_eq!(size(1280.0, 800.0), egui::vec2(1100.0, 800.0));
+        assert_eq!(size(800.0, 600.0), egui::vec2(800.0, 600.0));
+        assert_eq!(size(500.0, 400.0), egui::vec2(500.0, 400.0));
+    }
 
     #[test]
     fn the_article_keeps_twenty_characters_beside_the_panel() {

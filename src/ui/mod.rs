@@ -65,7 +65,7 @@ pub fn run(
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(title)
         .with_app_id(crate::desktop::APP_ID)
-        .with_inner_size([1100.0, 800.0])
+        .with_inner_size(layout::WINDOW_SIZE)
         .with_min_inner_size([480.0, 320.0]);
     if let Some(icon) = window_icon() {
         viewport = viewport.with_icon(icon);

@@ -139,48 +139,67 @@ pub fn status_ui(
         {
             commands.push(Command::ZoomReset);
         }
-        match doc {
-            Some(doc) => {
-                ui.label(status_text(doc, s));
-                for (label, hover) in [replaced_text(doc, s), guessed_text(doc, s)]
-                    .into_iter()
-                    .flatten()
-                {
-                    ui.colored_label(theme::palette(ui.visuals()).error, label)
-                        .on_hover_text(hover);
-                }
+        // Right to left: the notes' state and folder keep their place, the
+        // document's facts fill what is left and are cut (the whole line
+        // on hover) in a narrow window.
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if let Some(notes) = notes {
+                notes_status_ui(ui, &notes, s, commands);
             }
-            None => {
-                ui.label(s.no_document);
-            }
-        }
-        if let Some(notes) = notes {
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui
-                    .small_button(s.open_folder)
-                    .on_hover_text(s.open_folder_hover)
-                    .clicked()
-                {
-                    commands.push(Command::OpenNotesFolder);
-                }
-                let name = notes.path.file_name().map_or_else(
-                    || notes.path.display().to_string(),
-                    |n| n.to_string_lossy().into_owned(),
-                );
-                // The state first, so a narrow window cuts the file name, not "saved".
-                let text = fill(
-                    s.notes_status,
-                    &[("state", &s.save_state(notes.state)), ("name", &name)],
-                );
-                let label = if notes.broken {
-                    ui.colored_label(theme::palette(ui.visuals()).error, s.notes_damaged)
-                } else {
-                    ui.add(egui::Label::new(text).truncate())
-                };
-                label.on_hover_text(fill(s.notes_saved_in, &[("path", &notes.path.display())]));
-            });
-        }
+            ui.with_layout(
+                egui::Layout::left_to_right(egui::Align::Center),
+                |ui| match doc {
+                    Some(doc) => {
+                        for (label, hover) in [replaced_text(doc, s), guessed_text(doc, s)]
+                            .into_iter()
+                            .flatten()
+                        {
+                            ui.colored_label(theme::palette(ui.visuals()).error, label)
+                                .on_hover_text(hover);
+                        }
+                        ui.add(egui::Label::new(status_text(doc, s)).truncate());
+                    }
+                    None => {
+                        ui.label(s.no_document);
+                    }
+                },
+            );
+        });
     });
+}
+
+/// The notes' part of the status bar, right to left: the Open folder
+/// button, then the notes' state and file name (at most half the bar, so
+/// the document's facts keep a place).
+fn notes_status_ui(ui: &mut Ui, notes: &NotesStatus<'_>, s: &Strings, commands: &mut Vec<Command>) {
+    if ui
+        .small_button(s.open_folder)
+        .on_hover_text(s.open_folder_hover)
+        .clicked()
+    {
+        commands.push(Command::OpenNotesFolder);
+    }
+    let name = notes.path.file_name().map_or_else(
+        || notes.path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    // The state first, so a narrow window cuts the file name, not "saved".
+    let text = fill(
+        s.notes_status,
+        &[("state", &s.save_state(notes.state)), ("name", &name)],
+    );
+    let most = ui.available_width() * 0.5;
+    let label = ui
+        .scope(|ui| {
+            ui.set_max_width(most);
+            if notes.broken {
+                ui.colored_label(theme::palette(ui.visuals()).error, s.notes_damaged)
+            } else {
+                ui.add(egui::Label::new(text).truncate())
+            }
+        })
+        .inner;
+    label.on_hover_text(fill(s.notes_saved_in, &[("path", &notes.path.display())]));
 }
 
 /// A banner above the article when the notes file is damaged or read-only:

@@ -2,7 +2,8 @@
 //!
 //! Every string the window shows is a field of [`Strings`] (`strings.rs`),
 //! and each language is one `const` table of them: [`EN`] (`en.rs`),
-//! [`ZH_HANT`] (`zh_hant.rs`), [`ZH_HANS`] (`zh_hans.rs`). To add a
+//! [`ZH_HANT`] (`zh_hant.rs`), [`ZH_HANS`] (`zh_hans.rs`); `labels.rs` names
+//! the core's kinds (colours, formats, phases) with them. To add a
 //! string, add a field to the list in `strings.rs`, then its text to all
 //! three tables (the compiler names any table that lacks it). Strings with
 //! values in them are templates with named placeholders, `"{n} matches"`,
@@ -21,6 +22,7 @@
 
 mod en;
 mod errors;
+mod labels;
 mod messages;
 mod strings;
 mod template;

@@ -69,11 +69,13 @@ fn main() -> ExitCode {
             annotations,
             file,
             notes,
+            lang,
         } => cli::import(
             &annotations,
             file.as_deref(),
             encoding,
             notes.as_deref(),
+            lang.unwrap_or_else(Lang::system),
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         ),

@@ -164,7 +164,7 @@ fn an_unknown_language_or_script_is_a_usage_error() {
         ),
         (
             &["text", "--lang", "zh-Hant"][..],
-            "pizhu: --lang is an option of `pizhu export` and `pizhu timeline`",
+            "pizhu: --lang is an option of `pizhu export`, `pizhu timeline` and `pizhu import`",
         ),
     ] {
         let out = pizhu(dir.path(), &[], "UTC0", args);
@@ -215,4 +215,47 @@ fn timeline_lang_gives_the_shipped_reasons_in_that_language() {
     assert!(
         reason(&[("LANG", "en_US.UTF-8")], &["timeline"]).starts_with("The article gives no year.")
     );
+}
+
+#[test]
+fn import_summarises_in_the_locale_or_lang_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let w3c = dir.path().join("批注.jsonld");
+    std::fs::write(
+        &w3c,
+        r#"{"@context":"http://www.w3.org/ns/anno.jsonld","type":"Annotation",
+            "body":{"type":"TextualBody","value":"核對全稱"},
+            "target":{"selector":{"type":"TextQuoteSelector","exact":"濟寧市政府與省人社廳"}}}"#,
+    )
+    .unwrap();
+    let w3c = w3c.to_str().unwrap();
+    let notes = |name: &str| dir.path().join(name).to_str().unwrap().to_owned();
+    let hant = stdout(&pizhu(
+        dir.path(),
+        &[("LANG", "zh_TW.UTF-8")],
+        "UTC0",
+        &["import", "--notes", &notes("a.pizhu.json"), w3c],
+    ));
+    assert!(hant.starts_with("已匯入 1 則: "), "{hant}");
+    let hans = stdout(&pizhu(
+        dir.path(),
+        &[("LANG", "en_US.UTF-8")],
+        "UTC0",
+        &[
+            "import",
+            "--lang",
+            "zh-Hans",
+            "--notes",
+            &notes("b.pizhu.json"),
+            w3c,
+        ],
+    ));
+    assert!(hans.starts_with("已导入 1 条: "), "{hans}");
+    let en = stdout(&pizhu(
+        dir.path(),
+        &[],
+        "UTC0",
+        &["import", "--notes", &notes("c.pizhu.json"), w3c],
+    ));
+    assert!(en.starts_with("1 imported: "), "{en}");
 }

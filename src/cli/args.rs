@@ -62,6 +62,8 @@ pub enum Invocation {
         file: Option<PathBuf>,
         /// The review file (`--notes PATH`); `None` for the usual place.
         notes: Option<PathBuf>,
+        /// The language of the summary (`--lang`); `None`: the locale's.
+        lang: Option<Lang>,
     },
     /// `--install-desktop`: add Pizhu to the applications menu and to
     /// "Open with" (a desktop entry and icons in `~/.local/share`).
@@ -110,10 +112,10 @@ Options:
                         Without it, a file whose encoding is unclear is refused,
                         naming the likely encodings
   --format NAME         export format: w3c (default), markdown, csv, html or json
-  --lang TAG            the language of what export and timeline write for people:
-                        en, zh-Hant or zh-Hans (the Markdown and HTML reports, the CSV
-                        header and status detail, the shipped timeline's reasons;
-                        W3C and JSON keys stay English). Default: from the locale
+  --lang TAG            the language of what export, timeline and import write for
+                        people: en, zh-Hant or zh-Hans (the Markdown and HTML reports,
+                        the CSV header and status detail, the shipped timeline's
+                        reasons, the import summary; W3C and JSON keys stay English). Default: from the locale
                         (LC_ALL, LC_MESSAGES, LANG), English when it is not Chinese.
                         Report times are local (TZ or the system's zone), with the
                         offset from UTC
@@ -233,8 +235,10 @@ pub fn parse_with_encoding(
         return Err("--format and -o/--output are options of `pizhu export`".into());
     }
     let command = first.as_deref().and_then(|c| c.to_str());
-    if lang.is_some() && !matches!(command, Some("export" | "timeline")) {
-        return Err("--lang is an option of `pizhu export` and `pizhu timeline`".into());
+    if lang.is_some() && !matches!(command, Some("export" | "timeline" | "import")) {
+        return Err(
+            "--lang is an option of `pizhu export`, `pizhu timeline` and `pizhu import`".into(),
+        );
     }
     if script.is_some() && command != Some("text") {
         return Err("--script is an option of `pizhu text`".into());
@@ -262,6 +266,7 @@ pub fn parse_with_encoding(
             )?,
             file: it.next().map(PathBuf::from),
             notes,
+            lang,
         },
         Some(file) => Invocation::Gui {
             file: Some(PathBuf::from(file)),
@@ -426,7 +431,8 @@ mod tests {
             Invocation::Import {
                 annotations: "批注.jsonld".into(),
                 file: None,
-                notes: None
+                notes: None,
+                lang: None
             }
         );
         assert_eq!(
@@ -441,7 +447,8 @@ mod tests {
             Invocation::Import {
                 annotations: "批注.jsonld".into(),
                 file: Some("文章.txt".into()),
-                notes: Some("審閱.json".into())
+                notes: Some("審閱.json".into()),
+                lang: None
             }
         );
         let err = parse(args(&["import"])).unwrap_err();

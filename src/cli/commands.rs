@@ -225,7 +225,8 @@ pub fn export(
 
 /// `pizhu import`: merges the notes in `annotations` into the notes of
 /// the document and saves them (atomically, merging with changes made on
-/// disk meanwhile), then prints the summary on `out`. Orphans and skipped
+/// disk meanwhile), then prints the summary on `out` in `lang` (the
+/// details on `err` stay English, like every CLI message). Orphans and skipped
 /// items are listed on `err`, and the command then finishes
 /// [`Finished::WithWarnings`].
 ///
@@ -237,6 +238,7 @@ pub fn import(
     file: Option<&Path>,
     encoding: Option<&'static Encoding>,
     notes: Option<&Path>,
+    lang: Lang,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<Finished> {
@@ -256,7 +258,7 @@ pub fn import(
         anyhow::bail!(problem.to_string());
     }
     // Ids, quotes and paths come from files: shown with controls escaped.
-    let line = format!("{summary}: {}", notes.path().display());
+    let line = format!("{}: {}", summary.line_in(lang), notes.path().display());
     writeln!(out, "{}", escape_controls(&line))
         .and_then(|()| out.flush())
         .context("could not write the summary to standard output")?;

@@ -8,6 +8,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::core::file::review::ReviewError;
+use crate::core::lang::Lang;
 use crate::core::notes::note::Note;
 use crate::core::notes::store::StoreError;
 
@@ -266,6 +267,54 @@ impl ImportSummary {
             || self.skipped > 0
             || self.duplicates > 0
             || !self.renamed.is_empty()
+    }
+
+    /// The one-line summary in `lang`: English is the [`fmt::Display`]
+    /// line; Chinese joins the counts that are not zero (the first always)
+    /// with "，". The window and `pizhu import` both print this.
+    #[must_use]
+    pub fn line_in(&self, lang: Lang) -> String {
+        let parts = match lang {
+            Lang::En => return self.to_string(),
+            Lang::ZhHant => [
+                "已匯入 {n} 則",
+                "略過 {n} 則重複的批注",
+                "{n} 則由較新的版本取代",
+                "另有 {n} 個版本保留為標籤「conflict」的批注",
+                "{n} 則失去定位（在文字中找不到）",
+                "{n} 則位置不明確（放在幾處中的第一處，請核對）",
+                "略過 {n} 個無法使用的項目",
+                "{n} 個欄位改名保留",
+            ],
+            Lang::ZhHans => [
+                "已导入 {n} 条",
+                "跳过 {n} 条重复的批注",
+                "{n} 条被较新的版本取代",
+                "另有 {n} 个版本保留为标签“conflict”的批注",
+                "{n} 条失去定位（在文本中找不到）",
+                "{n} 条位置不明确（放在几处中的第一处，请核对）",
+                "跳过 {n} 个无法使用的项目",
+                "{n} 个字段改名保留",
+            ],
+        };
+        let counts = [
+            self.imported,
+            self.duplicates,
+            self.replaced,
+            self.kept_versions,
+            self.orphaned,
+            self.ambiguous,
+            self.skipped,
+            self.renamed.len(),
+        ];
+        counts
+            .into_iter()
+            .zip(parts)
+            .enumerate()
+            .filter(|(i, (n, _))| *i == 0 || *n > 0)
+            .map(|(_, (n, part))| part.replace("{n}", &n.to_string()))
+            .collect::<Vec<_>>()
+            .join("，")
     }
 }
 

@@ -21,29 +21,6 @@ use crate::core::time;
 /// How many skipped or renamed items the import window lists.
 pub const IMPORT_DETAIL_LINES: usize = 30;
 
-/// The Chinese import summary: the counts that are not zero (the first
-/// always), joined with "，".
-pub(super) fn zh_import_summary(summary: &ImportSummary, parts: [&str; 8]) -> String {
-    let counts = [
-        summary.imported,
-        summary.duplicates,
-        summary.replaced,
-        summary.kept_versions,
-        summary.orphaned,
-        summary.ambiguous,
-        summary.skipped,
-        summary.renamed.len(),
-    ];
-    counts
-        .into_iter()
-        .zip(parts)
-        .enumerate()
-        .filter(|(i, (n, _))| *i == 0 || *n > 0)
-        .map(|(_, (n, part))| fill(part, &[("n", &n)]))
-        .collect::<Vec<_>>()
-        .join("，")
-}
-
 impl Strings {
     /// Where the notes stand, for the status bar: "saved 23:32:01",
     /// "已保存 23:32:01", …; times in the system's zone.

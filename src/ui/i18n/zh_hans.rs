@@ -1,9 +1,9 @@
 //! 简体中文: Simplified Chinese. Chinese counts have one form, so no
 //! string uses the plural syntax.
 
-use super::messages::zh_import_summary;
 use super::strings::Strings;
 use crate::core::import::ImportSummary;
+use crate::core::lang::Lang;
 
 /// 简体中文。
 pub const ZH_HANS: Strings = Strings {
@@ -423,17 +423,6 @@ pub const ZH_HANS: Strings = Strings {
 };
 
 fn import_summary_zh_hans(summary: &ImportSummary) -> String {
-    zh_import_summary(
-        summary,
-        [
-            "已导入 {n} 条",
-            "跳过 {n} 条重复的批注",
-            "{n} 条被较新的版本取代",
-            "另有 {n} 个版本保留为标签“conflict”的批注",
-            "{n} 条失去定位（在文本中找不到）",
-            "{n} 条位置不明确（放在几处中的第一处，请核对）",
-            "跳过 {n} 个无法使用的项目",
-            "{n} 个字段改名保留",
-        ],
-    )
+    // The core's wording, shared with `pizhu import`.
+    summary.line_in(Lang::ZhHans)
 }

@@ -1,9 +1,9 @@
 //! 繁體中文: Traditional Chinese. Chinese counts have one form, so no
 //! string uses the plural syntax.
 
-use super::messages::zh_import_summary;
 use super::strings::Strings;
 use crate::core::import::ImportSummary;
+use crate::core::lang::Lang;
 
 /// 繁體中文。
 pub const ZH_HANT: Strings = Strings {
@@ -423,17 +423,6 @@ pub const ZH_HANT: Strings = Strings {
 };
 
 fn import_summary_zh_hant(summary: &ImportSummary) -> String {
-    zh_import_summary(
-        summary,
-        [
-            "已匯入 {n} 則",
-            "略過 {n} 則重複的批注",
-            "{n} 則由較新的版本取代",
-            "另有 {n} 個版本保留為標籤「conflict」的批注",
-            "{n} 則失去定位（在文字中找不到）",
-            "{n} 則位置不明確（放在幾處中的第一處，請核對）",
-            "略過 {n} 個無法使用的項目",
-            "{n} 個欄位改名保留",
-        ],
-    )
+    // The core's wording, shared with `pizhu import`.
+    summary.line_in(Lang::ZhHant)
 }

@@ -12,4 +12,5 @@ pub mod linebreak;
 pub mod offset;
 pub mod script;
 pub mod segment;
+pub mod terms;
 pub mod words;

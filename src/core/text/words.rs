@@ -71,15 +71,7 @@ impl WordSegmenter {
         if text.chars().nth(at).is_some_and(is_lone_char) {
             return (at, at + 1);
         }
-        let bounds = self.boundaries(text);
-        // `bounds` is ascending from 0 to `len`, so the word is the pair of
-        // boundaries around `at`; the fallback only guards the invariant.
-        let i = bounds.partition_point(|&b| b <= at);
-        let start = i.checked_sub(1).and_then(|j| bounds.get(j)).copied();
-        match (start, bounds.get(i).copied()) {
-            (Some(start), Some(end)) if start <= at && at < end => (start, end),
-            _ => (at, at + 1),
-        }
+        word_between(&self.boundaries(text), at)
     }
 
     /// All word boundaries of `text` as char offsets, ascending, with 0 and
@@ -110,6 +102,20 @@ impl WordSegmenter {
             return (0..=len).collect();
         }
         out
+    }
+}
+
+/// The word of `bounds` (as [`WordSegmenter::boundaries`] gives them)
+/// around char offset `at`, or just the char at `at` should `bounds` not
+/// be ascending around it.
+pub(crate) fn word_between(bounds: &[usize], at: usize) -> (usize, usize) {
+    // `bounds` is ascending from 0 to the length, so the word is the pair
+    // of boundaries around `at`; the fallback only guards the invariant.
+    let i = bounds.partition_point(|&b| b <= at);
+    let start = i.checked_sub(1).and_then(|j| bounds.get(j)).copied();
+    match (start, bounds.get(i).copied()) {
+        (Some(start), Some(end)) if start <= at && at < end => (start, end),
+        _ => (at, at + 1),
     }
 }
 

@@ -44,10 +44,12 @@ pub(super) fn pointer(
             state.selection = Some(Selection::new(s, e));
         }
     } else if response.double_clicked() {
+        // The paragraph's clean text from the document (the galley holds
+        // inserted line breaks), with the document's own terms kept whole.
         let (s, e) = view
             .words
             .get_or_init(WordSegmenter::new)
-            .word_at(&laid.text(), local);
+            .word_in_document(doc, para, local);
         state.selection = Some(Selection::new(para.start + s, para.start + e));
     } else if response.drag_started() {
         let origin_pos = ui.input(|i| i.pointer.press_origin()).unwrap_or(pos);

@@ -230,6 +230,13 @@ fn a_narrow_window_shows_the_side_panel_as_a_drawer_over_the_article() {
     harness.key_press(egui::Key::F9);
     settle(&mut harness);
     harness.get_by_label("Search notes");
+    // Esc closes it too, as the topmost thing over the article.
+    harness.key_press(egui::Key::Escape);
+    settle(&mut harness);
+    assert!(harness.query_by_label("Search notes").is_none());
+    harness.key_press(egui::Key::F9);
+    settle(&mut harness);
+    harness.get_by_label("Search notes");
 
     // A wide window has the panel beside the article, F9 hides it there.
     harness.set_size(egui::vec2(1280.0, 800.0));
@@ -287,6 +294,9 @@ fn deleting_a_note_says_so_and_undo_brings_it_back() {
         .get_by_role_and_label(Role::Button, "Note paragraph 1")
         .click();
     settle(&mut harness);
+    let id = harness.state().notes().unwrap().store().notes()[0]
+        .id
+        .clone();
     harness
         .get_by_role_and_label(Role::Button, "Delete note")
         .click();
@@ -297,6 +307,12 @@ fn deleting_a_note_says_so_and_undo_brings_it_back() {
     settle(&mut harness);
     assert_eq!(note_count(&harness), 1, "Undo brings the note back");
     assert!(harness.query_by_label("Note deleted").is_none());
+    assert_eq!(
+        harness.state().open_note(),
+        Some(id.as_str()),
+        "back in the editor, where it was deleted from"
+    );
+    harness.get_by_role_and_label(Role::Button, "Delete note");
 
     // From the keyboard: the message's Undo has the focus; Enter presses it.
     let card = harness

@@ -178,3 +178,64 @@ fn hovering_the_open_events_evidence_names_the_event() {
     harness.run_steps(12);
     harness.get_by_label(&format!("Evidence for the event “{}”", first.title));
 }
+
+#[test]
+fn removing_a_participant_or_evidence_says_so_and_undo_brings_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_on(&dir.path().join("r.pizhu.json"), 0);
+    let event = harness.state().timeline().unwrap().events[0].clone();
+    assert!(!event.participants.is_empty() && !event.evidence.is_empty());
+    harness
+        .get_by_label(&format!("Event: {}", event.title))
+        .click();
+    harness.run_steps(10);
+    // The first Remove is the first participant's.
+    harness
+        .get_all_by_role_and_label(Role::Button, "Remove")
+        .next()
+        .unwrap()
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_all_by_role_and_label(Role::Button, "Remove")
+        .next()
+        .unwrap()
+        .click();
+    harness.run_steps(6);
+    let after = harness.state().timeline().unwrap().events[0].clone();
+    assert_eq!(after.participants.len(), event.participants.len() - 1);
+    harness.get_by_label("Participant removed");
+    harness.get_by_role_and_label(Role::Button, "Undo").click();
+    harness.run_steps(6);
+    assert_eq!(harness.state().timeline().unwrap().events[0], event);
+
+    // The last Remove is the last sentence of evidence's, inside the
+    // panel however long the quote.
+    let remove = harness
+        .get_all_by_role_and_label(Role::Button, "Remove")
+        .last()
+        .unwrap()
+        .rect();
+    assert!(
+        remove.right() <= 1280.0,
+        "Remove is in the window: {remove:?}"
+    );
+    harness
+        .get_all_by_role_and_label(Role::Button, "Remove")
+        .last()
+        .unwrap()
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_all_by_role_and_label(Role::Button, "Remove")
+        .last()
+        .unwrap()
+        .click();
+    harness.run_steps(6);
+    let after = harness.state().timeline().unwrap().events[0].clone();
+    assert_eq!(after.evidence.len(), event.evidence.len() - 1);
+    harness.get_by_label("Evidence removed");
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(6);
+    assert_eq!(harness.state().timeline().unwrap().events[0], event);
+}

@@ -256,6 +256,17 @@ impl PizhuApp {
         let between_bars = ui.available_rect_before_wrap();
         let narrow = layout::is_narrow(between_bars.width(), state.settings.reading_size);
         let side = state.settings.show_notes && state.notes().is_some();
+        if side
+            && narrow
+            && state.chrome.drawer_open
+            && !ctx.text_edit_focused()
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            // The drawer is the topmost thing over the article once no
+            // window is open: Esc closes it before the reader or the find
+            // bar sees the key (in a text field, Esc first leaves the field).
+            state.chrome.drawer_open = false;
+        }
         if side && !narrow {
             side_panel_beside_ui(ui, state, commands);
         }

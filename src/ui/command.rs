@@ -202,6 +202,10 @@ pub enum Done {
     EventDeleted,
     /// The edited timeline was replaced by the shipped one.
     TimelineReset,
+    /// A participant was removed from an event.
+    ParticipantRemoved,
+    /// A sentence of evidence was removed from an event.
+    EvidenceRemoved,
 }
 
 impl Done {
@@ -212,6 +216,8 @@ impl Done {
             Self::NoteDeleted => s.toast_note_deleted,
             Self::EventDeleted => s.toast_event_deleted,
             Self::TimelineReset => s.toast_timeline_reset,
+            Self::ParticipantRemoved => s.toast_participant_removed,
+            Self::EvidenceRemoved => s.toast_evidence_removed,
         }
     }
 }

@@ -202,7 +202,9 @@ pub const SHORTCUTS: &[Shortcut] = &[
 /// egui ignores an extra Shift when it matches a chord, so the chords with
 /// more modifiers are tried first: Ctrl+Shift+Z (redo) before Ctrl+Z (undo).
 pub fn handle_keys(ctx: &Context, settings: &Settings, commands: &mut Vec<Command>) {
-    let in_text_field = ctx.egui_wants_keyboard_input();
+    // A text field, not any focused widget: Ctrl+Z must still undo while
+    // the message's Undo button (or any button) has the keyboard.
+    let in_text_field = ctx.text_edit_focused();
     // The table is static: sort its chords (most modifiers first) once, not
     // every frame.
     static CHORDS: std::sync::OnceLock<Vec<&'static Chord>> = std::sync::OnceLock::new();

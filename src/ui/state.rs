@@ -25,7 +25,7 @@ use crate::core::notes::store::Edit;
 use crate::core::text::document::Document;
 use crate::core::text::find::FindIndex;
 use crate::core::timeline::new_event_from_selection;
-use crate::ui::command::Command;
+use crate::ui::command::{Command, Done};
 use crate::ui::find_bar::FindState;
 use crate::ui::i18n::{self, Strings};
 use crate::ui::notes_panel::ListCache;
@@ -240,9 +240,13 @@ impl AppState {
             Command::Announced { command, done } => {
                 let revision = |s: &Self| s.notes().map(|n| n.store().revision());
                 let before = revision(self);
+                let open = self.notes.open_note().map(str::to_owned);
                 self.handle(ctx, *command);
                 if revision(self) != before {
-                    self.chrome.toast = Some(Toast::new(done, now));
+                    let mut toast = Toast::new(done, now);
+                    // Undo brings the deleted note back into the editor.
+                    toast.reopen = open.filter(|_| done == Done::NoteDeleted);
+                    self.chrome.toast = Some(toast);
                 }
             }
             Command::SetSideTab(tab) => self.settings.side_tab = tab,
@@ -377,9 +381,14 @@ impl AppState {
             Command::CommitDraft => {}
             Command::SetNoteColor(color) => self.notes.set_color(now, color),
             Command::Undo | Command::Redo => {
-                self.chrome.toast = None;
+                let reopen = self.chrome.toast.take().and_then(|t| t.reopen);
                 self.timeline_state.draft = None;
-                self.notes.undo(now, command == Command::Redo);
+                let undone = self.notes.undo(now, command == Command::Redo);
+                if let Some(id) = reopen.filter(|_| undone && command == Command::Undo)
+                    && self.notes.open_editor(&id, false)
+                {
+                    self.chrome.set_side(&mut self.settings, true);
+                }
             }
             Command::OpenNote { id, reveal } => {
                 if self.notes.open_editor(&id, false) {

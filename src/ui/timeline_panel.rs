@@ -184,6 +184,9 @@ fn event_editor_ui(
     let mut changed = false;
     let mut structural: Option<Timeline> = None;
     let mut deleted = false;
+    // A removal is applied at once (not with the typed draft), so its
+    // message can offer Undo.
+    let mut removed: Option<Done> = None;
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         egui::Grid::new(("event-editor", index))
@@ -274,16 +277,18 @@ fn event_editor_ui(
         ui.label(s.participants);
         let mut remove = None;
         for (i, p) in draft.participants.iter().enumerate() {
+            // The button first and the words cut to what is left: a long
+            // line never pushes the button out of the panel.
             ui.horizontal(|ui| {
-                ui.label(participant_line(timeline, p));
                 if ui.small_button(s.remove).clicked() {
                     remove = Some(i);
                 }
+                ui.add(egui::Label::new(participant_line(timeline, p)).truncate());
             });
         }
         if let Some(i) = remove {
             draft.participants.remove(i);
-            changed = true;
+            removed = Some(Done::ParticipantRemoved);
         }
         ui.horizontal(|ui| {
             egui::ComboBox::from_id_salt(("new-person", index))
@@ -320,15 +325,23 @@ fn event_editor_ui(
         let mut drop_evidence = None;
         for (i, t) in draft.evidence.iter().enumerate() {
             ui.horizontal(|ui| {
-                ui.weak(fill(s.quoted, &[("quote", &short(&t.quote.exact, 28))]));
                 if ui.small_button(s.remove).clicked() {
                     drop_evidence = Some(i);
                 }
+                let quote = fill(s.quoted, &[("quote", &short(&t.quote.exact, 28))]);
+                ui.add(egui::Label::new(egui::RichText::new(quote).weak()).truncate());
             });
         }
         if let Some(i) = drop_evidence {
             draft.evidence.remove(i);
-            changed = true;
+            removed = Some(Done::EvidenceRemoved);
+        }
+        if removed.is_some() {
+            let mut t = timeline.clone();
+            if let Some(slot) = t.events.get_mut(index) {
+                *slot = draft.clone();
+            }
+            structural = Some(t);
         }
         ui.horizontal_wrapped(|ui| {
             if ui
@@ -371,13 +384,17 @@ fn event_editor_ui(
         state.draft = None;
         state.changed_at = None;
         let command = Command::SetTimeline(Some(Box::new(t)));
-        commands.push(if deleted {
-            Command::Announced {
-                command: Box::new(command),
-                done: Done::EventDeleted,
-            }
+        let done = if deleted {
+            Some(Done::EventDeleted)
         } else {
-            command
+            removed
+        };
+        commands.push(match done {
+            Some(done) => Command::Announced {
+                command: Box::new(command),
+                done,
+            },
+            None => command,
         });
         return;
     }

@@ -23,6 +23,8 @@ pub struct Toast {
     pub until: f64,
     /// Give the Undo button the keyboard on the first frame.
     pub focus: bool,
+    /// The note to open again when this is undone (the deleted one).
+    pub reopen: Option<String>,
 }
 
 impl Toast {
@@ -33,6 +35,7 @@ impl Toast {
             done,
             until: now + TOAST_SECONDS,
             focus: true,
+            reopen: None,
         }
     }
 }

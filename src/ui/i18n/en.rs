@@ -131,6 +131,8 @@ pub const EN: Strings = Strings {
     toast_note_deleted: "Note deleted",
     toast_event_deleted: "Event deleted",
     toast_timeline_reset: "Timeline reset to the shipped one",
+    toast_participant_removed: "Participant removed",
+    toast_evidence_removed: "Evidence removed",
     toast_dismiss: "Dismiss",
     search_hint: "Search quotes, notes, tags",
     search_notes: "Search notes",

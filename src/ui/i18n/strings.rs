@@ -181,6 +181,8 @@ strings! {
     toast_note_deleted,
     toast_event_deleted,
     toast_timeline_reset,
+    toast_participant_removed,
+    toast_evidence_removed,
     toast_dismiss,
     search_hint,
     search_notes,

@@ -131,6 +131,8 @@ pub const ZH_HANS: Strings = Strings {
     toast_note_deleted: "批注已删除",
     toast_event_deleted: "事件已删除",
     toast_timeline_reset: "时间线已还原为内置版本",
+    toast_participant_removed: "已移除参与者",
+    toast_evidence_removed: "已移除依据",
     toast_dismiss: "知道了",
     search_hint: "搜索引文、批注、标签",
     search_notes: "搜索批注",

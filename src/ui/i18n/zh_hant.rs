@@ -131,6 +131,8 @@ pub const ZH_HANT: Strings = Strings {
     toast_note_deleted: "批注已刪除",
     toast_event_deleted: "事件已刪除",
     toast_timeline_reset: "時間線已還原為內建版本",
+    toast_participant_removed: "已移除參與者",
+    toast_evidence_removed: "已移除依據",
     toast_dismiss: "知道了",
     search_hint: "搜尋引文、批注、標籤",
     search_notes: "搜尋批注",

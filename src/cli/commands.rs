@@ -58,7 +58,8 @@ fn warn_replaced(doc: &Document, err: &mut dyn Write) {
 
 /// `pizhu text`: write the clean text, UTF-8 with LF line endings (the
 /// document read in `encoding` when given, `--encoding`), converted to
-/// `script` when given (`--script`). A file opened with malformed UTF-8
+/// `script` when given (`--script`: the names of the document's who's who
+/// kept as written, see [`who_is_who`]). A file opened with malformed UTF-8
 /// replaced is printed all the same, with a warning on `err`.
 ///
 /// # Errors
@@ -73,13 +74,31 @@ pub fn text(
     let doc = load_as(file, encoding)?;
     warn_replaced(&doc, err);
     let text = match script {
-        Some(script) => std::borrow::Cow::Owned(script::convert(doc.text(), script)),
+        Some(script) => {
+            let names = who_is_who(&doc, err);
+            std::borrow::Cow::Owned(script::Conversion::whole(doc.text(), script, names).1)
+        }
         None => std::borrow::Cow::Borrowed(doc.text()),
     };
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())
         .context("could not write the text to standard output")?;
     Ok(())
+}
+
+/// The names `pizhu text --script` keeps as written: the who's who of the
+/// timeline `pizhu timeline` prints for `doc` (the reviewer's edited one
+/// from its notes, else the shipped one), as the window does. A notes file
+/// that cannot be read is said on `err`, and the shipped timeline's names
+/// are kept (the window shows that timeline too).
+fn who_is_who(doc: &Document, err: &mut dyn Write) -> script::Names {
+    let notes = Notes::open(doc, None);
+    if let Mode::Broken { error } = notes.mode() {
+        let warning = format!("the names of the reviewer's timeline may be converted: {error}");
+        // A failure to write the warning must not stop the command.
+        let _ = writeln!(err, "pizhu: warning: {}", escape_controls(&warning));
+    }
+    script::Names::new(notes.timeline_in(doc, Lang::En).names())
 }
 
 /// `pizhu timeline`: write the timeline of the document as pretty JSON

@@ -288,6 +288,23 @@ impl Timeline {
         self.people.iter().find(|p| p.id == id)
     }
 
+    /// The who's who of the timeline: every person's name, then every
+    /// event's place, as written, in order, each once, empty ones left out.
+    /// Script conversion keeps them as written
+    /// ([`Names`](crate::core::text::script::Names)).
+    #[must_use]
+    pub fn names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = Vec::new();
+        let all = self.people.iter().map(|p| p.name.as_str());
+        for name in all.chain(self.events.iter().map(|e| e.place.as_str())) {
+            let name = name.trim();
+            if !name.is_empty() && !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        names
+    }
+
     /// The events this person takes part in: (index, event, role), in order.
     #[must_use]
     pub fn events_with_person(&self, id: &str) -> Vec<(usize, &Event, &str)> {

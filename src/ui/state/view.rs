@@ -8,46 +8,110 @@ use crate::core::lang::Lang;
 use crate::core::notes::note::TextPosition;
 use crate::core::notes::session::Notes;
 use crate::core::text::document::Document;
+use crate::core::text::script::{Conversion, Names};
 use crate::core::timeline::Timeline;
 use crate::ui::evidence::EvidenceSpan;
 use crate::ui::fonts::{self, InstalledSlot, ReadingFont};
 use crate::ui::settings::Script;
 
-/// The paragraphs converted for the 简/繁 view, for the script they were made for.
+/// The document as the 简/繁 view shows it: the paragraphs converted for a
+/// script, the who's-who names of the timeline kept as written.
 #[derive(Debug, Default)]
-pub struct Display(Option<(Script, Vec<String>)>);
+pub struct Display {
+    /// The names as last given.
+    given: Vec<String>,
+    /// The names kept as written (those of the timeline shown).
+    names: Names,
+    /// The conversion and the paragraphs it gave, for the script they were made for.
+    converted: Option<(Script, Arc<Conversion>, Vec<String>)>,
+}
 
 impl Display {
-    /// Convert the paragraphs of `doc` for `script`, once per script and
-    /// document (call [`Self::clear`] when the document changes).
+    /// Keep `names` (the who's who of the timeline shown) as written from
+    /// now on. Called every frame: the names are compared as given, the
+    /// automaton built and the text converted again only when they change
+    /// (the timeline was edited).
+    pub fn set_names(&mut self, names: &[&str]) {
+        if self
+            .given
+            .iter()
+            .map(String::as_str)
+            .ne(names.iter().copied())
+        {
+            self.given = names.iter().map(|n| (*n).to_owned()).collect();
+            let folded = Names::new(names);
+            if folded != self.names {
+                self.names = folded;
+                self.converted = None;
+            }
+        }
+    }
+
+    /// Convert the paragraphs of `doc` for `script`, keeping the names
+    /// ([`Self::set_names`]) as written, once per script, document and names
+    /// (call [`Self::clear`] when the document changes).
+    ///
+    /// The whole text is converted at once and cut into paragraphs, so the
+    /// reader shows exactly what `pizhu text --script` prints.
     pub fn refresh(&mut self, doc: &Document, script: Script) {
         if script == Script::Original {
             return;
         }
-        if self.0.as_ref().is_none_or(|(s, _)| *s != script) {
+        if self.converted.as_ref().is_none_or(|(s, ..)| *s != script) {
             let Some(to) = crate::ui::shown::core_script(script) else {
                 return;
             };
-            let paragraphs = (0..doc.paragraphs.len())
-                .map(|i| crate::core::text::script::convert(doc.paragraph_text(i), to))
-                .collect();
-            self.0 = Some((script, paragraphs));
+            let (conversion, text) = Conversion::whole(doc.text(), to, self.names.clone());
+            let paragraphs = cut(&text, doc.paragraphs.iter().map(|p| (p.start, p.end)));
+            self.converted = Some((script, Arc::new(conversion), paragraphs));
         }
     }
 
     /// The converted paragraphs for `script`; `None` for the text as it is.
     #[must_use]
     pub fn paragraphs(&self, script: Script) -> Option<&[String]> {
-        self.0
+        self.converted
             .as_ref()
-            .filter(|(s, _)| *s == script && *s != Script::Original)
-            .map(|(_, p)| p.as_slice())
+            .filter(|(s, ..)| *s == script && *s != Script::Original)
+            .map(|(.., p)| p.as_slice())
+    }
+
+    /// How the document is converted for `script` (for the quotes shown
+    /// elsewhere); `None` for the text as it is.
+    #[must_use]
+    pub fn conversion(&self, script: Script) -> Option<Arc<Conversion>> {
+        self.converted
+            .as_ref()
+            .filter(|(s, ..)| *s == script && *s != Script::Original)
+            .map(|(_, c, _)| Arc::clone(c))
     }
 
     /// Forget the conversion (another document).
     pub fn clear(&mut self) {
-        self.0 = None;
+        self.converted = None;
     }
+}
+
+/// `text` cut at the char ranges `[start, end)` of `ranges` (in order, not
+/// overlapping): one pass over the text.
+fn cut(text: &str, ranges: impl Iterator<Item = (usize, usize)>) -> Vec<String> {
+    let mut chars = text.chars();
+    let mut at = 0;
+    ranges
+        .map(|(start, end)| {
+            // Ranges out of order or past the end give what is left (never a panic).
+            let skip = start.saturating_sub(at);
+            if skip > 0 {
+                chars.nth(skip - 1);
+            }
+            let piece: String = chars
+                .by_ref()
+                .take(end.saturating_sub(start.max(at)))
+                .collect();
+            at = start.max(at) + piece.chars().count();
+            piece
+        })
+        .collect()
 }
 
 /// The timeline as shown: recomputed when the notes' revision changes.
@@ -217,4 +281,43 @@ pub fn preload(words: &Words) {
         .spawn(move || {
             words.get_or_init(crate::core::text::words::WordSegmenter::new);
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cut_gives_each_paragraph_by_char_offsets() {
+        let text = "濟寧市政府\n\n韓金峰致辭\n劉成文";
+        assert_eq!(
+            cut(text, [(0, 5), (7, 12), (13, 16)].into_iter()),
+            ["濟寧市政府", "韓金峰致辭", "劉成文"]
+        );
+        // Past the end gives what is left, never a panic.
+        assert_eq!(cut("韓金峰", [(1, 9), (5, 6)].into_iter()), ["金峰", ""]);
+    }
+
+    #[test]
+    fn the_display_keeps_names_and_follows_their_changes() {
+        let doc = Document::from_bytes("会议.txt", None, "秘书长刘成文主持会议。\n".as_bytes())
+            .expect("a text document");
+        let mut display = Display::default();
+        display.set_names(&["劉成文"]);
+        display.refresh(&doc, Script::Traditional);
+        let shown = display
+            .paragraphs(Script::Traditional)
+            .map(<[String]>::to_vec);
+        assert_eq!(shown, Some(vec!["秘書長刘成文主持會議。".to_owned()]));
+        let conversion = display.conversion(Script::Traditional).expect("converted");
+        assert_eq!(conversion.convert("刘成文主持会议"), "刘成文主持會議");
+        // The timeline lost the name: the text converts again.
+        display.set_names(&[]);
+        display.refresh(&doc, Script::Traditional);
+        let shown = display
+            .paragraphs(Script::Traditional)
+            .map(<[String]>::to_vec);
+        assert_eq!(shown, Some(vec!["秘書長劉成文主持會議。".to_owned()]));
+        assert!(display.paragraphs(Script::Simplified).is_none());
+    }
 }

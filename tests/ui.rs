@@ -146,14 +146,20 @@ fn dark_theme_is_one_click_away() {
     assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
 }
 
-#[test]
-fn find_counts_matches_and_steps_through_them() {
+/// Ctrl+F and 十八大 typed into the find bar, as a reader looks it up.
+fn find_eighteenth_congress() -> Harness<'static, PizhuApp> {
     let mut harness = harness();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
     harness.run();
     harness.get_by_label("Find in text").type_text("十八大");
     harness.run();
     harness.get_by_label("1 of 3");
+    harness
+}
+
+#[test]
+fn find_counts_matches_and_steps_through_them() {
+    let mut harness = find_eighteenth_congress();
     harness.get_by_role_and_label(Role::Button, "Next").click();
     harness.run();
     harness.get_by_label("2 of 3");
@@ -174,12 +180,7 @@ fn find_counts_matches_and_steps_through_them() {
 
 #[test]
 fn ctrl_f_again_selects_the_old_query_so_typing_replaces_it() {
-    let mut harness = harness();
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
-    harness.run();
-    harness.get_by_label("Find in text").type_text("十八大");
-    harness.run();
-    harness.get_by_label("1 of 3");
+    let mut harness = find_eighteenth_congress();
     // Back to reading, then Ctrl+F again and a new word.
     harness.key_press(egui::Key::Tab);
     harness.run();

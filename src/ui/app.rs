@@ -224,6 +224,7 @@ impl PizhuApp {
         state.pick_up_changes_on_focus(ctx);
         state.refresh();
         crate::ui::shown::set_script(ctx, state.settings.script);
+        crate::ui::shown::set_conversion(ctx, state.display.conversion(state.settings.script));
         state.autosave(ctx);
     }
 

@@ -161,6 +161,10 @@ impl AppState {
             self.settings.lang,
         );
         if let Some(doc) = &self.doc {
+            // The who's who of the timeline shown stays as written.
+            if let Some(view) = &self.timeline_view {
+                self.display.set_names(&view.timeline.names());
+            }
             self.display.refresh(doc, self.settings.script);
             if self.find.open && self.find_index.is_none() {
                 self.find_index = Some(FindIndex::new(doc.text()));

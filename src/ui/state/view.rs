@@ -86,9 +86,9 @@ impl Display {
             .map(|(_, c, _)| Arc::clone(c))
     }
 
-    /// Forget the conversion (another document).
+    /// Forget the conversion and the names (another document).
     pub fn clear(&mut self) {
-        self.converted = None;
+        *self = Self::default();
     }
 }
 

@@ -179,6 +179,24 @@ fn hovering_the_open_events_evidence_names_the_event() {
     harness.get_by_label(&format!("Evidence for the event “{}”", first.title));
 }
 
+/// Scroll to the event editor's first (or `last`) Remove button and click
+/// it, as a reviewer does.
+fn click_remove(harness: &mut Harness<'static, PizhuApp>, last: bool) {
+    for scroll in [true, false] {
+        {
+            let mut buttons = harness.get_all_by_role_and_label(Role::Button, "Remove");
+            let button = if last { buttons.last() } else { buttons.next() };
+            let button = button.unwrap();
+            if scroll {
+                button.scroll_to_me();
+            } else {
+                button.click();
+            }
+        }
+        harness.run_steps(if scroll { 1 } else { 6 });
+    }
+}
+
 #[test]
 fn removing_a_participant_or_evidence_says_so_and_undo_brings_it_back() {
     let dir = tempfile::tempdir().unwrap();
@@ -190,18 +208,7 @@ fn removing_a_participant_or_evidence_says_so_and_undo_brings_it_back() {
         .click();
     harness.run_steps(10);
     // The first Remove is the first participant's.
-    harness
-        .get_all_by_role_and_label(Role::Button, "Remove")
-        .next()
-        .unwrap()
-        .scroll_to_me();
-    harness.run();
-    harness
-        .get_all_by_role_and_label(Role::Button, "Remove")
-        .next()
-        .unwrap()
-        .click();
-    harness.run_steps(6);
+    click_remove(&mut harness, false);
     let after = harness.state().timeline().unwrap().events[0].clone();
     assert_eq!(after.participants.len(), event.participants.len() - 1);
     harness.get_by_label("Participant removed");
@@ -220,18 +227,7 @@ fn removing_a_participant_or_evidence_says_so_and_undo_brings_it_back() {
         remove.right() <= 1280.0,
         "Remove is in the window: {remove:?}"
     );
-    harness
-        .get_all_by_role_and_label(Role::Button, "Remove")
-        .last()
-        .unwrap()
-        .scroll_to_me();
-    harness.run();
-    harness
-        .get_all_by_role_and_label(Role::Button, "Remove")
-        .last()
-        .unwrap()
-        .click();
-    harness.run_steps(6);
+    click_remove(&mut harness, true);
     let after = harness.state().timeline().unwrap().events[0].clone();
     assert_eq!(after.evidence.len(), event.evidence.len() - 1);
     harness.get_by_label("Evidence removed");
